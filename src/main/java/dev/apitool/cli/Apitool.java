@@ -1,0 +1,134 @@
+package dev.apitool.cli;
+
+import dev.apitool.cli.jwt.JwtCommands;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Properties;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+/**
+ * The root command. {@link #commandLine} is the one factory that {@code main}, the REPL and the
+ * tests use: it wires the output writers, the exit-code mapping and the error handlers once.
+ */
+@Command(name = "apitool",
+        mixinStandardHelpOptions = true,
+        versionProvider = Apitool.Version.class,
+        description = "A command-line toolkit and load tester for people who build and run HTTP APIs.",
+        footerHeading = "%nExit codes:%n",
+        footer = {
+            "  0  success",
+            "  1  the check ran and failed: a token that does not verify, unhealthy, ...",
+            "  2  usage or input error: a bad flag, a malformed key, config or script",
+            "  3  degraded (health, when asked to fail on it)",
+            "  4  internal error"
+        })
+public final class Apitool {
+
+    /** A subcommand group: its name and how to add it (all of it, or only the leaf a run needs). */
+    public interface Group {
+        String name();
+
+        /** Returns the group's command line with every leaf, or only {@code leaf} when it names one. */
+        CommandLine build(String leaf);
+    }
+
+    private static final List<Group> GROUPS = List.of(new JwtCommands());
+
+    @Option(names = "--verbose", scope = ScopeType.INHERIT, description = "Print stack traces and more detail on errors.")
+    boolean verbose;
+
+    @Option(names = "--no-color", scope = ScopeType.INHERIT, description = "Never colour output (also: NO_COLOR set in the environment).")
+    boolean noColor;
+
+    @Option(names = "--output", scope = ScopeType.INHERIT, paramLabel = "FORMAT", defaultValue = "text",
+            description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    OutputFormat output;
+
+    private final Context context;
+
+    private Apitool(Context context) {
+        this.context = context;
+    }
+
+    Context context() {
+        return context;
+    }
+
+    /** Runs apitool with {@code args} and returns the exit code. */
+    public static int run(Context context, PrintWriter out, PrintWriter err, String... args) {
+        try {
+            return commandLine(context, out, err, args).execute(args);
+        } finally {
+            out.flush();
+            err.flush();
+        }
+    }
+
+    /**
+     * Returns the command line for a run with {@code args}: only the group and leaf those name are
+     * built (picocli builds a command's model by reflection, which costs start-up time), or the
+     * whole tree when they name none.
+     */
+    public static CommandLine commandLine(Context context, PrintWriter out, PrintWriter err, String... args) {
+        String[] words = commandWords(args);
+        boolean known = GROUPS.stream().anyMatch(g -> g.name().equals(words[0]));
+        CommandLine cl = new CommandLine(new Apitool(context));
+        for (Group g : GROUPS) {
+            if (!known || g.name().equals(words[0])) {
+                cl.addSubcommand(g.name(), g.build(known ? words[1] : null));
+            }
+        }
+        Errors errors = new Errors();
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.setExecutionExceptionHandler(errors);
+        cl.setParameterExceptionHandler(errors);
+        cl.setExitCodeExceptionMapper(errors);
+        return cl;
+    }
+
+    /** Returns the whole command tree (completion scripts, documentation). */
+    public static CommandLine fullCommandLine() {
+        return commandLine(Context.system(), new PrintWriter(System.out, true), new PrintWriter(System.err, true));
+    }
+
+    /** Returns the first two words of {@code args} that are not options, or nulls. */
+    private static String[] commandWords(String[] args) {
+        String[] words = new String[2];
+        int n = 0;
+        for (String a : args) {
+            if (a.startsWith("-")) {
+                if (n == 0) {
+                    return words;
+                }
+                break;
+            }
+            words[n++] = a;
+            if (n == 2) {
+                break;
+            }
+        }
+        return words;
+    }
+
+    /** Reads the version Maven wrote into the jar. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() throws IOException {
+            Properties p = new Properties();
+            try (InputStream in = Apitool.class.getResourceAsStream("/dev/apitool/version.properties")) {
+                if (in != null) {
+                    p.load(in);
+                }
+            }
+            return new String[] {"apitool " + p.getProperty("version", "unknown"),
+                "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ")"};
+        }
+    }
+}

@@ -1,0 +1,117 @@
+package dev.apitool.cli.jwt;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.apitool.cli.ApitoolException;
+import dev.apitool.cli.BaseCommand;
+import dev.apitool.cli.Converters;
+import dev.apitool.cli.ExitCode;
+import dev.apitool.cli.OutputFormat;
+import dev.apitool.core.json.Json;
+import dev.apitool.core.jwt.JwsAlgorithm;
+import dev.apitool.core.jwt.JwtVerifier;
+import dev.apitool.core.jwt.Times;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "verify", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Verify a JWT's signature and claims; print its payload.",
+            "The allowed algorithms come from the key (a JWK's alg, else the key type's), never from the token.",
+            "Exit 0 when valid, 1 when not (malformed or not), 2 for a bad key or flag."},
+        footer = {"", "Examples:",
+            "  apitool jwt verify \"$TOKEN\" --secret env:JWT_SECRET --aud api",
+            "  curl -s https://issuer/jwks.json > jwks.json; apitool jwt verify --key jwks.json --iss https://issuer < token.txt",
+            "  apitool jwt verify --jws --key ed25519.jwk \"$JWS\"   # any payload, signature only"})
+final class JwtVerify extends BaseCommand {
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "TOKEN", description = "The token; default or -: standard input.")
+    String token;
+
+    @Mixin
+    KeyOptions keys;
+
+    @Option(names = "--alg", paramLabel = "ALG", description = "Allow only these algorithms (repeatable): ${COMPLETION-CANDIDATES}.")
+    List<JwsAlgorithm> algs = new ArrayList<>();
+
+    @Option(names = "--leeway", paramLabel = "DURATION", converter = Converters.DurationConverter.class, defaultValue = "0",
+            description = "Clock skew allowed for exp, nbf and iat (default 0).")
+    Duration leeway;
+
+    @Option(names = "--iss", paramLabel = "ISSUER", description = "Require this issuer.")
+    String iss;
+
+    @Option(names = "--aud", paramLabel = "AUDIENCE", description = "Accept this audience (repeatable: any one of them).")
+    List<String> aud = new ArrayList<>();
+
+    @Option(names = "--sub", paramLabel = "SUBJECT", description = "Require this subject.")
+    String sub;
+
+    @Option(names = "--require", paramLabel = "CLAIM", description = "Require this claim to be present (repeatable).")
+    List<String> require = new ArrayList<>();
+
+    @Option(names = "--max-age", paramLabel = "DURATION", converter = Converters.DurationConverter.class,
+            description = "Reject tokens issued (iat) longer ago than this.")
+    Duration maxAge;
+
+    @Option(names = "--at", paramLabel = "TIME", description = "Verify as of this time instead of now (ISO-8601, date or epoch seconds).")
+    String at;
+
+    @Option(names = "--jws", description = "Verify the signature only; the payload may be anything and is printed as is.")
+    boolean jws;
+
+    @Override
+    protected ExitCode run() {
+        requireOutput(OutputFormat.text, OutputFormat.json);
+        String tok = TokenInput.read(token, inputs(), context().interactive());
+        Clock clock = context().clock();
+        if (at != null) {
+            clock = Clock.fixed(Times.parse(at, clock.instant(), "--at"), ZoneOffset.UTC);
+        }
+        JwtVerifier.Policy policy = new JwtVerifier.Policy(algs.isEmpty() ? EnumSet.noneOf(JwsAlgorithm.class) : EnumSet.copyOf(algs),
+                leeway, iss, aud, sub, require, maxAge, jws, keys.allowWeakKey);
+        JwtVerifier.Result r = new JwtVerifier(keys.load(inputs(), this::warn), policy, clock).verify(tok);
+        r.warnings().forEach(this::warn);
+        if (output() == OutputFormat.json) {
+            out().println(Json.pretty(document(r)));
+        } else if (r.valid()) {
+            out().println(jws || r.claims() == null ? new String(r.payload(), StandardCharsets.UTF_8) : Json.pretty(r.claims()));
+        }
+        if (!r.valid()) {
+            throw new ApitoolException(ExitCode.FAILED, "invalid token: " + r.message());
+        }
+        return ExitCode.OK;
+    }
+
+    private ObjectNode document(JwtVerifier.Result r) {
+        ObjectNode doc = Json.object();
+        doc.put("schemaVersion", 1);
+        doc.put("valid", r.valid());
+        doc.set("header", r.header());
+        if (r.claims() != null) {
+            doc.set("payload", r.claims());
+        } else if (r.payload() != null && r.header() != null) {
+            doc.put("payload", new String(r.payload(), StandardCharsets.UTF_8));
+        } else {
+            doc.putNull("payload");
+        }
+        if (r.key() != null && r.key().kid() != null) {
+            doc.put("kid", r.key().kid());
+        }
+        ArrayNode errors = doc.putArray("errors");
+        for (JwtVerifier.Problem p : r.errors()) {
+            errors.addObject().put("code", p.code()).put("message", p.message());
+        }
+        ArrayNode warnings = doc.putArray("warnings");
+        r.warnings().forEach(warnings::add);
+        return doc;
+    }
+}

@@ -1,0 +1,53 @@
+package dev.apitool.cli.jwt;
+
+import dev.apitool.core.io.InputException;
+import dev.apitool.core.io.Inputs;
+import dev.apitool.core.jwt.JwsKey;
+import dev.apitool.core.jwt.KeyReader;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import picocli.CommandLine.Option;
+
+/** The key flags {@code jwt sign} and {@code jwt verify} share. */
+public final class KeyOptions {
+
+    @Option(names = "--secret", paramLabel = "SECRET",
+            description = "HMAC secret: TEXT, @FILE (raw bytes), env:NAME, b64:BASE64 or - (stdin).")
+    String secret;
+
+    @Option(names = "--key", paramLabel = "KEY",
+            description = "Key: a file (PEM: PKCS#8, PKCS#1 RSA, SEC1 EC, public key, certificate; JWK; JWKS), "
+                    + "@FILE, env:NAME, - (stdin), or JWK/PEM text.")
+    List<String> keys = new ArrayList<>();
+
+    @Option(names = "--allow-weak-key",
+            description = "Accept an HMAC secret shorter than the hash or an RSA key under 2048 bits (warns).")
+    boolean allowWeakKey;
+
+    /** Returns the keys the flags name; exactly one of --secret and --key must be given. */
+    List<JwsKey> load(Inputs inputs, Consumer<String> warn) {
+        if (secret != null && !keys.isEmpty()) {
+            throw new InputException("give either --secret or --key, not both");
+        }
+        if (secret == null && keys.isEmpty()) {
+            throw new InputException("no key: give --secret SECRET (HMAC) or --key FILE (RSA, EC, Ed25519, JWK, JWKS)");
+        }
+        if (secret != null) {
+            Inputs.Value v = inputs.resolve(secret, "--secret", true);
+            if (v.fromFile() && v.bytes().length > 0 && v.bytes()[v.bytes().length - 1] == '\n') {
+                warn.accept("the secret from " + v.origin() + " ends with a newline, which is part of the key "
+                        + "(write it with printf, not echo)");
+            }
+            return List.of(KeyReader.secret(v.bytes(), v.origin()));
+        }
+        List<JwsKey> all = new ArrayList<>();
+        for (String k : keys) {
+            boolean inline = k.startsWith("{") || k.startsWith("-----BEGIN") || k.startsWith("@")
+                    || k.startsWith("env:") || k.equals("-");
+            Inputs.Value v = inline ? inputs.resolve(k, "--key", true) : inputs.readPathOrStdin(k, "--key");
+            all.addAll(KeyReader.read(v.bytes(), v.origin()));
+        }
+        return all;
+    }
+}

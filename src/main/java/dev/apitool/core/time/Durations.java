@@ -1,0 +1,118 @@
+package dev.apitool.core.time;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Parses and formats durations such as {@code 250ms}, {@code 15m}, {@code 2h}, {@code 7d} and
+ * compounds such as {@code 1h30m}. One unit table serves both directions, so a duration given on
+ * the command line and the same duration printed in a report cannot drift apart (wrk's units.c).
+ */
+public final class Durations {
+
+    private record Unit(String symbol, Duration size) {}
+
+    /** Largest first: {@link #format} walks it in this order and {@link #parse} looks symbols up in it. */
+    private static final List<Unit> UNITS = List.of(
+            new Unit("d", Duration.ofDays(1)),
+            new Unit("h", Duration.ofHours(1)),
+            new Unit("m", Duration.ofMinutes(1)),
+            new Unit("s", Duration.ofSeconds(1)),
+            new Unit("ms", Duration.ofMillis(1)),
+            new Unit("us", Duration.ofNanos(1000)),
+            new Unit("ns", Duration.ofNanos(1)));
+
+    private Durations() {}
+
+    /**
+     * Returns the duration that {@code text} names: one or more {@code <integer><unit>} parts with
+     * units d, h, m, s, ms, us, ns, largest first ({@code 1h30m}); a bare {@code 0} is zero.
+     *
+     * @throws IllegalArgumentException naming the text and what was expected
+     */
+    public static Duration parse(String text) {
+        String s = text == null ? "" : text.strip();
+        if (s.equals("0")) {
+            return Duration.ZERO;
+        }
+        if (s.isEmpty()) {
+            throw invalid(text);
+        }
+        Duration total = Duration.ZERO;
+        int i = 0;
+        int lastRank = -1;
+        while (i < s.length()) {
+            int digits = i;
+            while (digits < s.length() && Character.isDigit(s.charAt(digits))) {
+                digits++;
+            }
+            int end = digits;
+            while (end < s.length() && Character.isLetter(s.charAt(end))) {
+                end++;
+            }
+            if (digits == i || end == digits) {
+                throw invalid(text);
+            }
+            int rank = rank(s.substring(digits, end));
+            if (rank < 0 || rank <= lastRank) {
+                throw invalid(text);
+            }
+            lastRank = rank;
+            try {
+                long n = Long.parseLong(s.substring(i, digits));
+                total = total.plus(UNITS.get(rank).size().multipliedBy(n));
+            } catch (NumberFormatException | ArithmeticException e) {
+                throw new IllegalArgumentException("duration out of range: '" + text + "'");
+            }
+            i = end;
+        }
+        return total;
+    }
+
+    /**
+     * Returns {@code d} in the units of {@link #parse}, the two largest non-zero parts only and no
+     * finer than seconds once it reaches a minute (a human reading, such as {@code 3m12s} or {@code 2d5h}).
+     */
+    public static String format(Duration d) {
+        if (d.isNegative()) {
+            return "-" + format(d.negated());
+        }
+        if (d.isZero()) {
+            return "0s";
+        }
+        boolean coarse = d.compareTo(Duration.ofMinutes(1)) >= 0;
+        StringBuilder out = new StringBuilder();
+        Duration rest = d;
+        int parts = 0;
+        for (Unit unit : UNITS) {
+            if (coarse && unit.size().compareTo(Duration.ofSeconds(1)) < 0) {
+                break;
+            }
+            long n = rest.dividedBy(unit.size());
+            if (n > 0) {
+                out.append(n).append(unit.symbol());
+                rest = rest.minus(unit.size().multipliedBy(n));
+                if (++parts == 2) {
+                    break;
+                }
+            } else if (parts > 0) {
+                break;
+            }
+        }
+        return out.length() == 0 ? "0s" : out.toString();
+    }
+
+    private static int rank(String symbol) {
+        for (int r = 0; r < UNITS.size(); r++) {
+            if (UNITS.get(r).symbol().equals(symbol)) {
+                return r;
+            }
+        }
+        return -1;
+    }
+
+    private static IllegalArgumentException invalid(String text) {
+        return new IllegalArgumentException("invalid duration '" + text
+                + "': expected a number and a unit (d, h, m, s, ms, us, ns), e.g. 250ms, 15m, 1h30m");
+    }
+}
