@@ -1,0 +1,45 @@
+package dev.apitool.cli;
+
+import java.io.ByteArrayInputStream;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+
+/**
+ * The training run the launcher records a class-data-sharing archive from (AppCDS on Java 17-24,
+ * the AOT cache on 25+): it runs the short commands people call in loops, in process, with no
+ * input, network or files, so the archive holds the classes those commands load.
+ */
+public final class Training {
+
+    private Training() {}
+
+    public static void main(String[] args) {
+        String secret = "training-secret-training-secret-0123456789";
+        Context ctx = new Context(Map.of(), () -> new ByteArrayInputStream(new byte[0]), Path.of(""),
+                Clock.systemUTC(), false);
+        PrintWriter sink = new PrintWriter(Writer.nullWriter());
+        run(ctx, sink, "--version");
+        run(ctx, sink, "--help");
+        run(ctx, sink, "jwt", "sign", "--help");
+        String token = sign(ctx, secret);
+        run(ctx, sink, "jwt", "verify", token, "--secret", secret, "--aud", "api");
+        run(ctx, sink, "jwt", "verify", token, "--secret", secret, "--output", "json");
+        run(ctx, sink, "jwt", "verify", token + "x", "--secret", secret);
+        run(ctx, sink, "jwt", "decode", token);
+        run(ctx, sink, "jwt", "sign", "--bogus-option");
+    }
+
+    private static String sign(Context ctx, String secret) {
+        java.io.StringWriter out = new java.io.StringWriter();
+        Apitool.run(ctx, new PrintWriter(out), new PrintWriter(Writer.nullWriter()), "jwt", "sign", "--secret", secret,
+                "--sub", "training", "--aud", "api", "--exp", "15m", "--claim", "scope=read", "--claim", "n:=1");
+        return out.toString().strip();
+    }
+
+    private static void run(Context ctx, PrintWriter sink, String... args) {
+        Apitool.run(ctx, sink, sink, args);
+    }
+}
