@@ -87,6 +87,7 @@ public final class Apitool {
         cl.setOut(out);
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.setExpandAtFiles(false); // @FILE is apitool's own convention for values (secrets, bodies, payloads)
         cl.setExecutionExceptionHandler(errors);
         cl.setParameterExceptionHandler(errors);
         cl.setExitCodeExceptionMapper(errors);
