@@ -2,6 +2,7 @@ package dev.apitool.cli;
 
 import dev.apitool.core.io.InputException;
 import java.io.PrintWriter;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
@@ -20,9 +21,15 @@ final class Errors implements CommandLine.IExecutionExceptionHandler, CommandLin
     public int handleParseException(ParameterException ex, String[] args) {
         CommandLine cmd = ex.getCommandLine();
         PrintWriter err = cmd.getErr();
-        err.println(PREFIX + "error: " + ex.getMessage());
-        CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
-        err.println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for more information.");
+        StringBuilder line = new StringBuilder(PREFIX).append("error: ").append(ex.getMessage());
+        if (ex instanceof CommandLine.UnmatchedArgumentException) {
+            List<String> suggestions = ((CommandLine.UnmatchedArgumentException) ex).getSuggestions();
+            if (!suggestions.isEmpty()) {
+                line.append("; did you mean ").append(String.join(" or ", suggestions.subList(0, Math.min(3, suggestions.size())))).append('?');
+            }
+        }
+        line.append(" (see '").append(cmd.getCommandSpec().qualifiedName()).append(" --help')");
+        err.println(line);
         if (verbose(cmd)) {
             ex.printStackTrace(err);
         }
