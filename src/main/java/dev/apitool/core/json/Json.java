@@ -86,6 +86,11 @@ public final class Json {
         return (ObjectNode) node;
     }
 
+    /** Returns a strict streaming parser over {@code text}, for readers that never need a tree. */
+    public static JsonParser parser(String text) throws IOException {
+        return FACTORY.createParser(text);
+    }
+
     private static JsonNode read(JsonParser p, JsonToken token) throws IOException {
         switch (token) {
             case START_OBJECT: {

@@ -1,0 +1,61 @@
+package dev.apitool.core.traffic;
+
+import dev.apitool.core.io.InputException;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/** Opens request scripts by format: NDJSON ({@code .ndjson}, {@code .jsonl}), CSV, or YAML. */
+public final class Scripts {
+
+    /** Script formats. */
+    public enum Format { NDJSON, CSV, YAML }
+
+    private Scripts() {}
+
+    /** Returns the format a file name implies, or null. */
+    public static Format formatOf(String name) {
+        String n = name.toLowerCase(Locale.ROOT);
+        if (n.endsWith(".ndjson") || n.endsWith(".jsonl") || n.endsWith(".json")) {
+            return Format.NDJSON;
+        }
+        if (n.endsWith(".csv")) {
+            return Format.CSV;
+        }
+        if (n.endsWith(".yaml") || n.endsWith(".yml")) {
+            return Format.YAML;
+        }
+        return null;
+    }
+
+    /** Opens a script file, streaming; the format comes from its name unless given. */
+    public static RequestSource open(Path path, Format format) {
+        Format f = format != null ? format : formatOf(path.getFileName().toString());
+        if (f == null) {
+            throw new InputException(path + ": cannot tell the script format from the name: use .ndjson, .csv or .yaml");
+        }
+        try {
+            return open(Files.newInputStream(path), path.toString(), f);
+        } catch (NoSuchFileException e) {
+            throw new InputException(path + ": no such file");
+        } catch (IOException e) {
+            throw new InputException(path + ": cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    /** Opens a script on a stream (standard input, a test's bytes); {@code name} is used in messages. */
+    public static RequestSource open(InputStream in, String name, Format format) {
+        BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
+        switch (format) {
+            case NDJSON: return new NdjsonScript(reader, name);
+            case CSV: return new CsvScript(reader, name);
+            default: return new YamlScript(reader, name);
+        }
+    }
+}

@@ -1,0 +1,104 @@
+package dev.apitool.core.traffic;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.apitool.core.io.InputException;
+import java.io.IOException;
+import java.io.Reader;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+
+/**
+ * A small hand-written request script in YAML: a list of mappings with the same fields as NDJSON
+ * ({@code - {t: 0.250, key: user_1}}), or a mapping whose {@code requests:} holds that list.
+ */
+final class YamlScript implements RequestSource {
+
+    private static final YAMLFactory FACTORY = new YAMLFactory();
+
+    private final JsonParser p;
+    private final String file;
+    private final RequestReader reader;
+    private boolean started;
+
+    YamlScript(Reader in, String file) {
+        this.file = file;
+        this.reader = new RequestReader(file);
+        try {
+            this.p = FACTORY.createParser(in);
+        } catch (IOException e) {
+            throw new InputException(file + ": cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public Request next() {
+        try {
+            if (!started) {
+                start();
+            }
+            JsonToken t = p.nextToken();
+            if (t == JsonToken.END_ARRAY || t == null) {
+                return null;
+            }
+            int line = p.currentTokenLocation().getLineNr();
+            int column = p.currentTokenLocation().getColumnNr();
+            if (t != JsonToken.START_OBJECT) {
+                throw new InputException(file + ":" + line + ":" + column + ": expected a request mapping (t: …, key: …)");
+            }
+            return reader.toRequest(RequestReader.readObject(p, file, 0), line, column);
+        } catch (JsonProcessingException e) {
+            throw new InputException(file + ":" + position(e) + ": " + firstLine(e.getOriginalMessage()), e);
+        } catch (IOException e) {
+            throw new InputException(file + ": cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    private void start() throws IOException {
+        started = true;
+        JsonToken t = p.nextToken();
+        if (t == JsonToken.START_OBJECT) {
+            if (p.nextToken() != JsonToken.FIELD_NAME || !"requests".equals(p.currentName())) {
+                throw new InputException(file + ":" + p.currentTokenLocation().getLineNr() + ":"
+                        + p.currentTokenLocation().getColumnNr() + ": expected 'requests:' holding a list");
+            }
+            t = p.nextToken();
+        }
+        if (t != JsonToken.START_ARRAY) {
+            int line = t == null ? 1 : p.currentTokenLocation().getLineNr();
+            throw new InputException(file + ":" + line + ":1: expected a list of requests (- t: 0.250 …)");
+        }
+    }
+
+    /** Returns "line:column" of a YAML error, from SnakeYAML's exact mark when there is one. */
+    private static String position(JsonProcessingException e) {
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            if (c instanceof MarkedYAMLException && ((MarkedYAMLException) c).getProblemMark() != null) {
+                var mark = ((MarkedYAMLException) c).getProblemMark();
+                return (mark.getLine() + 1) + ":" + (mark.getColumn() + 1);
+            }
+        }
+        var loc = e.getLocation();
+        return loc == null ? "1:1" : loc.getLineNr() + ":" + loc.getColumnNr();
+    }
+
+    private static String firstLine(String s) {
+        int cut = s.indexOf('\n');
+        return cut >= 0 ? s.substring(0, cut) : s;
+    }
+
+    @Override
+    public String name() {
+        return file;
+    }
+
+    @Override
+    public void close() {
+        try {
+            p.close();
+        } catch (IOException ignored) {
+            // read-only
+        }
+    }
+}
