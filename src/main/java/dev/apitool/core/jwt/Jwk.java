@@ -94,10 +94,14 @@ public final class Jwk {
         JwsKey key;
         try {
             switch (kty) {
-                case "oct":
-                    key = new JwsKey(JwsKey.Type.OCT, null, kid, alg,
-                            new SecretKeySpec(bytes(jwk, "k", where), "HMAC"), null, null, origin);
+                case "oct": {
+                    byte[] k = bytes(jwk, "k", where);
+                    if (k.length == 0) {
+                        throw new InputException(where + ": member \"k\" is empty; an HMAC key needs bytes");
+                    }
+                    key = new JwsKey(JwsKey.Type.OCT, null, kid, alg, new SecretKeySpec(k, "HMAC"), null, null, origin);
                     break;
+                }
                 case "RSA":
                     key = rsa(jwk, where, kid, alg, origin);
                     break;

@@ -16,8 +16,8 @@ public final class JwtIssuer {
 
     /**
      * What to put in a token. Times ({@code exp}, {@code nbf}, {@code iat}) are as {@link Times#parse}
-     * reads them; {@code iat} defaults to now unless {@code noIat}. Claims set by flags replace the
-     * same claims in {@code payload}.
+     * reads them; {@code iat} defaults to now when neither the payload nor a flag sets it, and
+     * {@code noIat} removes it. Claims set by flags replace the same claims in {@code payload}.
      *
      * @param payload the base claims, or null for none
      * @param audiences one gives a string {@code aud}, several an array
@@ -87,8 +87,10 @@ public final class JwtIssuer {
         }
         if (spec.noIat()) {
             claims.remove("iat");
-        } else {
-            claims.put("iat", spec.iat() != null ? Times.parse(spec.iat(), now, "--iat").getEpochSecond() : now.getEpochSecond());
+        } else if (spec.iat() != null) {
+            claims.put("iat", Times.parse(spec.iat(), now, "--iat").getEpochSecond());
+        } else if (!claims.has("iat")) {
+            claims.put("iat", now.getEpochSecond());
         }
         if (spec.jti() != null) {
             claims.put("jti", spec.jti().equals("auto") ? UUID.randomUUID().toString() : spec.jti());

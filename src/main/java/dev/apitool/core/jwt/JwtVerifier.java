@@ -230,12 +230,13 @@ public final class JwtVerifier {
         List<Problem> problems = new ArrayList<>();
         Instant now = clock.instant();
         Duration leeway = policy.leeway();
+        // The leeway moves now, never the claim: a claim may be Instant.MAX or MIN, which cannot move.
         Instant exp = time(claims, "exp", problems);
-        if (exp != null && !now.isBefore(exp.plus(leeway))) {
+        if (exp != null && !now.minus(leeway).isBefore(exp)) {
             problems.add(new Problem("expired", "expired " + ago(exp, now) + " at " + exp));
         }
         Instant nbf = time(claims, "nbf", problems);
-        if (nbf != null && now.isBefore(nbf.minus(leeway))) {
+        if (nbf != null && now.plus(leeway).isBefore(nbf)) {
             problems.add(new Problem("not_yet_valid", "not valid until " + nbf + " (" + NumericDate.relative(nbf, now) + ")"));
         }
         Instant iat = time(claims, "iat", problems);

@@ -71,7 +71,8 @@ public final class KeyReader {
             throw new InputException(origin + ": the secret is empty");
         }
         String head = new String(bytes, 0, Math.min(bytes.length, 64), StandardCharsets.UTF_8).strip();
-        if (head.startsWith("-----BEGIN")) {
+        // Anywhere, not only at the start: openssl and other tools write text ("Bag Attributes", "subject=") before PEM blocks.
+        if (new String(bytes, StandardCharsets.ISO_8859_1).contains("-----BEGIN ")) {
             throw new InputException(origin + ": this is a PEM key, not an HMAC secret: pass it with --key "
                     + "(a public key used as an HMAC secret is the algorithm-confusion attack)");
         }

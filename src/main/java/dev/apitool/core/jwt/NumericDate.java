@@ -3,6 +3,7 @@ package dev.apitool.core.jwt;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.apitool.core.time.Durations;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -11,20 +12,32 @@ public final class NumericDate {
 
     private NumericDate() {}
 
-    /** Returns the instant a NumericDate claim names, or null when {@code node} is not a number. */
+    private static final BigDecimal LATEST = BigDecimal.valueOf(Instant.MAX.getEpochSecond());
+    private static final BigDecimal EARLIEST = BigDecimal.valueOf(Instant.MIN.getEpochSecond());
+
+    /**
+     * Returns the instant a NumericDate claim names, or null when {@code node} is not a number.
+     * Numbers beyond {@link Instant}'s range (a token may say {@code "exp": 1e400}) give
+     * {@link Instant#MAX} or {@link Instant#MIN}; digits finer than a nanosecond are dropped.
+     */
     public static Instant of(JsonNode node) {
         if (node == null || !node.isNumber()) {
             return null;
         }
         BigDecimal seconds = node.decimalValue();
-        try {
-            long whole = seconds.longValueExact();
-            return Instant.ofEpochSecond(whole);
-        } catch (ArithmeticException fractional) {
-            BigDecimal floor = seconds.setScale(0, java.math.RoundingMode.FLOOR);
-            long nanos = seconds.subtract(floor).movePointRight(9).longValue();
-            return Instant.ofEpochSecond(floor.longValue(), nanos);
+        // compareTo decides from the exponents alone; rescaling 1e999999999 would not finish (or would throw)
+        if (seconds.compareTo(LATEST) > 0) {
+            return Instant.MAX;
         }
+        if (seconds.compareTo(EARLIEST) < 0) {
+            return Instant.MIN;
+        }
+        if (seconds.precision() - seconds.scale() <= -9) {
+            return Instant.EPOCH; // |seconds| < 1e-9; its scale may be huge, so do not rescale it
+        }
+        BigDecimal nanos = seconds.setScale(9, RoundingMode.FLOOR);
+        BigDecimal floor = nanos.setScale(0, RoundingMode.FLOOR);
+        return Instant.ofEpochSecond(floor.longValueExact(), nanos.subtract(floor).movePointRight(9).longValueExact());
     }
 
     /** Returns "in 14m", "3m12s ago" or "now": where {@code at} lies relative to {@code now}. */

@@ -2,11 +2,11 @@ package dev.apitool.core.jwt;
 
 import dev.apitool.core.io.InputException;
 import dev.apitool.core.time.Durations;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 
 /** Parses the times users give for {@code exp}, {@code nbf}, {@code iat} and {@code --at}. */
 public final class Times {
@@ -34,7 +34,8 @@ public final class Times {
                 return now.minus(Durations.parse(s.substring(1)));
             }
             return now.plus(Durations.parse(s.startsWith("+") ? s.substring(1) : s));
-        } catch (IllegalArgumentException | DateTimeParseException | ArithmeticException e) {
+        } catch (IllegalArgumentException | DateTimeException | ArithmeticException e) {
+            // DateTimeException also covers times beyond Instant's range (epoch 99999999999999999, 999999999999d)
             throw new InputException(flag + ": invalid time '" + text + "': expected a duration from now (15m, -5m), "
                     + "an ISO-8601 time (2026-12-01T00:00:00Z), a date (2026-12-01) or epoch seconds");
         }
