@@ -2,6 +2,7 @@ package dev.apitool.cli;
 
 import dev.apitool.core.io.InputException;
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
@@ -21,12 +22,11 @@ final class Errors implements CommandLine.IExecutionExceptionHandler, CommandLin
     public int handleParseException(ParameterException ex, String[] args) {
         CommandLine cmd = ex.getCommandLine();
         PrintWriter err = cmd.getErr();
-        StringBuilder line = new StringBuilder(PREFIX).append("error: ").append(ex.getMessage());
+        StringBuilder line = new StringBuilder(PREFIX).append("error: ");
         if (ex instanceof CommandLine.UnmatchedArgumentException) {
-            List<String> suggestions = ((CommandLine.UnmatchedArgumentException) ex).getSuggestions();
-            if (!suggestions.isEmpty()) {
-                line.append("; did you mean ").append(String.join(" or ", suggestions.subList(0, Math.min(3, suggestions.size())))).append('?');
-            }
+            line.append(unmatched((CommandLine.UnmatchedArgumentException) ex, cmd));
+        } else {
+            line.append(ex.getMessage());
         }
         line.append(" (see '").append(cmd.getCommandSpec().qualifiedName()).append(" --help')");
         err.println(line);
@@ -34,6 +34,40 @@ final class Errors implements CommandLine.IExecutionExceptionHandler, CommandLin
             ex.printStackTrace(err);
         }
         return ExitCode.USAGE.code();
+    }
+
+    /**
+     * Describes unmatched arguments without echoing values: after a mistyped flag the next word
+     * is often its value, a secret ({@code --secert hunter2}). Options are named; another word
+     * only where a command name belongs (a group such as {@code apitool jwt BOGUS}).
+     */
+    private static String unmatched(CommandLine.UnmatchedArgumentException ex, CommandLine cmd) {
+        List<String> suggestions = ex.getSuggestions();
+        boolean commandPosition = !cmd.getSubcommands().isEmpty() && cmd.getCommandSpec().positionalParameters().isEmpty();
+        List<String> options = new ArrayList<>();
+        int hidden = 0;
+        for (String arg : ex.getUnmatched()) {
+            if (arg.startsWith("-")) {
+                options.add("'" + (arg.contains("=") ? arg.substring(0, arg.indexOf('=') + 1) + "…" : arg) + "'");
+            } else if (commandPosition && options.isEmpty() && hidden == 0) {
+                options.add("'" + arg + "'");
+            } else {
+                hidden++;
+            }
+        }
+        StringBuilder s = new StringBuilder();
+        if (!options.isEmpty()) {
+            s.append(options.get(0).startsWith("'-") ? "unknown option" : "unknown command")
+                    .append(options.size() > 1 ? "s " : " ").append(String.join(", ", options));
+        }
+        if (hidden > 0) {
+            s.append(s.length() > 0 ? " and " : "").append(hidden).append(" unexpected argument").append(hidden > 1 ? "s" : "")
+                    .append(" (not shown)");
+        }
+        if (!suggestions.isEmpty()) {
+            s.append("; did you mean ").append(String.join(" or ", suggestions.subList(0, Math.min(3, suggestions.size())))).append('?');
+        }
+        return s.toString();
     }
 
     @Override

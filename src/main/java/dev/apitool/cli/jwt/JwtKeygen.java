@@ -10,7 +10,11 @@ import dev.apitool.core.jwt.Jwk;
 import dev.apitool.core.jwt.JwsKey;
 import dev.apitool.core.jwt.JwsAlgorithm;
 import dev.apitool.core.jwt.KeyGen;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -63,10 +67,21 @@ final class JwtKeygen extends BaseCommand {
         if (hmac && pub != null) {
             throw new InputException("--pub: an HMAC secret has no public part");
         }
+        Path outFile = target(out, "--out");
+        Path pubFile = pub == null ? null : target(pub, "--pub");
+        if (outFile != null && pubFile != null
+                && outFile.toAbsolutePath().normalize().equals(pubFile.toAbsolutePath().normalize())) {
+            throw new InputException("--pub " + pub + " is the --out file; the public key would replace the private one");
+        }
         JwsKey key = KeyGen.generate(alg, bits, new SecureRandom());
-        write(out, encode(key, f, true), true);
+        write(outFile, "--out", encode(key, f, true), true);
         if (pub != null) {
-            write(pub, encode(key, f, false), false);
+            try {
+                write(pubFile, "--pub", encode(key, f, false), false);
+            } catch (RuntimeException e) {
+                deleteQuietly(outFile);
+                throw e;
+            }
         }
         err().println("apitool: generated " + alg + " key, kid " + key.kid() + (out.equals("-") ? "" : "; private part in " + out));
         return ExitCode.OK;
@@ -81,12 +96,39 @@ final class JwtKeygen extends BaseCommand {
         }
     }
 
-    private void write(String target, byte[] bytes, boolean secret) {
-        if (target.equals("-")) {
+    /**
+     * Returns the file {@code name} names (null for stdout), checked before any key is generated
+     * so that a refused run writes nothing: without --force it must not exist yet.
+     */
+    private Path target(String name, String flag) {
+        if (name.equals("-")) {
+            return null;
+        }
+        Path path = inputs().file(name, flag);
+        if (!force && Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
+            throw new InputException(flag + ": " + path + " already exists (--force replaces it)");
+        }
+        return path;
+    }
+
+    private void write(Path target, String flag, byte[] bytes, boolean secret) {
+        if (target == null) {
             out().print(new String(bytes, StandardCharsets.UTF_8));
             out().flush();
         } else {
-            SecureFiles.write(inputs().file(target, secret ? "--out" : "--pub"), bytes, secret, force, secret ? "--out" : "--pub");
+            SecureFiles.write(target, bytes, secret, force, flag);
+        }
+    }
+
+    /** Removes the private key a failed run wrote, so no half-made key pair is left behind. */
+    private static void deleteQuietly(Path file) {
+        if (file == null) {
+            return;
+        }
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException ignored) {
+            // The original failure is the one to report.
         }
     }
 }

@@ -55,7 +55,7 @@ final class JwtSign extends BaseCommand {
     @Option(names = "--nbf", paramLabel = "TIME", description = "Not before, as for --exp (--nbf=-30s for the past).")
     String nbf;
 
-    @Option(names = "--iat", paramLabel = "TIME", description = "Issued at, as for --exp. Default: now.")
+    @Option(names = "--iat", paramLabel = "TIME", description = "Issued at, as for --exp (0s: now). Default: the payload's or --from token's iat, else now.")
     String iat;
 
     @Option(names = "--no-iat", description = "Omit iat.")

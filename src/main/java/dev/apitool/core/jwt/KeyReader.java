@@ -142,13 +142,24 @@ public final class KeyReader {
                                 + "(expected PRIVATE KEY, RSA PRIVATE KEY, EC PRIVATE KEY, PUBLIC KEY, RSA PUBLIC KEY or CERTIFICATE)");
                 }
             } catch (IllegalArgumentException | GeneralSecurityException e) {
-                throw new InputException(where + ": malformed " + label + ": " + e.getMessage(), e);
+                throw new InputException(where + ": malformed " + label + ": " + reason(e), e);
             }
         }
         if (keys.isEmpty()) {
             throw new InputException(origin + ": no key found in the PEM file");
         }
         return keys;
+    }
+
+    /** Returns the innermost message of a failure, without the Java class names the JDK puts in them. */
+    private static String reason(Throwable e) {
+        String message = e.getMessage();
+        for (Throwable c = e.getCause(); c != null; c = c.getCause()) {
+            if (c.getMessage() != null) {
+                message = c.getMessage();
+            }
+        }
+        return message == null ? "unreadable" : message.replaceAll("(?:[a-z]\\w*\\.)+\\w*(?:Exception|Error): ", "");
     }
 
     private static String label(String line, String prefix, String origin, int lineNo) {
