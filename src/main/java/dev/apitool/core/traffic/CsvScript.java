@@ -2,7 +2,6 @@ package dev.apitool.core.traffic;
 
 import dev.apitool.core.io.InputException;
 import java.io.BufferedReader;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -10,29 +9,23 @@ import java.util.List;
  * A request script in CSV (RFC 4180 quoting, one record per line) with a header naming its
  * columns among {@value RequestReader#FIELDS}; read line by line.
  */
-final class CsvScript implements RequestSource {
+final class CsvScript extends ScriptSource.Lines {
 
-    private final BufferedReader in;
-    private final String file;
-    private final RequestReader reader;
     private String[] columns;
-    private int line;
 
     CsvScript(BufferedReader in, String file) {
-        this.in = in;
-        this.file = file;
-        this.reader = new RequestReader(file);
+        super(in, file);
     }
 
     @Override
     public Request next() {
-        String text = readLine();
+        String text = nextLine();
         if (columns == null) {
             if (text == null) {
                 return null;
             }
             header(text);
-            text = readLine();
+            text = nextLine();
         }
         if (text == null) {
             return null;
@@ -76,19 +69,6 @@ final class CsvScript implements RequestSource {
         }
     }
 
-    private String readLine() {
-        try {
-            String text;
-            do {
-                text = in.readLine();
-                line++;
-            } while (text != null && text.isBlank());
-            return text;
-        } catch (IOException e) {
-            throw new InputException(file + ": cannot read: " + e.getMessage(), e);
-        }
-    }
-
     /** Splits one CSV record: commas separate, double quotes enclose, "" is a quote inside quotes. */
     private List<String> split(String text) {
         List<String> cells = new ArrayList<>();
@@ -119,19 +99,5 @@ final class CsvScript implements RequestSource {
         }
         cells.add(cell.toString());
         return cells;
-    }
-
-    @Override
-    public String name() {
-        return file;
-    }
-
-    @Override
-    public void close() {
-        try {
-            in.close();
-        } catch (IOException ignored) {
-            // read-only
-        }
     }
 }

@@ -9,30 +9,15 @@ import java.io.BufferedReader;
 import java.io.IOException;
 
 /** A request script in NDJSON: one JSON object per line, blank lines ignored; read line by line. */
-final class NdjsonScript implements RequestSource {
-
-    private final BufferedReader in;
-    private final String file;
-    private final RequestReader reader;
-    private int line;
+final class NdjsonScript extends ScriptSource.Lines {
 
     NdjsonScript(BufferedReader in, String file) {
-        this.in = in;
-        this.file = file;
-        this.reader = new RequestReader(file);
+        super(in, file);
     }
 
     @Override
     public Request next() {
-        String text;
-        try {
-            do {
-                text = in.readLine();
-                line++;
-            } while (text != null && text.isBlank());
-        } catch (IOException e) {
-            throw new InputException(file + ": cannot read: " + e.getMessage(), e);
-        }
+        String text = nextLine();
         if (text == null) {
             return null;
         }
@@ -54,20 +39,6 @@ final class NdjsonScript implements RequestSource {
                     + (cut >= 0 ? msg.substring(0, cut) : msg));
         } catch (IOException e) {
             throw new InputException(file + ": cannot read: " + e.getMessage(), e);
-        }
-    }
-
-    @Override
-    public String name() {
-        return file;
-    }
-
-    @Override
-    public void close() {
-        try {
-            in.close();
-        } catch (IOException ignored) {
-            // nothing was written; nothing is lost
         }
     }
 }

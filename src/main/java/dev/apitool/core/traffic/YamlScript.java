@@ -13,20 +13,25 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
  * A small hand-written request script in YAML: a list of mappings with the same fields as NDJSON
  * ({@code - {t: 0.250, key: user_1}}), or a mapping whose {@code requests:} holds that list.
  */
-final class YamlScript implements RequestSource {
+final class YamlScript extends ScriptSource {
 
     private static final YAMLFactory FACTORY = new YAMLFactory();
 
     private final JsonParser p;
-    private final String file;
-    private final RequestReader reader;
     private boolean started;
 
     YamlScript(Reader in, String file) {
-        this.file = file;
-        this.reader = new RequestReader(file);
+        this(parser(in, file), file);
+    }
+
+    private YamlScript(JsonParser p, String file) {
+        super(file, p);
+        this.p = p;
+    }
+
+    private static JsonParser parser(Reader in, String file) {
         try {
-            this.p = FACTORY.createParser(in);
+            return FACTORY.createParser(in);
         } catch (IOException e) {
             throw new InputException(file + ": cannot read: " + e.getMessage(), e);
         }
@@ -86,19 +91,5 @@ final class YamlScript implements RequestSource {
     private static String firstLine(String s) {
         int cut = s.indexOf('\n');
         return cut >= 0 ? s.substring(0, cut) : s;
-    }
-
-    @Override
-    public String name() {
-        return file;
-    }
-
-    @Override
-    public void close() {
-        try {
-            p.close();
-        } catch (IOException ignored) {
-            // read-only
-        }
     }
 }

@@ -1,0 +1,60 @@
+package dev.apitool.core.traffic;
+
+import dev.apitool.core.io.InputException;
+import java.io.BufferedReader;
+import java.io.Closeable;
+import java.io.IOException;
+
+/** What every script format shares: its file name, the field reader, and the stream it closes. */
+abstract class ScriptSource implements RequestSource {
+
+    protected final String file;
+    protected final RequestReader reader;
+    private final Closeable stream;
+
+    ScriptSource(String file, Closeable stream) {
+        this.file = file;
+        this.reader = new RequestReader(file);
+        this.stream = stream;
+    }
+
+    @Override
+    public final String name() {
+        return file;
+    }
+
+    @Override
+    public final void close() {
+        try {
+            stream.close();
+        } catch (IOException ignored) {
+            // scripts are only read: nothing can be lost
+        }
+    }
+
+    /** A line-oriented script (NDJSON, CSV): reads the next non-blank line and counts lines. */
+    abstract static class Lines extends ScriptSource {
+
+        private final BufferedReader in;
+        protected int line;
+
+        Lines(BufferedReader in, String file) {
+            super(file, in);
+            this.in = in;
+        }
+
+        /** Returns the next non-blank line, or null at the end; {@link #line} is its number. */
+        protected final String nextLine() {
+            try {
+                String text;
+                do {
+                    text = in.readLine();
+                    line++;
+                } while (text != null && text.isBlank());
+                return text;
+            } catch (IOException e) {
+                throw new InputException(file + ": cannot read: " + e.getMessage(), e);
+            }
+        }
+    }
+}
