@@ -10,15 +10,16 @@ package dev.apitool.core.ratelimit;
  * @param retryAfterMicros for a {@link Outcome#LIMITED} request, how long until the same request
  *     would be admitted if nothing else arrives; {@link #NEVER} when no wait will do (its cost
  *     exceeds the whole quota, or it waits on a release nobody scheduled); 0 when admitted
- * @param resetAfterMicros how long until the key's quota is fully restored, 0 or more
+ * @param resetAfterMicros how long until the key's quota is fully restored, 0 or more; {@link #NEVER}
+ *     when it never is (a bucket with no refill)
  */
 public record Decision(Outcome outcome, long delayMicros, long remaining, long retryAfterMicros, long resetAfterMicros) {
 
-    /** {@link #retryAfterMicros()} of a request no wait will admit. */
+    /** {@link #retryAfterMicros()} of a request no wait will admit; {@link #resetAfterMicros()} of a quota that never resets. */
     public static final long NEVER = -1;
 
     public Decision {
-        if (outcome == null || delayMicros < 0 || remaining < 0 || retryAfterMicros < NEVER || resetAfterMicros < 0) {
+        if (outcome == null || delayMicros < 0 || remaining < 0 || retryAfterMicros < NEVER || resetAfterMicros < NEVER) {
             throw new IllegalArgumentException("invalid decision: " + outcome + " delay=" + delayMicros
                     + " remaining=" + remaining + " retryAfter=" + retryAfterMicros + " resetAfter=" + resetAfterMicros);
         }

@@ -35,6 +35,12 @@ public interface Policy {
     Transition apply(long[] state, long nowMicros, long cost, long holdMicros);
 
     /**
+     * Returns the integer settings {@link #apply} reads, in the order a port of it (the Redis Lua
+     * scripts) receives them; each policy documents the order.
+     */
+    long[] parameters();
+
+    /**
      * Returns the state after a request admitted with {@link Limiter#UNTIL_RELEASED} finishes; the
      * same array when the policy keeps nothing in flight (only the concurrency policy does).
      */
