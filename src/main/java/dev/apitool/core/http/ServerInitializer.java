@@ -1,0 +1,54 @@
+package dev.apitool.core.http;
+
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelPipeline;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.stream.ChunkedWriteHandler;
+import io.netty.handler.timeout.IdleStateHandler;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Builds an accepted connection's pipeline: [TLS] HTTP codec, [idle timer], aggregator, chunked
+ * writer, handler. TLS is added only when given a context, the idle timer only for a positive
+ * timeout; everything comes in through the constructor.
+ */
+final class ServerInitializer extends ChannelInitializer<Channel> {
+
+    private final SslContext sslContext;
+    private final Duration idleTimeout;
+    private final int maxRequestBytes;
+    private final RequestHandler handler;
+    private final HttpServer.Counters counters;
+    private final ChannelGroup channels;
+
+    ServerInitializer(SslContext sslContext, Duration idleTimeout, int maxRequestBytes, RequestHandler handler,
+            HttpServer.Counters counters, ChannelGroup channels) {
+        this.sslContext = sslContext;
+        this.idleTimeout = idleTimeout;
+        this.maxRequestBytes = maxRequestBytes;
+        this.handler = handler;
+        this.counters = counters;
+        this.channels = channels;
+    }
+
+    @Override
+    protected void initChannel(Channel ch) {
+        channels.add(ch);
+        ChannelPipeline p = ch.pipeline();
+        if (sslContext != null) {
+            p.addLast("tls", sslContext.newHandler(ch.alloc()));
+        }
+        p.addLast("codec", new HttpServerCodec());
+        if (!idleTimeout.isZero()) {
+            p.addLast("idle", new IdleStateHandler(0, 0, idleTimeout.toNanos(), TimeUnit.NANOSECONDS));
+        }
+        p.addLast("aggregator", new HttpObjectAggregator(maxRequestBytes));
+        p.addLast("chunked", new ChunkedWriteHandler());
+        p.addLast("handler", new ServerHandler(handler, counters));
+    }
+}
