@@ -1,4 +1,4 @@
-package dev.apitool.core.ratelimit.policy;
+package dev.apitool.core.spec;
 
 import dev.apitool.core.io.InputException;
 import dev.apitool.core.time.Durations;
@@ -10,20 +10,33 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * The {@code k=v,k=v} part of a policy string such as {@code token-bucket:capacity=5,rate=2/s},
- * read parameter by parameter. Every refusal is an {@link InputException} of one line that quotes
- * the policy string, names the bad part and lists the algorithm's valid parameters.
+ * The {@code k=v,k=v} part of a spec string such as the policy {@code token-bucket:capacity=5,rate=2/s}
+ * or the generator {@code poisson:rate=50/s,duration=60s}, read parameter by parameter. Every
+ * refusal is an {@link InputException} of one line that quotes the spec, names the bad part and
+ * lists the valid parameters.
  */
-public final class PolicyParams {
+public final class SpecParams {
+
+    /** Durations stay below 2^52 microseconds (142 years), inside the exact range of a Lua double. */
+    private static final long MAX_SECONDS = (1L << 53) / 1_000_000 / 2;
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
+    private final String kind;
     private final String spec;
     private final String algorithm;
     private final List<String> valid;
     private final Map<String, String> values = new LinkedHashMap<>();
 
-    PolicyParams(String spec, String algorithm, String body, List<String> valid) {
+    /**
+     * @param kind what the spec describes, in messages ("policy", "generator")
+     * @param spec the whole spec, quoted in messages
+     * @param algorithm the part before the colon
+     * @param body the part after it
+     * @param valid the parameters {@code algorithm} accepts
+     */
+    public SpecParams(String kind, String spec, String algorithm, String body, List<String> valid) {
+        this.kind = kind;
         this.spec = spec;
         this.algorithm = algorithm;
         this.valid = valid;
@@ -51,9 +64,9 @@ public final class PolicyParams {
         }
     }
 
-    /** Returns the error for this policy string: {@code policy '<spec>': <what> (<algorithm> parameters: ...)}. */
+    /** Returns the error for this spec: {@code <kind> '<spec>': <what> (<algorithm> parameters: ...)}. */
     public InputException error(String what) {
-        return new InputException("policy '" + spec + "': " + what + " (" + algorithm + " parameters: "
+        return new InputException(kind + " '" + spec + "': " + what + " (" + algorithm + " parameters: "
                 + String.join(", ", valid) + ")");
     }
 
@@ -118,10 +131,33 @@ public final class PolicyParams {
         } catch (IllegalArgumentException e) {
             throw error(key + ": " + e.getMessage());
         }
-        if (d.isZero() || d.getNano() % 1000 != 0 || d.getSeconds() >= Arith.EXACT / 1_000_000 / 2) {
+        if (d.isZero() || d.getNano() % 1000 != 0 || d.getSeconds() >= MAX_SECONDS) {
             throw error(key + " '" + v + "' must be more than zero, in whole microseconds, and below 142 years");
         }
         return d.getSeconds() * 1_000_000 + d.getNano() / 1000;
+    }
+
+    /** Returns the duration {@code key} in whole microseconds, more than zero; {@code fallback} when absent. */
+    public long durationMicros(String key, long fallback) {
+        return has(key) ? durationMicros(key) : fallback;
+    }
+
+    /** Returns the decimal number {@code key}, {@code min} to {@code max}; {@code fallback} when absent. */
+    public double decimal(String key, double fallback, double min, double max) {
+        String v = value(key, false);
+        if (v == null) {
+            return fallback;
+        }
+        double d;
+        try {
+            d = Double.parseDouble(v);
+        } catch (NumberFormatException e) {
+            d = Double.NaN;
+        }
+        if (!(d >= min && d <= max)) {
+            throw error(key + " '" + v + "' must be a number, " + min + " to " + max);
+        }
+        return d;
     }
 
     /** Returns the boolean {@code key} ({@code true} or {@code false}), {@code fallback} when absent. */
@@ -183,20 +219,5 @@ public final class PolicyParams {
             throw error("parameter '" + key + "' needs a value (" + key + "=...)");
         }
         return v;
-    }
-
-    /** Returns {@code micros} exactly, in the units {@link Durations#parse} reads, e.g. {@code 1h30m15s}. */
-    static String formatDuration(long micros) {
-        long[] sizes = {86_400_000_000L, 3_600_000_000L, 60_000_000L, 1_000_000L, 1_000L, 1L};
-        String[] symbols = {"d", "h", "m", "s", "ms", "us"};
-        StringBuilder out = new StringBuilder();
-        long rest = micros;
-        for (int i = 0; i < sizes.length; i++) {
-            if (rest >= sizes[i]) {
-                out.append(rest / sizes[i]).append(symbols[i]);
-                rest %= sizes[i];
-            }
-        }
-        return out.length() == 0 ? "0" : out.toString();
     }
 }

@@ -102,6 +102,23 @@ public final class Durations {
         return out.length() == 0 ? "0s" : out.toString();
     }
 
+    /** Returns {@code micros} exactly, every non-zero unit down to microseconds: {@code 1h30m15s}; {@code 0} for zero. */
+    public static String formatExact(long micros) {
+        StringBuilder out = new StringBuilder();
+        long rest = micros;
+        for (Unit unit : UNITS) {
+            long size = unit.size().toNanos() / 1000;
+            if (size == 0) {
+                break;
+            }
+            if (rest >= size) {
+                out.append(rest / size).append(unit.symbol());
+                rest %= size;
+            }
+        }
+        return out.length() == 0 ? "0" : out.toString();
+    }
+
     private static int rank(String symbol) {
         for (int r = 0; r < UNITS.size(); r++) {
             if (UNITS.get(r).symbol().equals(symbol)) {

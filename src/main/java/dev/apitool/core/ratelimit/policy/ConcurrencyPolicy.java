@@ -1,5 +1,6 @@
 package dev.apitool.core.ratelimit.policy;
 
+import dev.apitool.core.spec.SpecParams;
 import dev.apitool.core.ratelimit.Decision;
 import dev.apitool.core.ratelimit.Limiter;
 import dev.apitool.core.ratelimit.Quota;
@@ -36,7 +37,7 @@ public final class ConcurrencyPolicy extends BasePolicy {
         this.max = max;
     }
 
-    static ConcurrencyPolicy parse(PolicyParams p) {
+    static ConcurrencyPolicy parse(SpecParams p) {
         return new ConcurrencyPolicy(p.whole("max", null, 1, MAX), p.name());
     }
 

@@ -1,5 +1,7 @@
 package dev.apitool.core.ratelimit.policy;
 
+import dev.apitool.core.spec.SpecParams;
+import dev.apitool.core.time.Durations;
 import dev.apitool.core.ratelimit.Decision;
 import dev.apitool.core.ratelimit.Quota;
 import dev.apitool.core.ratelimit.Transition;
@@ -40,7 +42,7 @@ public final class FixedWindowPolicy extends BasePolicy {
      */
     public FixedWindowPolicy(long limit, long windowMicros, boolean epoch, boolean consumeRejected, String name) {
         super(ALGORITHM, name, spec(ALGORITHM, name, consumeRejected, "limit=" + limit,
-                "window=" + PolicyParams.formatDuration(windowMicros), epoch ? "" : "align=first"),
+                "window=" + Durations.formatExact(windowMicros), epoch ? "" : "align=first"),
                 new Quota(limit, windowMicros, Quota.REQUESTS));
         if (limit < 1 || limit >= Arith.EXACT || windowMicros < 1 || windowMicros >= Arith.EXACT) {
             throw new IllegalArgumentException("limit and window must be 1 or more, below 2^53");
@@ -51,7 +53,7 @@ public final class FixedWindowPolicy extends BasePolicy {
         this.consumeRejected = consumeRejected;
     }
 
-    static FixedWindowPolicy parse(PolicyParams p) {
+    static FixedWindowPolicy parse(SpecParams p) {
         long limit = p.whole("limit", null, 1, Arith.EXACT - 1);
         long window = p.durationMicros("window");
         boolean epoch = p.choice("align", ALIGNMENTS).equals("epoch");

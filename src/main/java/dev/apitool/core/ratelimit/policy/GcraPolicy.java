@@ -1,5 +1,6 @@
 package dev.apitool.core.ratelimit.policy;
 
+import dev.apitool.core.spec.SpecParams;
 import dev.apitool.core.ratelimit.Decision;
 import dev.apitool.core.ratelimit.Quota;
 import dev.apitool.core.ratelimit.Transition;
@@ -66,7 +67,7 @@ public final class GcraPolicy extends BasePolicy {
         this.consumeRejected = consumeRejected;
     }
 
-    static GcraPolicy parse(PolicyParams p) {
+    static GcraPolicy parse(SpecParams p) {
         Rates.Rate rate = p.rate("rate", 1);
         long burst = p.whole("burst", 0L, 0, Arith.EXACT - 2);
         boolean consume = p.bool(CONSUME_REJECTED, false);

@@ -1,5 +1,6 @@
 package dev.apitool.core.ratelimit.policy;
 
+import dev.apitool.core.spec.SpecParams;
 import dev.apitool.core.ratelimit.Decision;
 import dev.apitool.core.ratelimit.Quota;
 import dev.apitool.core.ratelimit.Transition;
@@ -68,7 +69,7 @@ public final class NginxPolicy extends BasePolicy {
         this.consumeRejected = consumeRejected;
     }
 
-    static NginxPolicy parse(PolicyParams p) {
+    static NginxPolicy parse(SpecParams p) {
         Rates.Rate rate = p.nginxRate("rate");
         long burst = p.whole("burst", 0L, 0, 1_000_000_000L);
         boolean nodelay = p.flag("nodelay");

@@ -1,5 +1,6 @@
 package dev.apitool.core.ratelimit.policy;
 
+import dev.apitool.core.spec.SpecParams;
 import dev.apitool.core.io.InputException;
 import dev.apitool.core.ratelimit.Policy;
 import java.util.LinkedHashMap;
@@ -13,7 +14,7 @@ import java.util.function.Function;
  */
 public final class Registry {
 
-    private record Entry(List<String> parameters, Function<PolicyParams, Policy> factory) {}
+    private record Entry(List<String> parameters, Function<SpecParams, Policy> factory) {}
 
     private static final Map<String, Entry> ENTRIES = new LinkedHashMap<>();
 
@@ -58,6 +59,6 @@ public final class Registry {
                     + String.join(", ", ENTRIES.keySet()) + ", e.g. token-bucket:capacity=5,rate=2/s)");
         }
         String body = colon < 0 ? "" : s.substring(colon + 1).strip();
-        return e.factory().apply(new PolicyParams(s, algorithm, body, e.parameters()));
+        return e.factory().apply(new SpecParams("policy", s, algorithm, body, e.parameters()));
     }
 }

@@ -1,5 +1,7 @@
 package dev.apitool.core.ratelimit.policy;
 
+import dev.apitool.core.spec.SpecParams;
+import dev.apitool.core.time.Durations;
 import dev.apitool.core.ratelimit.Decision;
 import dev.apitool.core.ratelimit.Quota;
 import dev.apitool.core.ratelimit.Transition;
@@ -35,7 +37,7 @@ public final class SlidingLogPolicy extends BasePolicy {
      */
     public SlidingLogPolicy(long limit, long windowMicros, boolean consumeRejected, String name) {
         super(ALGORITHM, name, spec(ALGORITHM, name, consumeRejected, "limit=" + limit,
-                "window=" + PolicyParams.formatDuration(windowMicros)), new Quota(limit, windowMicros, Quota.REQUESTS));
+                "window=" + Durations.formatExact(windowMicros)), new Quota(limit, windowMicros, Quota.REQUESTS));
         if (limit < 1 || limit > MAX_LIMIT || windowMicros < 1 || windowMicros >= Arith.EXACT) {
             throw new IllegalArgumentException("limit must be 1 to " + MAX_LIMIT + " and window more than 0");
         }
@@ -44,7 +46,7 @@ public final class SlidingLogPolicy extends BasePolicy {
         this.consumeRejected = consumeRejected;
     }
 
-    static SlidingLogPolicy parse(PolicyParams p) {
+    static SlidingLogPolicy parse(SpecParams p) {
         long limit = p.whole("limit", null, 1, MAX_LIMIT);
         long window = p.durationMicros("window");
         boolean consume = p.bool(CONSUME_REJECTED, false);

@@ -1,5 +1,7 @@
 package dev.apitool.core.ratelimit.policy;
 
+import dev.apitool.core.spec.SpecParams;
+import dev.apitool.core.time.Durations;
 import dev.apitool.core.ratelimit.Decision;
 import dev.apitool.core.ratelimit.Quota;
 import dev.apitool.core.ratelimit.Transition;
@@ -37,9 +39,9 @@ public final class SlidingWindowPolicy extends BasePolicy {
      */
     public SlidingWindowPolicy(long limit, long windowMicros, boolean consumeRejected, String name) {
         super(ALGORITHM, name, spec(ALGORITHM, name, consumeRejected, "limit=" + limit,
-                "window=" + PolicyParams.formatDuration(windowMicros)), new Quota(limit, windowMicros, Quota.REQUESTS));
+                "window=" + Durations.formatExact(windowMicros)), new Quota(limit, windowMicros, Quota.REQUESTS));
         if (limit < 1 || windowMicros < 1 || !Arith.exact(limit, windowMicros, 0)) {
-            throw new IllegalArgumentException("limit " + limit + " per window " + PolicyParams.formatDuration(windowMicros)
+            throw new IllegalArgumentException("limit " + limit + " per window " + Durations.formatExact(windowMicros)
                     + " is out of range: limit * window in microseconds must stay below 2^53");
         }
         this.limit = limit;
@@ -47,7 +49,7 @@ public final class SlidingWindowPolicy extends BasePolicy {
         this.consumeRejected = consumeRejected;
     }
 
-    static SlidingWindowPolicy parse(PolicyParams p) {
+    static SlidingWindowPolicy parse(SpecParams p) {
         long limit = p.whole("limit", null, 1, Arith.EXACT - 1);
         long window = p.durationMicros("window");
         boolean consume = p.bool(CONSUME_REJECTED, false);

@@ -1,5 +1,6 @@
 package dev.apitool.core.ratelimit.policy;
 
+import dev.apitool.core.spec.SpecParams;
 import dev.apitool.core.ratelimit.Decision;
 import dev.apitool.core.ratelimit.Quota;
 import dev.apitool.core.ratelimit.Transition;
@@ -53,7 +54,7 @@ public final class TokenBucketPolicy extends BasePolicy {
         this.consumeRejected = consumeRejected;
     }
 
-    static TokenBucketPolicy parse(PolicyParams p) {
+    static TokenBucketPolicy parse(SpecParams p) {
         long capacity = p.whole("capacity", null, 1, Arith.EXACT - 1);
         Rates.Rate rate = p.rate("rate", 0);
         boolean consume = p.bool(CONSUME_REJECTED, false);
