@@ -1,6 +1,7 @@
 package dev.apitool.cli;
 
 import dev.apitool.cli.jwt.JwtCommands;
+import dev.apitool.cli.ratelimit.RatelimitCommands;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -37,7 +38,7 @@ public final class Apitool {
         CommandLine build(String leaf);
     }
 
-    private static final List<Group> GROUPS = List.of(new JwtCommands());
+    private static final List<Group> GROUPS = List.of(new JwtCommands(), new RatelimitCommands());
 
     @Option(names = "--verbose", scope = ScopeType.INHERIT, description = "Print stack traces and more detail on errors.")
     boolean verbose;

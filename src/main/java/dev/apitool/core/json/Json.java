@@ -91,6 +91,17 @@ public final class Json {
         return FACTORY.createParser(text);
     }
 
+    /** Returns a compact generator writing one JSON value after another to {@code out}, nothing between them. */
+    public static JsonGenerator generator(java.io.Writer out) {
+        try {
+            JsonGenerator g = FACTORY.createGenerator(out);
+            g.setRootValueSeparator(null);
+            return g;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private static JsonNode read(JsonParser p, JsonToken token) throws IOException {
         switch (token) {
             case START_OBJECT: {

@@ -1,0 +1,129 @@
+package dev.apitool.cli.ratelimit;
+
+import dev.apitool.cli.BaseCommand;
+import dev.apitool.cli.ExitCode;
+import dev.apitool.cli.OutputFormat;
+import dev.apitool.core.io.InputException;
+import dev.apitool.core.io.SecureFiles;
+import dev.apitool.core.ratelimit.HeaderProfile;
+import dev.apitool.core.ratelimit.Limiter;
+import dev.apitool.core.ratelimit.StateStore;
+import dev.apitool.core.ratelimit.policy.Registry;
+import dev.apitool.core.ratelimit.sim.HtmlReporter;
+import dev.apitool.core.ratelimit.sim.JsonReporter;
+import dev.apitool.core.ratelimit.sim.Simulation;
+import dev.apitool.core.ratelimit.sim.TextReporter;
+import dev.apitool.core.ratelimit.sim.TextTraceWriter;
+import dev.apitool.core.ratelimit.sim.TraceWriter;
+import dev.apitool.core.ratelimit.store.Stores;
+import dev.apitool.core.traffic.Generators;
+import dev.apitool.core.traffic.RequestSource;
+import dev.apitool.core.traffic.Scripts;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "simulate", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Run a request script (or generated traffic) through rate-limit policies side by side, in virtual time.",
+            "Policies: token-bucket, gcra, nginx, fixed-window, sliding-log, sliding-window, concurrency."},
+        footer = {"", "Examples:",
+            "  apitool ratelimit simulate --policy token-bucket:capacity=5,rate=2/s --script requests.ndjson",
+            "  apitool ratelimit simulate --policy nginx:rate=10r/s,burst=12,delay=8 --policy gcra:rate=10/s,burst=12 \\",
+            "      --generate poisson:rate=15/s,duration=60s,keys=20,dist=zipf,seed=7",
+            "  apitool ratelimit simulate --policy fixed-window:limit=100,window=1m --script r.csv --trace --output json | jq ."})
+final class RatelimitSimulate extends BaseCommand {
+
+    static final class Traffic {
+        @Option(names = "--script", paramLabel = "FILE", description = "Request script: .ndjson/.jsonl, .csv or .yaml; - for stdin (with --format).")
+        String script;
+
+        @Option(names = "--generate", paramLabel = "SPEC", description = "Generated traffic, e.g. constant:rate=50/s,duration=60s or poisson:…,keys=100,dist=zipf,seed=1 or burst:size=20,every=10s,duration=60s.")
+        String generate;
+    }
+
+    @Option(names = "--policy", required = true, paramLabel = "POLICY", description = "A policy, NAME:PARAM=VALUE,… (repeatable: one column each).")
+    List<String> policies = new ArrayList<>();
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Traffic traffic;
+
+    @Option(names = "--format", paramLabel = "FORMAT", description = "Script format when the file name does not say: ${COMPLETION-CANDIDATES}.")
+    Scripts.Format format;
+
+    @Option(names = "--trace", description = "One line per request per policy (with --output json: NDJSON, the documented trace shape).")
+    boolean trace;
+
+    @Option(names = "--headers", paramLabel = "PROFILE", defaultValue = "ietf", converter = HeaderProfileConverter.class,
+            description = "Rate-limit headers in traces: ietf, ietf-legacy or x-ratelimit (default ${DEFAULT-VALUE}).")
+    HeaderProfile headers;
+
+    @Option(names = "--html", paramLabel = "FILE", description = "Also write a self-contained HTML report with charts.")
+    String html;
+
+    @Option(names = "--store", paramLabel = "STORE", defaultValue = "memory", description = "Where limiter state lives: memory (default) or redis://HOST:PORT.")
+    String store;
+
+    @Override
+    protected ExitCode run() {
+        requireOutput(OutputFormat.text, OutputFormat.json);
+        List<Limiter> limiters = new ArrayList<>();
+        HashSet<String> seen = new HashSet<>();
+        StateStore state = Stores.forSimulation(store);
+        try {
+            for (String p : policies) {
+                Limiter l = Limiter.of(Registry.parse(p), state);
+                if (!seen.add(l.policy().spec())) {
+                    throw new InputException("--policy " + p + " is given twice");
+                }
+                limiters.add(l);
+            }
+            Simulation.Result result;
+            try (RequestSource source = open()) {
+                Simulation.Listener listener = null;
+                TraceWriter json = null;
+                if (trace) {
+                    listener = output() == OutputFormat.json ? (json = new TraceWriter(out(), headers)) : new TextTraceWriter(out(), headers);
+                }
+                result = Simulation.run(source, limiters, listener);
+                if (json != null) {
+                    json.close();
+                }
+            }
+            if (output() == OutputFormat.json && !trace) {
+                new JsonReporter(out()).print(result);
+            } else if (output() == OutputFormat.text) {
+                if (trace) {
+                    out().println();
+                }
+                new TextReporter(out()).print(result);
+            }
+            if (html != null) {
+                StringWriter page = new StringWriter();
+                new HtmlReporter(new PrintWriter(page)).print(result);
+                SecureFiles.write(inputs().file(html, "--html"), page.toString().getBytes(StandardCharsets.UTF_8), false, true, "--html");
+            }
+        } finally {
+            state.close();
+        }
+        return ExitCode.OK;
+    }
+
+    private RequestSource open() {
+        if (traffic.generate != null) {
+            return Generators.parse(traffic.generate);
+        }
+        if (traffic.script.equals("-")) {
+            if (format == null) {
+                throw new InputException("--script -: say the format of standard input with --format ndjson|csv|yaml");
+            }
+            return Scripts.open(new java.io.ByteArrayInputStream(inputs().readStdin("--script")), "standard input", format);
+        }
+        return Scripts.open(inputs().file(traffic.script, "--script"), format);
+    }
+}
