@@ -21,7 +21,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Runs every {@code ```bash} block of README.md in bash, with {@code apitool} on the PATH (this
  * build's classes), in a scratch copy of {@code examples/}: documented examples cannot rot. A block
- * whose fence says {@code exit=N} must exit N; {@code setup} blocks are run by {@code .ci/run}.
+ * whose fence says {@code exit=N} must exit N, and a comment quoting apitool's output
+ * ({@code # apitool: error: …}) must match what it prints; {@code setup} blocks are run by {@code .ci/run}.
  */
 class ReadmeExamplesTest {
 
@@ -83,6 +84,12 @@ class ReadmeExamplesTest {
         assertThat(finished).as("%s finished within 60 s; output:%n%s", example, output).isTrue();
         assertThat(p.exitValue()).as("exit code of %s; output:%n%s", example, output).isEqualTo(example.exit());
         assertThat(output).as("no stack trace in %s", example).doesNotContain("\tat ");
+        // A comment that quotes apitool's output ("# apitool: error: ...") must be what it prints.
+        for (String line : example.script().split("\n")) {
+            if (line.startsWith("# apitool: ")) {
+                assertThat(output).as("%s prints what its comment says", example).contains(line.substring(2));
+            }
+        }
     }
 
     private static void copyTree(Path from, Path to) throws IOException {
