@@ -362,7 +362,7 @@ function _picocli_apitool_jwt_verify() {
 
   local commands=""
   local flag_opts="'--allow-weak-key' '--jws' '-h' '--help' '-V' '--version' '--verbose' '--no-color'"
-  local arg_opts="'--secret' '--key' '--alg' '--leeway' '--iss' '--aud' '--sub' '--require' '--max-age' '--at' '--output'"
+  local arg_opts="'--secret' '--key' '--jwks-url' '--oidc-issuer' '--alg' '--leeway' '--iss' '--aud' '--sub' '--require' '--max-age' '--at' '--output'"
   local ALG_option_args=("HS256" "HS384" "HS512" "RS256" "RS384" "RS512" "PS256" "PS384" "PS512" "ES256" "ES384" "ES512" "EdDSA") # --alg values
   local FORMAT_option_args=("text" "json" "junit") # --output values
 
@@ -373,6 +373,12 @@ function _picocli_apitool_jwt_verify() {
       return
       ;;
     '--key')
+      return
+      ;;
+    '--jwks-url')
+      return
+      ;;
+    '--oidc-issuer')
       return
       ;;
     '--alg')

@@ -9,6 +9,7 @@ import dev.apitool.cli.ExitCode;
 import dev.apitool.cli.OutputFormat;
 import dev.apitool.core.json.Json;
 import dev.apitool.core.jwt.JwsAlgorithm;
+import dev.apitool.core.jwt.JwsKey;
 import dev.apitool.core.jwt.JwtVerifier;
 import dev.apitool.core.jwt.Times;
 import java.nio.charset.StandardCharsets;
@@ -30,6 +31,7 @@ import picocli.CommandLine.Parameters;
         footer = {"", "Examples:",
             "  apitool jwt verify \"$TOKEN\" --secret env:JWT_SECRET --aud api",
             "  curl -s https://issuer/jwks.json > jwks.json; apitool jwt verify --key jwks.json --iss https://issuer < token.txt",
+            "  apitool jwt verify --oidc-issuer https://accounts.example.com --aud my-client \"$ID_TOKEN\"",
             "  apitool jwt verify --jws --key ed25519.jwk \"$JWS\"   # any payload, signature only"})
 final class JwtVerify extends BaseCommand {
 
@@ -38,6 +40,9 @@ final class JwtVerify extends BaseCommand {
 
     @Mixin
     KeyOptions keys;
+
+    @Mixin
+    RemoteKeyOptions remote;
 
     @Option(names = "--alg", paramLabel = "ALG", description = "Allow only these algorithms (repeatable): ${COMPLETION-CANDIDATES}.")
     List<JwsAlgorithm> algs = new ArrayList<>();
@@ -76,9 +81,21 @@ final class JwtVerify extends BaseCommand {
         if (at != null) {
             clock = Clock.fixed(Times.parse(at, clock.instant(), "--at"), ZoneOffset.UTC);
         }
+        String issuer = iss != null ? iss : remote.issuer;
         JwtVerifier.Policy policy = new JwtVerifier.Policy(algs.isEmpty() ? EnumSet.noneOf(JwsAlgorithm.class) : EnumSet.copyOf(algs),
-                leeway, iss, aud, sub, require, maxAge, jws, keys.allowWeakKey);
-        JwtVerifier.Result r = new JwtVerifier(keys.load(inputs(), this::warn), policy, clock).verify(tok);
+                leeway, issuer, aud, sub, require, maxAge, jws, keys.allowWeakKey);
+        List<JwsKey> local = keys.load(inputs(), this::warn, remote.given());
+        JwtVerifier.Result r;
+        if (remote.given().isEmpty()) {
+            r = new JwtVerifier(local, policy, clock).verify(tok);
+        } else {
+            try (RemoteKeyOptions.Session session = remote.open(context())) {
+                r = verify(local, session.keys(false), policy, clock, tok);
+                if (!r.valid() && r.errors().get(0).code().equals("kid_unknown")) {
+                    r = verify(local, session.keys(true), policy, clock, tok); // the set may have rotated: refetch once
+                }
+            }
+        }
         r.warnings().forEach(this::warn);
         if (output() == OutputFormat.json) {
             out().println(Json.pretty(document(r)));
@@ -89,6 +106,12 @@ final class JwtVerify extends BaseCommand {
             throw new ApitoolException(ExitCode.FAILED, "invalid token: " + r.message());
         }
         return ExitCode.OK;
+    }
+
+    private static JwtVerifier.Result verify(List<JwsKey> local, List<JwsKey> fetched, JwtVerifier.Policy policy, Clock clock, String token) {
+        List<JwsKey> all = new ArrayList<>(local);
+        all.addAll(fetched);
+        return new JwtVerifier(all, policy, clock).verify(token);
     }
 
     private ObjectNode document(JwtVerifier.Result r) {

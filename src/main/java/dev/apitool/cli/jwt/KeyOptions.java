@@ -27,10 +27,21 @@ public final class KeyOptions {
 
     /** Returns the keys the flags name; exactly one of --secret and --key must be given. */
     List<JwsKey> load(Inputs inputs, Consumer<String> warn) {
+        return load(inputs, warn, "");
+    }
+
+    /**
+     * Returns the keys the flags name: at most one of --secret and --key; when neither is given,
+     * an empty list if {@code otherSources} names another source of keys, else an error.
+     */
+    List<JwsKey> load(Inputs inputs, Consumer<String> warn, String otherSources) {
         if (secret != null && !keys.isEmpty()) {
             throw new InputException("give either --secret or --key, not both");
         }
         if (secret == null && keys.isEmpty()) {
+            if (!otherSources.isEmpty()) {
+                return List.of();
+            }
             throw new InputException("no key: give --secret SECRET (HMAC) or --key FILE (RSA, EC, Ed25519, JWK, JWKS)");
         }
         if (secret != null) {
