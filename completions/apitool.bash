@@ -156,6 +156,7 @@ function _complete_apitool() {
   # Edge case: if command line has no space after subcommand, then don't assume this subcommand is selected (remkop/picocli#1468).
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} jwt" ];    then _picocli_apitool; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} ratelimit" ];    then _picocli_apitool; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} load" ];    then _picocli_apitool; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} jwt sign" ];    then _picocli_apitool_jwt; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} jwt verify" ];    then _picocli_apitool_jwt; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} jwt decode" ];    then _picocli_apitool_jwt; return $?; fi
@@ -166,19 +167,21 @@ function _complete_apitool() {
   # Find the longest sequence of subcommands and call the bash function for that subcommand.
   local cmds0=(jwt)
   local cmds1=(ratelimit)
-  local cmds2=(jwt sign)
-  local cmds3=(jwt verify)
-  local cmds4=(jwt decode)
-  local cmds5=(jwt keygen)
-  local cmds6=(ratelimit simulate)
-  local cmds7=(ratelimit generate)
+  local cmds2=(load)
+  local cmds3=(jwt sign)
+  local cmds4=(jwt verify)
+  local cmds5=(jwt decode)
+  local cmds6=(jwt keygen)
+  local cmds7=(ratelimit simulate)
+  local cmds8=(ratelimit generate)
 
-  if CompWordsContainsArray "${cmds7[@]}"; then _picocli_apitool_ratelimit_generate; return $?; fi
-  if CompWordsContainsArray "${cmds6[@]}"; then _picocli_apitool_ratelimit_simulate; return $?; fi
-  if CompWordsContainsArray "${cmds5[@]}"; then _picocli_apitool_jwt_keygen; return $?; fi
-  if CompWordsContainsArray "${cmds4[@]}"; then _picocli_apitool_jwt_decode; return $?; fi
-  if CompWordsContainsArray "${cmds3[@]}"; then _picocli_apitool_jwt_verify; return $?; fi
-  if CompWordsContainsArray "${cmds2[@]}"; then _picocli_apitool_jwt_sign; return $?; fi
+  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_apitool_ratelimit_generate; return $?; fi
+  if CompWordsContainsArray "${cmds7[@]}"; then _picocli_apitool_ratelimit_simulate; return $?; fi
+  if CompWordsContainsArray "${cmds6[@]}"; then _picocli_apitool_jwt_keygen; return $?; fi
+  if CompWordsContainsArray "${cmds5[@]}"; then _picocli_apitool_jwt_decode; return $?; fi
+  if CompWordsContainsArray "${cmds4[@]}"; then _picocli_apitool_jwt_verify; return $?; fi
+  if CompWordsContainsArray "${cmds3[@]}"; then _picocli_apitool_jwt_sign; return $?; fi
+  if CompWordsContainsArray "${cmds2[@]}"; then _picocli_apitool_load; return $?; fi
   if CompWordsContainsArray "${cmds1[@]}"; then _picocli_apitool_ratelimit; return $?; fi
   if CompWordsContainsArray "${cmds0[@]}"; then _picocli_apitool_jwt; return $?; fi
 
@@ -192,7 +195,7 @@ function _picocli_apitool() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="jwt ratelimit"
+  local commands="jwt ratelimit load"
   local flag_opts="'--verbose' '--no-color' '-h' '--help' '-V' '--version'"
   local arg_opts="'--output'"
   local FORMAT_option_args=("text" "json" "junit") # --output values
@@ -260,6 +263,75 @@ function _picocli_apitool_ratelimit() {
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
+    '--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `load` subcommand.
+function _picocli_apitool_load() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--service-time' '-h' '--help' '-V' '--version' '--verbose' '--no-color'"
+  local arg_opts="'-c' '--connections' '--rate' '--max-in-flight' '-n' '--requests' '-d' '--duration' '--threads' '--warmup' '--threshold' '--ok-status' '-X' '--method' '-H' '--header' '--body' '--timeout' '--output'"
+  local FORMAT_option_args=("text" "json" "junit") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-c'|'--connections')
+      return
+      ;;
+    '--rate')
+      return
+      ;;
+    '--max-in-flight')
+      return
+      ;;
+    '-n'|'--requests')
+      return
+      ;;
+    '-d'|'--duration')
+      return
+      ;;
+    '--threads')
+      return
+      ;;
+    '--warmup')
+      return
+      ;;
+    '--threshold')
+      return
+      ;;
+    '--ok-status')
+      return
+      ;;
+    '-X'|'--method')
+      return
+      ;;
+    '-H'|'--header')
+      return
+      ;;
+    '--body')
+      return
+      ;;
+    '--timeout')
+      return
+      ;;
     '--output')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )

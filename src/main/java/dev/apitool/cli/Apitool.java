@@ -1,6 +1,7 @@
 package dev.apitool.cli;
 
 import dev.apitool.cli.jwt.JwtCommands;
+import dev.apitool.cli.load.LoadCommands;
 import dev.apitool.cli.ratelimit.RatelimitCommands;
 import java.io.IOException;
 import java.io.InputStream;
@@ -38,7 +39,7 @@ public final class Apitool {
         CommandLine build(String leaf);
     }
 
-    private static final List<Group> GROUPS = List.of(new JwtCommands(), new RatelimitCommands());
+    private static final List<Group> GROUPS = List.of(new JwtCommands(), new RatelimitCommands(), new LoadCommands());
 
     @Option(names = "--verbose", scope = ScopeType.INHERIT, description = "Print stack traces and more detail on errors.")
     boolean verbose;

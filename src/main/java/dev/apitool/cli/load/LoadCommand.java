@@ -1,0 +1,172 @@
+package dev.apitool.cli.load;
+
+import dev.apitool.cli.ApitoolException;
+import dev.apitool.cli.BaseCommand;
+import dev.apitool.cli.Converters;
+import dev.apitool.cli.ExitCode;
+import dev.apitool.cli.OutputFormat;
+import dev.apitool.core.http.Headers;
+import dev.apitool.core.load.FileLimits;
+import dev.apitool.core.load.JsonReporter;
+import dev.apitool.core.load.LoadReport;
+import dev.apitool.core.load.LoadSpec;
+import dev.apitool.core.load.StatusSet;
+import dev.apitool.core.load.TextReporter;
+import dev.apitool.core.load.Threshold;
+import dev.apitool.core.time.Durations;
+import dev.apitool.core.time.Rates;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "load", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Send HTTP load to one URL and report throughput, latency percentiles (HdrHistogram, µs), status codes and errors by kind.",
+            "Closed model (default): -c connections, each sending its next request when the last response arrives.",
+            "Open model (--rate): a constant global rate; latency is measured from each request's intended start,"
+                + " so a stalled server shows in the percentiles (no coordinated omission).",
+            "A warm-up (the first min(1s, 10%) of -d, or 5% of -n) is left out of the statistics; it counts toward -n and -d.",
+            "HTTP/1.1 over plain http:// only: HTTP/2 and https are not yet supported."},
+        footer = {"", "Examples:",
+            "  apitool load http://localhost:8080/ -c 50 -d 30s",
+            "  apitool load http://localhost:8080/orders --rate 2000/s -d 1m --threshold 'p99<250ms' --threshold 'errors<1%'",
+            "  apitool load http://localhost:8080/orders -X POST -H 'Content-Type: application/json' --body @order.json -n 10000",
+            "", "Thresholds: METRIC<VALUE or METRIC>VALUE (also <=, >=) with METRIC one of " + Threshold.NAMES + ".",
+            "Exit 1 when a threshold is breached or no request succeeded; 2 for bad flags or too low an open-file limit."})
+final class LoadCommand extends BaseCommand {
+
+    @Parameters(index = "0", paramLabel = "URL", description = "The target, http://HOST[:PORT]/PATH[?QUERY].")
+    String url;
+
+    @Option(names = {"-c", "--connections"}, paramLabel = "N", defaultValue = "10",
+            description = "Connections: closed model, each with one request in flight; open model, opened before the first request (default: ${DEFAULT-VALUE}).")
+    int connections;
+
+    @Option(names = "--rate", paramLabel = "RATE", description = "Open model: the global rate, e.g. 2000/s or 6000/m (never per connection).")
+    String rate;
+
+    @Option(names = "--max-in-flight", paramLabel = "N",
+            description = "Open model: at most N requests in flight (and connections); later requests wait, counted late (default: max(-c, 256)).")
+    Integer maxInFlight;
+
+    @Option(names = {"-n", "--requests"}, paramLabel = "N", description = "Stop after N requests in total (warm-up included).")
+    long requests;
+
+    @Option(names = {"-d", "--duration"}, paramLabel = "DURATION", converter = Converters.DurationConverter.class,
+            description = "Stop after this long, e.g. 30s, 2m (default: 10s when -n is not given; with both, whichever comes first).")
+    Duration duration;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Event loops (default: one per core, no more than the connections).")
+    Integer threads;
+
+    @Option(names = "--warmup", paramLabel = "auto|none|DURATION", defaultValue = "auto",
+            description = "Warm-up left out of the statistics (default: ${DEFAULT-VALUE}, the first min(1s, 10%) of -d or 5% of -n).")
+    String warmup;
+
+    @Option(names = "--threshold", paramLabel = "COND", description = "Fail (exit 1) unless COND holds, e.g. 'p99<250ms', 'errors<1%', 'rps>500' (repeatable).")
+    List<String> thresholds = new ArrayList<>();
+
+    @Option(names = "--ok-status", paramLabel = "CODES", description = "Statuses that count as success, e.g. 200-299,404 or 2xx (default: below 400).")
+    String okStatus;
+
+    @Option(names = "--service-time", description = "Also show the uncorrected service time (from the actual send) in the text report.")
+    boolean serviceTime;
+
+    @Mixin
+    LoadRequestOptions request;
+
+    @Override
+    protected ExitCode run() {
+        requireOutput(OutputFormat.text, OutputFormat.json);
+        List<Threshold> checks = new ArrayList<>();
+        LoadSpec spec;
+        try {
+            for (String t : thresholds) {
+                checks.add(Threshold.parse(t));
+            }
+            spec = spec();
+        } catch (IllegalArgumentException e) {
+            throw new ApitoolException(ExitCode.USAGE, e.getMessage());
+        }
+        checkFileLimit(spec);
+        LoadReport report;
+        try {
+            report = new LoadRun(spec).call();
+        } catch (IllegalArgumentException e) {
+            throw new ApitoolException(ExitCode.USAGE, e.getMessage());
+        }
+        if (output() == OutputFormat.json) {
+            new JsonReporter(out()).print(report, checks);
+        } else {
+            new TextReporter(out(), serviceTime).print(report, checks);
+        }
+        List<Threshold> breached = checks.stream().filter(t -> !t.passes(report)).collect(Collectors.toList());
+        if (!breached.isEmpty()) {
+            throw new ApitoolException(ExitCode.FAILED, "threshold" + (breached.size() > 1 ? "s" : "") + " breached: "
+                    + breached.stream().map(t -> t.text() + " (was " + t.formatActual(report) + ")").collect(Collectors.joining(", ")));
+        }
+        if (report.requests() > 0 && report.failed() == report.requests()) {
+            throw new ApitoolException(ExitCode.FAILED, "no request succeeded (" + report.failed() + " failed)");
+        }
+        return ExitCode.OK;
+    }
+
+    private LoadSpec spec() {
+        URI target;
+        try {
+            target = new URI(url);
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("invalid URL '" + url + "': " + e.getReason());
+        }
+        Headers headers = Headers.EMPTY;
+        for (String h : request.headers) {
+            int colon = h.indexOf(':');
+            if (colon <= 0) {
+                throw new IllegalArgumentException("-H '" + h + "': expected 'NAME: VALUE'");
+            }
+            headers = headers.with(h.substring(0, colon).strip(), h.substring(colon + 1).strip());
+        }
+        byte[] body = request.body == null ? new byte[0] : inputs().resolve(request.body, "--body", false).bytes();
+        Rates.Rate r = rate == null ? null : Rates.parse(rate);
+        if (connections < 1) {
+            throw new IllegalArgumentException("-c must be 1 or more, not " + connections);
+        }
+        int inFlight = maxInFlight != null ? maxInFlight : Math.max(connections, 256);
+        if (maxInFlight != null && r == null) {
+            throw new IllegalArgumentException("--max-in-flight applies to the open model: give --rate too");
+        }
+        if (requests < 0) {
+            throw new IllegalArgumentException("-n must be 1 or more, not " + requests);
+        }
+        Duration d = duration != null ? duration : requests == 0 ? Duration.ofSeconds(10) : null;
+        int loops = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        return new LoadSpec(target, request.method, headers, body, connections, r, inFlight, requests, d, loops,
+                request.timeout, warmup(), okStatus == null ? null : StatusSet.parse(okStatus));
+    }
+
+    private Duration warmup() {
+        return switch (warmup) {
+            case "auto" -> null;
+            case "none", "off", "0" -> Duration.ZERO;
+            default -> Durations.parse(warmup);
+        };
+    }
+
+    /** Refuses a run whose connections cannot fit under the open-file limit; warns when the open model might not. */
+    private void checkFileLimit(LoadSpec spec) {
+        FileLimits limits = FileLimits.current();
+        if (limits.shortfall(spec.connections()).isPresent()) {
+            throw new ApitoolException(ExitCode.USAGE, limits.advice(spec.connections(), "-c " + spec.connections()));
+        }
+        if (spec.open() && limits.shortfall(spec.maxInFlight()).isPresent()) {
+            warn(limits.advice(spec.maxInFlight(), "--max-in-flight " + spec.maxInFlight())
+                    + "; requests beyond it will fail as fdLimit errors");
+        }
+    }
+}

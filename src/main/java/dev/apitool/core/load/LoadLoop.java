@@ -1,0 +1,431 @@
+package dev.apitool.core.load;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoop;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.util.concurrent.ScheduledFuture;
+import java.net.SocketAddress;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One event loop's share of a run (wrk's {@code thread}): its connections, its slice of the
+ * schedule and its {@link LoopStats}, all touched only from its own thread, so nothing crosses
+ * threads per request.
+ *
+ * <p>Closed model: each connection takes its next request when the last one ends, until the
+ * loop's share of {@code -n} is used or the deadline passes. Open model: the loop owns every
+ * {@code loops}-th request of the global schedule, request {@code g} due at
+ * {@code t0 + g / rate} (computed from {@code g}, never accumulated); a due request starts on an
+ * idle connection, or waits for one (counted late; a new connection is opened while under the
+ * in-flight bound), or is dropped once it has waited longer than the timeout. Latency runs from
+ * the intended time, so waiting shows in the percentiles.
+ */
+final class LoadLoop {
+
+    private static final long CONNECT_RETRY_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
+
+    private final int index;
+    private final int loops;
+    private final EventLoop eventLoop;
+    private final LoadSpec spec;
+    private final EncodedRequest request;
+    private final SocketAddress address;
+    private final Bootstrap bootstrap;
+    private final LoopStats stats = new LoopStats();
+    private final CountDownLatch done;
+    private final LoadConnection[] conns;
+    private final LoadConnection[] idle;
+    private final int initialConnections;
+    private final long timeoutNanos;
+    private final String timeoutMessage;
+
+    /** Closed model: this loop's share of {@code -n} (Long.MAX_VALUE for none); open model: local requests allowed by {@code -n}. */
+    private final long quota;
+    /** Count-based warm-up: closed, this loop's first requests; open, global indices below it. */
+    private final long warmupCount;
+    private final long warmupNanos;
+    private final boolean timeWarmup;
+    private final double nanosPerRequest;
+
+    private int idleCount;
+    private int busy;
+    private int connecting;
+    private long t0;
+    private long deadline = Long.MAX_VALUE;
+    private long graceEnd = Long.MAX_VALUE;
+    private boolean scheduling;
+    private boolean stopping;
+    private boolean finished;
+    /** Open model: local requests due so far, and the first one not yet started; between them is the backlog. */
+    private long due;
+    private long nextToStart;
+    private ScheduledFuture<?> ticker;
+    private final Runnable fire = this::fire;
+
+    LoadLoop(int index, int loops, EventLoop eventLoop, LoadSpec spec, EncodedRequest request, SocketAddress address,
+            CountDownLatch done, Class<? extends SocketChannel> channelClass, long warmupNanos, long warmupCount) {
+        this.index = index;
+        this.loops = loops;
+        this.eventLoop = eventLoop;
+        this.spec = spec;
+        this.request = request;
+        this.address = address;
+        this.done = done;
+        this.initialConnections = share(spec.connections(), index, loops);
+        int maxConns = spec.open() ? Math.max(initialConnections, share(spec.maxInFlight(), index, loops)) : initialConnections;
+        this.conns = new LoadConnection[maxConns];
+        this.idle = new LoadConnection[maxConns];
+        for (int i = 0; i < maxConns; i++) {
+            conns[i] = new LoadConnection(this);
+        }
+        this.timeoutNanos = spec.timeout().toNanos();
+        this.timeoutMessage = "no response within " + dev.apitool.core.time.Durations.format(spec.timeout());
+        this.bootstrap = new Bootstrap().group(eventLoop).channel(channelClass)
+                .option(ChannelOption.TCP_NODELAY, true)
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, spec.timeout().toMillis()));
+        long n = spec.requests();
+        if (spec.open()) {
+            this.quota = n == 0 ? Long.MAX_VALUE : n > index ? (n - 1 - index) / loops + 1 : 0;
+            this.nanosPerRequest = 1e9 / spec.targetRps();
+            this.warmupCount = warmupCount;
+        } else {
+            long before = prefix(spec.connections(), index, loops);
+            this.quota = n == 0 ? Long.MAX_VALUE
+                    : n * (before + initialConnections) / spec.connections() - n * before / spec.connections();
+            this.nanosPerRequest = 0;
+            this.warmupCount = quota == Long.MAX_VALUE ? 0 : warmupCount * quota / Math.max(1, n);
+        }
+        this.warmupNanos = warmupNanos;
+        this.timeWarmup = warmupCount == 0;
+    }
+
+    /** Returns {@code total}'s share for loop {@code i} of {@code loops}: as even as can be, the first ones one more. */
+    static int share(int total, int i, int loops) {
+        return total / loops + (i < total % loops ? 1 : 0);
+    }
+
+    private static long prefix(int total, int i, int loops) {
+        long sum = 0;
+        for (int j = 0; j < i; j++) {
+            sum += share(total, j, loops);
+        }
+        return sum;
+    }
+
+    EventLoop eventLoop() {
+        return eventLoop;
+    }
+
+    LoopStats stats() {
+        return stats;
+    }
+
+    EncodedRequest request() {
+        return request;
+    }
+
+    /** Starts the loop's work; runs on its thread. */
+    void start() {
+        long now = System.nanoTime();
+        long tick = Math.max(1_000_000L, Math.min(10_000_000L, timeoutNanos / 10));
+        ticker = eventLoop.scheduleAtFixedRate(this::tick, tick, tick, TimeUnit.NANOSECONDS);
+        if (spec.open()) {
+            for (int i = 0; i < initialConnections; i++) {
+                openConnection(conns[i]);
+            }
+            if (connecting == 0) {
+                beginSchedule(now);
+            }
+        } else {
+            begin(now);
+            for (int i = 0; i < initialConnections && canStartClosed(); i++) {
+                startClosed(conns[i], now);
+            }
+            finishIfDone();
+        }
+    }
+
+    private void begin(long now) {
+        scheduling = true;
+        t0 = now;
+        if (spec.duration() != null) {
+            deadline = now + spec.duration().toNanos();
+            eventLoop.schedule(this::stop, deadline - now, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    private void beginSchedule(long now) {
+        begin(now);
+        fire();
+    }
+
+    // ---- closed model
+
+    private boolean canStartClosed() {
+        return !stopping && stats.started < quota;
+    }
+
+    private void startClosed(LoadConnection c, long now) {
+        boolean measured = timeWarmup ? now - t0 >= warmupNanos : stats.started >= warmupCount;
+        stats.started++;
+        busy++;
+        c.assign(now, now, measured);
+        if (c.channel == null) {
+            openConnection(c);
+        }
+    }
+
+    // ---- open model
+
+    private long intended(long k) {
+        return t0 + (long) ((double) (index + k * loops) * nanosPerRequest);
+    }
+
+    /** Marks the requests now due, drops stale ones, starts what can start, and schedules the next. */
+    private void fire() {
+        if (finished || stopping) {
+            return;
+        }
+        long now = System.nanoTime();
+        long firstNew = due;
+        while (due < quota && intended(due) <= now && intended(due) < deadline) {
+            due++;
+        }
+        pump(now, firstNew);
+        if (due >= quota || intended(due) >= deadline) {
+            stop();
+        } else {
+            eventLoop.schedule(fire, Math.max(0, intended(due) - now), TimeUnit.NANOSECONDS);
+        }
+    }
+
+    /** Starts waiting requests on idle connections; opens connections for the rest while under the bound. */
+    private void pump(long now, long firstNew) {
+        while (nextToStart < due && now - intended(nextToStart) > timeoutNanos) {
+            nextToStart++;
+            stats.dropped++;
+        }
+        while (nextToStart < due && idleCount > 0) {
+            startOpen(idle[--idleCount], now, nextToStart < firstNew);
+        }
+        for (int i = 0; i < conns.length && due - nextToStart > connecting; i++) {
+            if (conns[i].channel == null && !conns[i].busy) {
+                openConnection(conns[i]);
+            }
+        }
+    }
+
+    private void startOpen(LoadConnection c, long now, boolean late) {
+        long k = nextToStart++;
+        long g = index + k * loops;
+        long at = intended(k);
+        stats.started++;
+        if (late) {
+            stats.late++;
+        }
+        busy++;
+        c.assign(at, now, timeWarmup ? at - t0 >= warmupNanos : g >= warmupCount);
+    }
+
+    /** Open model: a connection is free; it takes the oldest waiting request or goes idle. */
+    private void offer(LoadConnection c, long now) {
+        if (nextToStart < due && !finished) {
+            startOpen(c, now, true);
+        } else {
+            idle[idleCount++] = c;
+        }
+    }
+
+    // ---- events from connections
+
+    private void openConnection(LoadConnection c) {
+        connecting++;
+        c.connect(bootstrap, address);
+    }
+
+    void connected(LoadConnection c) {
+        connecting--;
+        long now = System.nanoTime();
+        if (c.busy && !c.written) {
+            c.write(now);
+        } else if (spec.open() && !finished) {
+            offer(c, now);
+            if (!scheduling && connecting == 0) {
+                beginSchedule(now);
+            }
+        }
+    }
+
+    void connectFailed(LoadConnection c, Throwable cause) {
+        connecting--;
+        c.connected = false;
+        if (c.busy) {
+            failed(c, ErrorKind.of(cause, true), ErrorKind.describe(cause));
+            return;
+        }
+        stats.error(ErrorKind.of(cause, true), ErrorKind.describe(cause));
+        if (!spec.open() || finished) {
+            return;
+        }
+        long now = System.nanoTime();
+        if (!scheduling) {
+            if (connecting == 0) {
+                beginSchedule(now);
+            }
+            return;
+        }
+        if (nextToStart < due) {
+            failWaiting(now); // the connection was opened for the oldest waiting request: it fails with it
+        }
+        pump(now, due);
+        finishIfDone();
+    }
+
+    /** Open model: the oldest waiting request ends as failed without being sent (its connection could not be made). */
+    private void failWaiting(long now) {
+        long k = nextToStart++;
+        long at = intended(k);
+        stats.started++;
+        if (timeWarmup ? at - t0 >= warmupNanos : index + k * loops >= warmupCount) {
+            stats.record(at, now, 0, false);
+        } else {
+            stats.warmupRequests++;
+        }
+    }
+
+    void responded(LoadConnection c) {
+        long now = System.nanoTime();
+        int status = c.status();
+        if (c.measured) {
+            stats.status[status < 600 ? status : 0]++;
+        }
+        end(c, now, spec.okStatus().contains(status));
+        if (!c.keepAlive()) {
+            c.close();
+        }
+        next(c, now);
+    }
+
+    void failed(LoadConnection c, ErrorKind kind, String message) {
+        if (!c.busy || c.measured) {
+            stats.error(kind, message); // a warm-up request's failure is left out, like the rest of the warm-up
+        }
+        long now = System.nanoTime();
+        boolean wasConnecting = c.busy && !c.written;
+        if (c.busy) {
+            end(c, now, false);
+        }
+        c.close();
+        if (!spec.open() && wasConnecting && canStartClosed() && !finished) {
+            eventLoop.schedule(() -> retry(c), CONNECT_RETRY_NANOS, TimeUnit.NANOSECONDS);
+            return;
+        }
+        next(c, now);
+    }
+
+    private void retry(LoadConnection c) {
+        if (!c.busy && c.channel == null && canStartClosed() && !finished) {
+            startClosed(c, System.nanoTime());
+        }
+        finishIfDone();
+    }
+
+    /** An idle connection closed (the server's keep-alive timeout, say): it is opened again when needed. */
+    void closed(LoadConnection c) {
+        for (int i = 0; i < idleCount; i++) {
+            if (idle[i] == c) {
+                idle[i] = idle[--idleCount];
+                break;
+            }
+        }
+        finishIfDone();
+    }
+
+    private void end(LoadConnection c, long now, boolean success) {
+        c.busy = false;
+        busy--;
+        if (c.measured) {
+            stats.record(c.intendedNanos, now, c.written ? now - c.sentNanos : now - c.startNanos, success);
+        } else {
+            stats.warmupRequests++;
+        }
+    }
+
+    /** A request on {@code c} ended: the connection takes the next one, idles, or is left closed. */
+    private void next(LoadConnection c, long now) {
+        if (finished) {
+            return;
+        }
+        if (spec.open()) {
+            if (c.connected) {
+                offer(c, now);
+            }
+            pump(now, due);
+        } else if (canStartClosed()) {
+            startClosed(c, now);
+        }
+        finishIfDone();
+    }
+
+    // ---- time
+
+    private void tick() {
+        long now = System.nanoTime();
+        for (LoadConnection c : conns) {
+            if (c.busy && now - c.startNanos >= timeoutNanos) {
+                failed(c, ErrorKind.TIMEOUT, timeoutMessage);
+            }
+        }
+        if (spec.open() && scheduling && !finished) {
+            pump(now, due);
+        }
+        if (now >= graceEnd) {
+            finish();
+        }
+    }
+
+    /** No more requests are started (the deadline passed or the schedule is used up); in-flight ones get the grace period. */
+    private void stop() {
+        if (stopping || finished) {
+            return;
+        }
+        stopping = true;
+        graceEnd = System.nanoTime() + spec.grace().toNanos();
+        finishIfDone();
+    }
+
+    /** Stops early (Ctrl-C): as at the deadline, in-flight requests get the grace period. */
+    void interrupt() {
+        stop();
+    }
+
+    private void finishIfDone() {
+        boolean noMore = spec.open() ? stopping && nextToStart >= due : stopping || stats.started >= quota;
+        if (!finished && busy == 0 && noMore) {
+            finish();
+        }
+    }
+
+    /** Ends the loop now: waiting requests are dropped, in-flight ones counted unfinished, connections closed. */
+    void finish() {
+        if (finished) {
+            return;
+        }
+        finished = true;
+        stopping = true;
+        if (ticker != null) {
+            ticker.cancel(false);
+        }
+        stats.dropped += due - nextToStart;
+        nextToStart = due;
+        stats.unfinished += busy;
+        for (LoadConnection c : conns) {
+            c.busy = false;
+            c.close();
+        }
+        busy = 0;
+        done.countDown();
+    }
+}

@@ -1,0 +1,138 @@
+package dev.apitool.core.load;
+
+import dev.apitool.core.http.Transport;
+import dev.apitool.core.time.Durations;
+import io.netty.channel.EventLoop;
+import io.netty.channel.EventLoopGroup;
+import io.netty.util.concurrent.EventExecutor;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs one load test (wrk's {@code main}): resolves the target once, encodes the request once,
+ * starts one {@link LoadLoop} per event loop, waits for all of them, and merges their statistics.
+ * It owns the event loop group and always shuts it down. The run always ends by itself: by
+ * {@code -d} or {@code -n}, each request bounded by the timeout, the in-flight ones by a grace
+ * period, and the whole run by a hard bound past the deadline. {@link #interrupt()} (Ctrl-C)
+ * stops it early; the report then says so.
+ */
+public final class LoadRunner {
+
+    private final LoadSpec spec;
+    private final Transport transport;
+    private volatile List<LoadLoop> loops = List.of();
+    private volatile boolean interrupted;
+
+    public LoadRunner(LoadSpec spec, Transport transport) {
+        this.spec = spec;
+        this.transport = transport;
+    }
+
+    /** Returns a runner on the best transport (epoll where available). */
+    public static LoadRunner of(LoadSpec spec) {
+        return new LoadRunner(spec, Transport.auto());
+    }
+
+    /**
+     * Runs the test and returns its report.
+     *
+     * @throws IllegalArgumentException when the URL is not plain http or its host does not resolve
+     */
+    public LoadReport run() {
+        int threads = spec.effectiveThreads();
+        long warmupNanos = 0;
+        long warmupCount = 0;
+        String warmup;
+        if (spec.warmup() == null && spec.duration() != null) {
+            warmupNanos = Math.min(1_000_000_000L, spec.duration().toNanos() / 10);
+            warmup = Durations.format(Duration.ofNanos(warmupNanos));
+        } else if (spec.warmup() == null) {
+            warmupCount = spec.requests() * 5 / 100;
+            warmup = warmupCount == 0 ? "none" : "first " + warmupCount + " requests";
+        } else {
+            warmupNanos = spec.warmup().toNanos();
+            warmup = warmupNanos == 0 ? "none" : Durations.format(spec.warmup());
+        }
+        try (EncodedRequest request = EncodedRequest.of(spec.url(), spec.method(), spec.headers(), spec.body())) {
+            InetSocketAddress address = resolve();
+            EventLoopGroup group = transport.newGroup(threads, "apitool-load");
+            try {
+                CountDownLatch done = new CountDownLatch(threads);
+                List<LoadLoop> list = new ArrayList<>();
+                Iterator<EventExecutor> executors = group.iterator();
+                for (int i = 0; i < threads; i++) {
+                    list.add(new LoadLoop(i, threads, (EventLoop) executors.next(), spec, request, address, done,
+                            transport.socketChannel(), warmupNanos, warmupCount));
+                }
+                loops = list;
+                for (LoadLoop l : list) {
+                    l.eventLoop().execute(l::start);
+                }
+                if (interrupted) {
+                    interrupt();
+                }
+                if (!await(done)) {
+                    for (LoadLoop l : list) {
+                        l.eventLoop().execute(l::finish);
+                    }
+                    done.await(5, TimeUnit.SECONDS);
+                }
+                List<LoopStats> stats = new ArrayList<>();
+                long sent = 0;
+                for (LoadLoop l : list) {
+                    stats.add(l.stats());
+                    sent += l.stats().started;
+                }
+                String stoppedBy = interrupted ? "interrupt"
+                        : spec.requests() > 0 && sent >= spec.requests() ? "requests" : "duration";
+                return LoadReport.merge(spec, transport.name(), threads, stats, warmup, stoppedBy);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for the load run", e);
+            } finally {
+                group.shutdownGracefully(0, 500, TimeUnit.MILLISECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    /** Stops the run from any thread: no new requests; in-flight ones get the grace period; {@link #run} then reports. */
+    public void interrupt() {
+        interrupted = true;
+        for (LoadLoop l : loops) {
+            l.eventLoop().execute(l::interrupt);
+        }
+    }
+
+    /** Waits for every loop: past a deadline, no longer than it plus the grace period, the connect timeout and 5 s. */
+    private boolean await(CountDownLatch done) throws InterruptedException {
+        if (spec.duration() == null) {
+            done.await();
+            return true;
+        }
+        long bound = spec.duration().plus(spec.grace()).plus(spec.timeout()).plusSeconds(5).toNanos();
+        return done.await(bound, TimeUnit.NANOSECONDS);
+    }
+
+    private InetSocketAddress resolve() {
+        String host = spec.url().getHost();
+        if (host == null) {
+            throw new IllegalArgumentException("expected an http:// URL with a host, not '" + spec.url() + "'");
+        }
+        if (host.startsWith("[") && host.endsWith("]")) {
+            host = host.substring(1, host.length() - 1);
+        }
+        try {
+            int port = spec.url().getPort() > 0 ? spec.url().getPort() : 80;
+            return new InetSocketAddress(InetAddress.getByName(host), port);
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException("cannot resolve host '" + host + "': " + e.getMessage(), e);
+        }
+    }
+}

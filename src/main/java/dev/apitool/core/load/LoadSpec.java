@@ -1,0 +1,97 @@
+package dev.apitool.core.load;
+
+import dev.apitool.core.http.Headers;
+import dev.apitool.core.time.Rates;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * What one load run does: the request, the model, and when to stop.
+ *
+ * @param url the target, {@code http://host[:port]/path[?query]} (HTTP/1.1; https and HTTP/2 are not yet supported)
+ * @param method the request method, e.g. {@code GET}
+ * @param headers extra request headers; {@code Host}, {@code User-Agent}, {@code Accept} given here replace the defaults
+ * @param body the request body, empty for none (sent with {@code Content-Length})
+ * @param connections closed model: the connections, each with one request in flight; open model: the
+ *     connections opened before the first request; 1 or more
+ * @param rate the open model's global rate (never per connection), or null for the closed model
+ * @param maxInFlight open model: at most this many requests in flight (and connections) over all loops; 1 or more
+ * @param requests stop after this many requests in total (warm-up included), 0 for no count limit
+ * @param duration stop after this long (warm-up included), or null for no time limit; one of the two limits is required
+ * @param threads event loops, 1 or more (more than there are connections is pointless and is reduced)
+ * @param timeout a request without a complete response after this long fails as a timeout; positive
+ * @param warmup null for the default (the first min(1s, 10%) of the duration, or the first 5% of the
+ *     requests when only a count is given), zero for none, else this long from the start
+ * @param okStatus the statuses counted as successes
+ */
+public record LoadSpec(URI url, String method, Headers headers, byte[] body, int connections, Rates.Rate rate,
+        int maxInFlight, long requests, Duration duration, int threads, Duration timeout, Duration warmup,
+        StatusSet okStatus) {
+
+    public LoadSpec {
+        Objects.requireNonNull(url, "url");
+        Objects.requireNonNull(method, "method");
+        headers = headers == null ? Headers.EMPTY : headers;
+        body = body == null ? new byte[0] : body;
+        okStatus = okStatus == null ? StatusSet.BELOW_400 : okStatus;
+        if (connections < 1) {
+            throw new IllegalArgumentException("connections must be 1 or more: " + connections);
+        }
+        if (rate != null && rate.amount() <= 0) {
+            throw new IllegalArgumentException("rate must be positive: " + rate);
+        }
+        if (maxInFlight < 1) {
+            throw new IllegalArgumentException("max in flight must be 1 or more: " + maxInFlight);
+        }
+        if (requests < 0) {
+            throw new IllegalArgumentException("requests must not be negative: " + requests);
+        }
+        if (duration != null && (duration.isNegative() || duration.isZero())) {
+            throw new IllegalArgumentException("duration must be positive: " + duration);
+        }
+        if (duration == null && requests == 0) {
+            throw new IllegalArgumentException("a run needs a duration or a request count");
+        }
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be 1 or more: " + threads);
+        }
+        if (timeout == null || timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("timeout must be positive: " + timeout);
+        }
+        if (warmup != null && warmup.isNegative()) {
+            throw new IllegalArgumentException("warm-up must not be negative: " + warmup);
+        }
+    }
+
+    /** Returns whether this is the open model (a rate), rather than the closed one. */
+    public boolean open() {
+        return rate != null;
+    }
+
+    /** Returns the model's report name: {@code open} or {@code closed}. */
+    public String model() {
+        return open() ? "open" : "closed";
+    }
+
+    /** Returns the requests per second the open model aims at, 0 in the closed model. */
+    public double targetRps() {
+        return rate == null ? 0 : rate.amount() * 1_000_000.0 / rate.periodMicros();
+    }
+
+    /** Returns the event loops the run uses: no more than the connections (or in-flight requests) can keep busy. */
+    public int effectiveThreads() {
+        return Math.max(1, Math.min(threads, open() ? maxInFlight : connections));
+    }
+
+    /** Returns the time given to requests still in flight when the run stops: {@code min(timeout, 3s)}. */
+    public Duration grace() {
+        Duration cap = Duration.ofSeconds(3);
+        return timeout.compareTo(cap) < 0 ? timeout : cap;
+    }
+
+    /** Returns the file descriptors the run may hold at once: its connections, or its in-flight bound in the open model. */
+    public int socketsNeeded() {
+        return open() ? Math.max(connections, maxInFlight) : connections;
+    }
+}

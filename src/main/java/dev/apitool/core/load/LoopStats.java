@@ -1,0 +1,83 @@
+package dev.apitool.core.load;
+
+import org.HdrHistogram.Histogram;
+
+/**
+ * One event loop's statistics, written only by that loop's thread and read only after the loop
+ * has finished (the runner's latch orders the two). Latency in µs, 1 µs to 60 s at three
+ * significant digits; longer values are recorded as 60 s. Nothing here allocates per request.
+ */
+final class LoopStats {
+
+    /** The largest latency recorded, in µs (longer ones are clamped to it). */
+    static final long MAX_US = 60_000_000L;
+
+    /** Latency from the intended start (the open model's schedule, or the send in the closed model). */
+    final Histogram all = histogram();
+    final Histogram success = histogram();
+    final Histogram error = histogram();
+    /** Latency from the actual send: the uncorrected service time. */
+    final Histogram service = histogram();
+    /** Responses by status code, 0 to 599. */
+    final long[] status = new long[600];
+    /** Failures by {@link ErrorKind#ordinal()}, whether or not a request was in flight. */
+    final long[] errors = new long[ErrorKind.values().length];
+    /** The first message of each kind. */
+    final String[] examples = new String[ErrorKind.values().length];
+
+    /** Requests started, warm-up included: what counts toward {@code -n}. */
+    long started;
+    /** Warm-up requests that ended (left out of everything else). */
+    long warmupRequests;
+    /** Measured requests that ended with a response whose status is a success. */
+    long ok;
+    /** Measured requests that failed: a transport error or a status not counted as success. */
+    long failed;
+    long bytesIn;
+    long bytesOut;
+    /** Open model: requests that could not start at their intended time (no free connection). */
+    long late;
+    /** Open model: requests never sent: waited longer than the timeout, or still waiting when the run stopped. */
+    long dropped;
+    /** Requests still in flight when the grace period ran out. */
+    long unfinished;
+    /** Earliest intended start of a measured request, {@link Long#MAX_VALUE} when none. */
+    long firstMeasuredNanos = Long.MAX_VALUE;
+    /** Latest end of a measured request, {@link Long#MIN_VALUE} when none. */
+    long lastMeasuredNanos = Long.MIN_VALUE;
+
+    private static Histogram histogram() {
+        return new Histogram(MAX_US, 3);
+    }
+
+    /** Records one finished measured request: {@code latencyNanos} from its intended start, {@code serviceNanos} from its send. */
+    void record(long intendedNanos, long endNanos, long serviceNanos, boolean success) {
+        long us = clamp((endNanos - intendedNanos) / 1000);
+        all.recordValue(us);
+        (success ? this.success : this.error).recordValue(us);
+        service.recordValue(clamp(serviceNanos / 1000));
+        if (success) {
+            ok++;
+        } else {
+            failed++;
+        }
+        if (intendedNanos < firstMeasuredNanos) {
+            firstMeasuredNanos = intendedNanos;
+        }
+        if (endNanos > lastMeasuredNanos) {
+            lastMeasuredNanos = endNanos;
+        }
+    }
+
+    /** Counts a failure of {@code kind}, keeping its message when it is the first of its kind. */
+    void error(ErrorKind kind, String message) {
+        errors[kind.ordinal()]++;
+        if (examples[kind.ordinal()] == null) {
+            examples[kind.ordinal()] = message;
+        }
+    }
+
+    private static long clamp(long us) {
+        return us < 0 ? 0 : Math.min(us, MAX_US);
+    }
+}

@@ -1,0 +1,149 @@
+package dev.apitool.cli.load;
+
+import static dev.apitool.cli.CommandResultAssert.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.networknt.schema.Error;
+import com.networknt.schema.InputFormat;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaLocation;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import dev.apitool.cli.AbstractHelpTest;
+import dev.apitool.cli.CommandResult;
+import dev.apitool.cli.JsonSchemas;
+import dev.apitool.core.http.HttpServer;
+import dev.apitool.core.http.HttpServerOptions;
+import dev.apitool.core.http.RequestHandler;
+import dev.apitool.core.http.ServerResponse;
+import dev.apitool.core.json.Json;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** {@code apitool load} end to end against a loopback server: reports, JSON shape, thresholds, refusals. */
+@Timeout(30)
+class LoadCommandTest extends AbstractHelpTest {
+
+    private HttpServer server;
+
+    @Override
+    protected List<String> command() {
+        return List.of("load");
+    }
+
+    @BeforeEach
+    void startServer() {
+        server = HttpServer.start(HttpServerOptions.loopback(), RequestHandler.of(r -> r.path().equals("/missing")
+                ? ServerResponse.text(404, "no") : ServerResponse.text(200, "ok")));
+    }
+
+    @AfterEach
+    void stopServer() {
+        server.close();
+    }
+
+    private String url(String path) {
+        return server.uri(path).toString();
+    }
+
+    @Test
+    void help_saysHttp2IsNotYetSupported_andNamesBothModels() {
+        assertThat(cli.run("load", "--help")).succeeded()
+                .outContains("HTTP/2", "not yet supported", "Closed model", "Open model", "--rate", "--threshold", "-c, --connections");
+    }
+
+    @Test
+    void requestCount_sendsExactlyThatMany_andPrintsTheTextReport() {
+        CommandResult r = cli.run("load", url("/"), "-n", "1000", "-c", "5");
+        assertThat(r).succeeded().errIsEmpty()
+                .outContains("closed model", "5 connections", "Warm-up: first 50 requests", "Requests   950 in", "Status     200: 950",
+                        "Errors     connect 0  timeout 0  reset 0  protocol 0  fdLimit 0", "Stopped by requests");
+        assertThat(server.requestsServed()).isEqualTo(1000);
+    }
+
+    @Test
+    void outputJson_closedModel_matchesTheSchema() {
+        CommandResult r = cli.run("--output", "json", "load", url("/"), "-n", "200", "-c", "2", "-X", "POST",
+                "-H", "Content-Type: application/json", "--body", "{\"a\":1}", "--threshold", "errors<1%");
+        assertThat(r).succeeded().errIsEmpty();
+        JsonSchemas.assertValid("load", r.out());
+        JsonNode doc = Json.parse(r.out().getBytes(StandardCharsets.UTF_8), "report");
+        assertThat(doc.path("model").asText()).isEqualTo("closed");
+        assertThat(doc.path("sent").asLong()).isEqualTo(200);
+        assertThat(doc.path("method").asText()).isEqualTo("POST");
+        assertThat(doc.path("status").path("200").asLong()).isEqualTo(doc.path("requests").asLong());
+        assertThat(doc.path("thresholds").get(0).path("passed").asBoolean()).isTrue();
+        assertThat(doc.has("targetRps")).isFalse();
+    }
+
+    @Test
+    void outputJson_openModel_matchesTheSchema_withTargetLateDropped() {
+        CommandResult r = cli.run("--output", "json", "load", url("/"), "--rate", "100/s", "-d", "1s");
+        assertThat(r).succeeded();
+        JsonSchemas.assertValid("load", r.out());
+        JsonNode doc = Json.parse(r.out().getBytes(StandardCharsets.UTF_8), "report");
+        assertThat(doc.path("model").asText()).isEqualTo("open");
+        assertThat(doc.path("targetRps").asDouble()).isEqualTo(100.0);
+        assertThat(doc.path("dropped").asLong()).isZero();
+        assertThat(server.requestsServed()).isBetween(99L, 101L);
+    }
+
+    @Test
+    void thresholdsBreached_exit1_namingEachBreachedOne() {
+        CommandResult r = cli.run("load", url("/"), "-n", "100", "-c", "2", "--threshold", "p50<1us", "--threshold", "errors<1%",
+                "--threshold", "rps>100000000");
+        assertThat(r).exitedWith(1).errContains("thresholds breached: p50<1us (was ", "rps>100000000 (was ")
+                .errDoesNotContain("errors<1%").errHasNoStackTrace()
+                .outContains("FAIL p50<1us", "pass errors<1%", "FAIL rps>100000000");
+    }
+
+    @Test
+    void errorsThreshold_countsStatusesFrom400_unlessOkStatusSaysOtherwise() {
+        assertThat(cli.run("load", url("/missing"), "-n", "50", "-c", "1", "--threshold", "errors<1%"))
+                .exitedWith(1).errContains("errors<1% (was 100.00%)");
+        assertThat(cli.run("load", url("/missing"), "-n", "50", "-c", "1", "--threshold", "errors<1%", "--ok-status", "2xx,404"))
+                .succeeded();
+    }
+
+    @Test
+    void unknownThresholdMetric_isAUsageError() {
+        CommandResult r = cli.run("load", url("/"), "-n", "10", "--threshold", "p98<250ms");
+        assertThat(r).exitedWith(2).failedWithOneLineError("unknown metric 'p98'", "p99");
+        assertThat(server.requestsServed()).isZero();
+    }
+
+    @Test
+    void httpsAndBadFlags_areUsageErrors() {
+        assertThat(cli.run("load", "https://127.0.0.1:1/", "-n", "1")).exitedWith(2).failedWithOneLineError("https is not yet supported");
+        assertThat(cli.run("load", url("/"), "--rate", "0.5/s", "-d", "1s")).exitedWith(2).failedWithOneLineError("30/m");
+        assertThat(cli.run("load", url("/"), "-n", "5", "--max-in-flight", "5")).exitedWith(2).failedWithOneLineError("--rate");
+    }
+
+    @Test
+    void nothingListening_exit1_withConnectErrorsCounted() throws Exception {
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        CommandResult r = cli.run("load", "http://127.0.0.1:" + port + "/", "-n", "20", "-c", "2");
+        assertThat(r).exitedWith(1).errContains("no request succeeded").outContains("connect: ");
+    }
+
+    @Test
+    void schema_isValidDraft202012_andStrict() {
+        String text = JsonSchemas.text("load");
+        Schema meta = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
+                .getSchema(SchemaLocation.of("https://json-schema.org/draft/2020-12/schema"));
+        assertThat(meta.validate(text, InputFormat.JSON)).isEmpty();
+        JsonNode schema = Json.parse(text.getBytes(StandardCharsets.UTF_8), "schema");
+        assertThat(schema.path("$id").asText()).isEqualTo("https://apitool.dev/schemas/load.json");
+        assertThat(JsonSchemas.validate("load", "{\"schemaVersion\": 1, \"surprise\": true}"))
+                .extracting(Error::getMessage).anySatisfy(m -> assertThat(m).contains("surprise"));
+    }
+}

@@ -1,0 +1,69 @@
+package dev.apitool.core.load;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.apitool.core.http.HttpServer;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** Load runs against real loopback servers, each bounded in requests and time. */
+@Timeout(30)
+class LoadRunnerTest {
+
+    @Test
+    void closedModel_requestCount_sendsExactlyThatManyRequests() {
+        try (HttpServer server = LoadServers.ok()) {
+            LoadReport r = Spec.to(server.uri("/")).connections(7).threads(2).requests(1000).run();
+            assertThat(server.requestsServed()).isEqualTo(1000);
+            assertThat(r.sent()).isEqualTo(1000);
+            assertThat(r.model()).isEqualTo("closed");
+            assertThat(r.warmupRequests()).isGreaterThan(0);
+            assertThat(r.requests() + r.warmupRequests()).isEqualTo(1000);
+            assertThat(r.status()).containsEntry(200, r.requests());
+            assertThat(r.failed()).isZero();
+            assertThat(r.stoppedBy()).isEqualTo("requests");
+            assertThat(r.bytesOut()).isPositive();
+            assertThat(r.bytesIn()).isPositive();
+        }
+    }
+
+    @Test
+    void openModel_200PerSecondFor5s_sends1000_andReportsTheAchievedRate() {
+        try (HttpServer server = LoadServers.ok()) {
+            long start = System.nanoTime();
+            LoadReport r = Spec.to(server.uri("/")).rate("200/s").duration(Duration.ofSeconds(5)).run();
+            double wall = (System.nanoTime() - start) / 1e9;
+            assertThat(server.requestsServed()).isBetween(990L, 1010L);
+            assertThat(r.model()).isEqualTo("open");
+            assertThat(r.targetRps()).isEqualTo(200.0);
+            assertThat(r.rps()).isCloseTo(200.0, within(2.0));
+            assertThat(r.dropped()).isZero();
+            assertThat(r.failed()).isZero();
+            assertThat(wall).isLessThan(7.0);
+        }
+    }
+
+    @Test
+    void openModel_serverFreezing500msEverySecond_showsInThePercentiles() {
+        try (HttpServer server = LoadServers.freezing(500)) {
+            LoadReport r = Spec.to(server.uri("/")).rate("200/s").duration(Duration.ofSeconds(3)).run();
+            assertThat(r.model()).isEqualTo("open");
+            assertThat(r.latency().p99()).isGreaterThanOrEqualTo(450_000);
+            assertThat(r.latency().max()).isGreaterThanOrEqualTo(500_000 - 5_000);
+            assertThat(r.failed()).isZero();
+        }
+    }
+
+    @Test
+    void openModel_oneConnectionThroughAFreeze_queuedRequestsCarryTheWait_theServiceTimeHidesIt() {
+        try (HttpServer server = LoadServers.freezing(500)) {
+            LoadReport r = Spec.to(server.uri("/")).connections(1).maxInFlight(1).threads(1).rate("200/s")
+                    .duration(Duration.ofSeconds(2)).run();
+            assertThat(r.latency().p99()).isGreaterThanOrEqualTo(450_000);
+            assertThat(r.late()).isPositive();
+            assertThat(r.service().p99()).isLessThan(100_000); // what a closed-loop tool would have reported
+        }
+    }
+}
