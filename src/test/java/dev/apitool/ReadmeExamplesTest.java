@@ -14,13 +14,20 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import dev.apitool.core.http.HttpServer;
+import dev.apitool.core.http.HttpServerOptions;
+import dev.apitool.core.http.RequestHandler;
+import dev.apitool.core.http.ServerResponse;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Runs every {@code ```bash} block of README.md in bash, with {@code apitool} on the PATH (this
- * build's classes), in a scratch copy of {@code examples/}: documented examples cannot rot. A block
+ * build's classes), in a scratch copy of {@code examples/}, and {@code $API} the base URL of a
+ * small server on loopback: documented examples cannot rot. A block
  * whose fence says {@code exit=N} must exit N, and a comment quoting apitool's output
  * ({@code # apitool: error: …}) must match what it prints; {@code setup} blocks are run by {@code .ci/run}.
  */
@@ -56,6 +63,20 @@ class ReadmeExamplesTest {
         return out;
     }
 
+    /** The API the examples talk to as {@code $API}: answers every request with 200 and a small JSON body. */
+    private static HttpServer api;
+
+    @BeforeAll
+    static void startApi() {
+        api = HttpServer.start(HttpServerOptions.loopback(), RequestHandler.of(req ->
+                ServerResponse.text(200, "{\"status\":\"UP\"}").withHeader("Content-Type", "application/json")));
+    }
+
+    @AfterAll
+    static void stopApi() {
+        api.close();
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("examples")
     void readmeExample_runsAsDocumented(Example example, @TempDir Path dir) throws Exception {
@@ -69,6 +90,7 @@ class ReadmeExamplesTest {
 
         ProcessBuilder pb = new ProcessBuilder("bash", "-c", "set -eo pipefail\n" + example.script());
         pb.directory(dir.toFile());
+        pb.environment().put("API", api.uri("").toString().replaceAll("/$", ""));
         pb.environment().put("PATH", bin + ":" + System.getenv("PATH"));
         pb.environment().put("NO_COLOR", "1");
         pb.redirectErrorStream(true);
