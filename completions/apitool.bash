@@ -157,6 +157,7 @@ function _complete_apitool() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} jwt" ];    then _picocli_apitool; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} ratelimit" ];    then _picocli_apitool; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} load" ];    then _picocli_apitool; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} health" ];    then _picocli_apitool; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} jwt sign" ];    then _picocli_apitool_jwt; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} jwt verify" ];    then _picocli_apitool_jwt; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} jwt decode" ];    then _picocli_apitool_jwt; return $?; fi
@@ -168,19 +169,21 @@ function _complete_apitool() {
   local cmds0=(jwt)
   local cmds1=(ratelimit)
   local cmds2=(load)
-  local cmds3=(jwt sign)
-  local cmds4=(jwt verify)
-  local cmds5=(jwt decode)
-  local cmds6=(jwt keygen)
-  local cmds7=(ratelimit simulate)
-  local cmds8=(ratelimit generate)
+  local cmds3=(health)
+  local cmds4=(jwt sign)
+  local cmds5=(jwt verify)
+  local cmds6=(jwt decode)
+  local cmds7=(jwt keygen)
+  local cmds8=(ratelimit simulate)
+  local cmds9=(ratelimit generate)
 
-  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_apitool_ratelimit_generate; return $?; fi
-  if CompWordsContainsArray "${cmds7[@]}"; then _picocli_apitool_ratelimit_simulate; return $?; fi
-  if CompWordsContainsArray "${cmds6[@]}"; then _picocli_apitool_jwt_keygen; return $?; fi
-  if CompWordsContainsArray "${cmds5[@]}"; then _picocli_apitool_jwt_decode; return $?; fi
-  if CompWordsContainsArray "${cmds4[@]}"; then _picocli_apitool_jwt_verify; return $?; fi
-  if CompWordsContainsArray "${cmds3[@]}"; then _picocli_apitool_jwt_sign; return $?; fi
+  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_apitool_ratelimit_generate; return $?; fi
+  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_apitool_ratelimit_simulate; return $?; fi
+  if CompWordsContainsArray "${cmds7[@]}"; then _picocli_apitool_jwt_keygen; return $?; fi
+  if CompWordsContainsArray "${cmds6[@]}"; then _picocli_apitool_jwt_decode; return $?; fi
+  if CompWordsContainsArray "${cmds5[@]}"; then _picocli_apitool_jwt_verify; return $?; fi
+  if CompWordsContainsArray "${cmds4[@]}"; then _picocli_apitool_jwt_sign; return $?; fi
+  if CompWordsContainsArray "${cmds3[@]}"; then _picocli_apitool_health; return $?; fi
   if CompWordsContainsArray "${cmds2[@]}"; then _picocli_apitool_load; return $?; fi
   if CompWordsContainsArray "${cmds1[@]}"; then _picocli_apitool_ratelimit; return $?; fi
   if CompWordsContainsArray "${cmds0[@]}"; then _picocli_apitool_jwt; return $?; fi
@@ -195,7 +198,7 @@ function _picocli_apitool() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="jwt ratelimit load"
+  local commands="jwt ratelimit load health"
   local flag_opts="'--verbose' '--no-color' '-h' '--help' '-V' '--version'"
   local arg_opts="'--output'"
   local FORMAT_option_args=("text" "json" "junit") # --output values
@@ -330,6 +333,72 @@ function _picocli_apitool_load() {
       return
       ;;
     '--timeout')
+      return
+      ;;
+    '--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `health` subcommand.
+function _picocli_apitool_health() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--check-config' '--watch' '--insecure' '-h' '--help' '-V' '--version' '--verbose' '--no-color'"
+  local arg_opts="'-f' '--file' '--fail-on' '--report' '--interval' '--count' '-X' '--method' '-H' '--header' '--body' '--timeout' '--cacert' '--resolve' '--output'"
+  local STATUS_option_args=("unhealthy" "degraded") # --fail-on values
+  local FORMAT_option_args=("text" "json" "junit") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-f'|'--file')
+      return
+      ;;
+    '--fail-on')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${STATUS_option_args[@]}" ) )
+      return $?
+      ;;
+    '--report')
+      return
+      ;;
+    '--interval')
+      return
+      ;;
+    '--count')
+      return
+      ;;
+    '-X'|'--method')
+      return
+      ;;
+    '-H'|'--header')
+      return
+      ;;
+    '--body')
+      return
+      ;;
+    '--timeout')
+      return
+      ;;
+    '--cacert')
+      return
+      ;;
+    '--resolve')
       return
       ;;
     '--output')

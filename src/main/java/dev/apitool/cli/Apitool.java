@@ -1,5 +1,6 @@
 package dev.apitool.cli;
 
+import dev.apitool.cli.health.HealthCommands;
 import dev.apitool.cli.jwt.JwtCommands;
 import dev.apitool.cli.load.LoadCommands;
 import dev.apitool.cli.ratelimit.RatelimitCommands;
@@ -39,7 +40,7 @@ public final class Apitool {
         CommandLine build(String leaf);
     }
 
-    private static final List<Group> GROUPS = List.of(new JwtCommands(), new RatelimitCommands(), new LoadCommands());
+    private static final List<Group> GROUPS = List.of(new JwtCommands(), new RatelimitCommands(), new LoadCommands(), new HealthCommands());
 
     @Option(names = "--verbose", scope = ScopeType.INHERIT, description = "Print stack traces and more detail on errors.")
     boolean verbose;

@@ -1,0 +1,139 @@
+package dev.apitool.core.health;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.apitool.core.json.Json;
+import dev.apitool.core.time.Durations;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * A typed value on either side of a {@link Condition}: a number, a string, a boolean, null, a
+ * duration, a list (operands of {@code in}), or a JSON object or array from a body. Values of
+ * different types never compare equal and never order: the comparison fails and says why.
+ */
+sealed interface Value {
+
+    /** A number, exact. */
+    record Num(BigDecimal value) implements Value {}
+
+    /** A string. */
+    record Str(String value) implements Value {}
+
+    /** true or false. */
+    record Bool(boolean value) implements Value {}
+
+    /** JSON null (or YAML's). */
+    record Null() implements Value {}
+
+    /** A duration: a latency, a time to certificate expiry, or an operand such as {@code 300ms}. */
+    record Dur(Duration value) implements Value {}
+
+    /** A list of operands, {@code [200, 204]}. */
+    record Many(List<Value> values) implements Value {}
+
+    /** A JSON object or array taken from a body. */
+    record Structure(JsonNode node) implements Value {}
+
+    Null NULL = new Null();
+
+    /** Returns the value of a JSON node. */
+    static Value of(JsonNode n) {
+        if (n.isNumber()) {
+            return new Num(n.decimalValue());
+        }
+        if (n.isTextual()) {
+            return new Str(n.textValue());
+        }
+        if (n.isBoolean()) {
+            return new Bool(n.booleanValue());
+        }
+        if (n.isNull() || n.isMissingNode()) {
+            return NULL;
+        }
+        return new Structure(n);
+    }
+
+    /** Returns "a number", "a string", ...: this value's type, for messages. */
+    default String typeName() {
+        if (this instanceof Num) {
+            return "a number";
+        }
+        if (this instanceof Str) {
+            return "a string";
+        }
+        if (this instanceof Bool) {
+            return "a boolean";
+        }
+        if (this instanceof Null) {
+            return "null";
+        }
+        if (this instanceof Dur) {
+            return "a duration";
+        }
+        if (this instanceof Many) {
+            return "a list";
+        }
+        return ((Structure) this).node().isArray() ? "an array" : "an object";
+    }
+
+    /** Returns whether this value and {@code other} are of the same type (so they may compare). */
+    default boolean sameType(Value other) {
+        return getClass() == other.getClass();
+    }
+
+    /** Returns this value as written in a condition or a message: strings quoted, durations such as {@code 412ms}. */
+    default String show() {
+        if (this instanceof Num n) {
+            return n.value().toPlainString();
+        }
+        if (this instanceof Str s) {
+            String text = s.value().length() > 80 ? s.value().substring(0, 77) + "..." : s.value();
+            return Json.compact(com.fasterxml.jackson.databind.node.TextNode.valueOf(text));
+        }
+        if (this instanceof Bool b) {
+            return Boolean.toString(b.value());
+        }
+        if (this instanceof Null) {
+            return "null";
+        }
+        if (this instanceof Dur d) {
+            return showDuration(d.value());
+        }
+        if (this instanceof Many m) {
+            return m.values().stream().map(Value::show).collect(Collectors.joining(", ", "[", "]"));
+        }
+        String json = Json.compact(((Structure) this).node());
+        return json.length() > 80 ? json.substring(0, 77) + "..." : json;
+    }
+
+    /** Returns {@code d} to the millisecond once it is at least one ({@code 412ms}, {@code 3d2h}), finer below. */
+    static String showDuration(Duration d) {
+        Duration abs = d.abs();
+        if (abs.compareTo(Duration.ofMillis(1)) >= 0) {
+            long ms = Math.round(abs.toNanos() / 1e6);
+            abs = Duration.ofMillis(ms);
+        }
+        return (d.isNegative() ? "-" : "") + Durations.format(abs);
+    }
+
+    /** Returns the values of JSON nodes. */
+    static List<Value> of(List<JsonNode> nodes) {
+        List<Value> out = new ArrayList<>(nodes.size());
+        nodes.forEach(n -> out.add(of(n)));
+        return out;
+    }
+
+    /** Returns whether two values are equal: same type and same value (numbers by value: 200 equals 200.0). */
+    static boolean same(Value a, Value b) {
+        if (a instanceof Num x && b instanceof Num y) {
+            return x.value().compareTo(y.value()) == 0;
+        }
+        if (a instanceof Structure x && b instanceof Structure y) {
+            return x.node().equals(y.node());
+        }
+        return a.equals(b);
+    }
+}
