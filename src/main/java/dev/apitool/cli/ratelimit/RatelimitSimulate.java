@@ -122,7 +122,8 @@ final class RatelimitSimulate extends BaseCommand {
             if (format == null) {
                 throw new InputException("--script -: say the format of standard input with --format ndjson|csv|yaml");
             }
-            return Scripts.open(new java.io.ByteArrayInputStream(inputs().readStdin("--script")), "standard input", format);
+            // streamed like a file, never read whole: a piped script of millions of lines fits in a small heap
+            return Scripts.open(context().stdin().get(), "standard input", format);
         }
         return Scripts.open(inputs().file(traffic.script, "--script"), format);
     }

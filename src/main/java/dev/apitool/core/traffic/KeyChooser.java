@@ -9,7 +9,12 @@ import java.util.SplittableRandom;
  */
 final class KeyChooser {
 
+    /** Names made once up to this many keys; beyond, each as drawn, so 10^7 keys need no 10^7 strings up front. */
+    private static final int NAMED = 1 << 16;
+
+    private final int keys;
     private final String[] names;
+    /** Zipf only: P(rank <= k + 1), 8 bytes a key. */
     private final double[] cumulative;
     private final SplittableRandom random;
 
@@ -19,8 +24,9 @@ final class KeyChooser {
      */
     KeyChooser(int keys, double zipfExponent, SplittableRandom random) {
         this.random = random;
-        this.names = new String[keys];
-        for (int i = 0; i < keys; i++) {
+        this.keys = keys;
+        this.names = keys <= NAMED ? new String[keys] : null;
+        for (int i = 0; names != null && i < keys; i++) {
             names[i] = "user_" + (i + 1);
         }
         if (zipfExponent > 0 && keys > 1) {
@@ -39,11 +45,11 @@ final class KeyChooser {
     }
 
     String next() {
-        if (names.length == 1) {
-            return names[0];
+        if (keys == 1) {
+            return name(0);
         }
         if (cumulative == null) {
-            return names[random.nextInt(names.length)];
+            return name(random.nextInt(keys));
         }
         double u = random.nextDouble();
         int lo = 0;
@@ -56,6 +62,10 @@ final class KeyChooser {
                 hi = mid;
             }
         }
-        return names[lo];
+        return name(lo);
+    }
+
+    private String name(int rank) {
+        return names != null ? names[rank] : "user_" + (rank + 1);
     }
 }

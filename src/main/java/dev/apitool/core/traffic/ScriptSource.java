@@ -50,6 +50,9 @@ abstract class ScriptSource implements RequestSource {
                 do {
                     text = in.readLine();
                     line++;
+                    if (line == 1 && text != null && text.startsWith("\uFEFF")) {
+                        text = text.substring(1); // a UTF-8 byte order mark, as Excel's "CSV UTF-8" writes
+                    }
                 } while (text != null && text.isBlank());
                 return text;
             } catch (IOException e) {

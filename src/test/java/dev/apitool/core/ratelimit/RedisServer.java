@@ -19,11 +19,11 @@ import org.junit.jupiter.api.Assumptions;
  * ({@code --save "" --appendonly no}), stopped by its pid. Where redis-server is not installed the
  * test is skipped with a message, except under {@code CI=true}, where that is a failure.
  */
-final class RedisServer implements AutoCloseable {
+public final class RedisServer implements AutoCloseable {
 
     private final Process process;
     private final Path dir;
-    final int port;
+    public final int port;
 
     private RedisServer(Process process, Path dir, int port) {
         this.process = process;
@@ -32,7 +32,7 @@ final class RedisServer implements AutoCloseable {
     }
 
     /** Returns a running server, or skips (fails under CI=true) the calling test when redis-server is missing. */
-    static RedisServer start() throws IOException, InterruptedException {
+    public static RedisServer start() throws IOException, InterruptedException {
         Path exe = find();
         if (exe == null) {
             String why = "redis-server is not installed (apt-get install -y redis-server)";
@@ -58,7 +58,7 @@ final class RedisServer implements AutoCloseable {
     }
 
     /** Returns the server's URI. */
-    String uri() {
+    public String uri() {
         return "redis://127.0.0.1:" + port;
     }
 
