@@ -30,6 +30,10 @@ public final class Training {
         run(ctx, sink, "jwt", "verify", token + "x", "--secret", secret);
         run(ctx, sink, "jwt", "decode", token);
         run(ctx, sink, "jwt", "sign", "--bogus-option");
+        run(ctx, sink, "ratelimit", "simulate", "--policy", "token-bucket:capacity=5,rate=2/s",
+                "--policy", "nginx:rate=10r/s,burst=5", "--generate", "constant:rate=20/s,duration=1s,keys=3");
+        run(ctx, sink, "health", "--help");
+        run(ctx, sink, "load", "--help");
     }
 
     private static String sign(Context ctx, String secret) {
