@@ -31,11 +31,11 @@ import picocli.CommandLine.Parameters;
             "Closed model (default): -c connections, each sending its next request when the last response arrives.",
             "Open model (--rate): a constant global rate; latency is measured from each request's intended start,"
                 + " so a stalled server shows in the percentiles (no coordinated omission).",
-            "A warm-up (the first min(1s, 10%) of -d, or 5% of -n) is left out of the statistics; it counts toward -n and -d.",
+            "A warm-up (the first min(1s, 10%%) of -d, or 5%% of -n) is left out of the statistics; it counts toward -n and -d.",
             "HTTP/1.1 over plain http:// only: HTTP/2 and https are not yet supported."},
         footer = {"", "Examples:",
             "  apitool load http://localhost:8080/ -c 50 -d 30s",
-            "  apitool load http://localhost:8080/orders --rate 2000/s -d 1m --threshold 'p99<250ms' --threshold 'errors<1%'",
+            "  apitool load http://localhost:8080/orders --rate 2000/s -d 1m --threshold 'p99<250ms' --threshold 'errors<1%%'",
             "  apitool load http://localhost:8080/orders -X POST -H 'Content-Type: application/json' --body @order.json -n 10000",
             "", "Thresholds: METRIC<VALUE or METRIC>VALUE (also <=, >=) with METRIC one of " + Threshold.NAMES + ".",
             "Exit 1 when a threshold is breached or no request succeeded; 2 for bad flags or too low an open-file limit."})
@@ -66,10 +66,10 @@ final class LoadCommand extends BaseCommand {
     Integer threads;
 
     @Option(names = "--warmup", paramLabel = "auto|none|DURATION", defaultValue = "auto",
-            description = "Warm-up left out of the statistics (default: ${DEFAULT-VALUE}, the first min(1s, 10%) of -d or 5% of -n).")
+            description = "Warm-up left out of the statistics (default: ${DEFAULT-VALUE}, the first min(1s, 10%%) of -d or 5%% of -n).")
     String warmup;
 
-    @Option(names = "--threshold", paramLabel = "COND", description = "Fail (exit 1) unless COND holds, e.g. 'p99<250ms', 'errors<1%', 'rps>500' (repeatable).")
+    @Option(names = "--threshold", paramLabel = "COND", description = "Fail (exit 1) unless COND holds, e.g. 'p99<250ms', 'errors<1%%', 'rps>500' (repeatable).")
     List<String> thresholds = new ArrayList<>();
 
     @Option(names = "--ok-status", paramLabel = "CODES", description = "Statuses that count as success, e.g. 200-299,404 or 2xx (default: below 400).")
