@@ -90,9 +90,12 @@ final class RatelimitSimulate extends BaseCommand {
                 if (trace) {
                     listener = output() == OutputFormat.json ? (json = new TraceWriter(out(), headers)) : new TextTraceWriter(out(), headers);
                 }
-                result = Simulation.run(source, limiters, listener);
-                if (json != null) {
-                    json.close();
+                try {
+                    result = Simulation.run(source, limiters, listener);
+                } finally {
+                    if (json != null) {
+                        json.close(); // the lines traced before a malformed entry stay whole
+                    }
                 }
             }
             if (output() == OutputFormat.json && !trace) {

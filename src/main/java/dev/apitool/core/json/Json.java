@@ -227,17 +227,20 @@ public final class Json {
 
     /** Returns "line L, column C: problem" for a Jackson failure, without Jackson's source dump. */
     public static String describe(JsonProcessingException e) {
+        var loc = e.getLocation();
+        if (loc != null && loc.getLineNr() > 0) {
+            return "line " + loc.getLineNr() + ", column " + loc.getColumnNr() + ": " + problem(e);
+        }
+        return problem(e);
+    }
+
+    /** Returns the first line of a Jackson failure's own message, in apitool's words, without a position. */
+    public static String problem(JsonProcessingException e) {
         String msg = e.getOriginalMessage();
         int cut = msg.indexOf('\n');
         if (cut >= 0) {
             msg = msg.substring(0, cut);
         }
-        msg = msg.replace("Unexpected character", "unexpected character")
-                .replace("Duplicate field", "duplicate key");
-        var loc = e.getLocation();
-        if (loc != null && loc.getLineNr() > 0) {
-            return "line " + loc.getLineNr() + ", column " + loc.getColumnNr() + ": " + msg;
-        }
-        return msg;
+        return msg.replace("Unexpected character", "unexpected character").replace("Duplicate field", "duplicate key");
     }
 }

@@ -47,10 +47,7 @@ final class NdjsonScript extends ScriptSource.Lines {
             return reader.toRequest(e, line, 1);
         } catch (JsonProcessingException e) {
             var loc = e.getLocation();
-            String msg = e.getOriginalMessage();
-            int cut = msg.indexOf('\n');
-            throw new InputException(file + ":" + line + ":" + (loc == null ? 1 : loc.getColumnNr()) + ": "
-                    + (cut >= 0 ? msg.substring(0, cut) : msg));
+            throw new InputException(file + ":" + line + ":" + (loc == null ? 1 : loc.getColumnNr()) + ": " + Json.problem(e));
         } catch (IOException e) {
             throw new InputException(file + ": cannot read: " + e.getMessage(), e);
         }

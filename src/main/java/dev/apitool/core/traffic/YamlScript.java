@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.apitool.core.io.InputException;
+import dev.apitool.core.json.Json;
 import java.io.IOException;
 import java.io.Reader;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
@@ -54,7 +55,7 @@ final class YamlScript extends ScriptSource {
             }
             return reader.toRequest(RequestReader.readObject(p, file, 0), line, column);
         } catch (JsonProcessingException e) {
-            throw new InputException(file + ":" + position(e) + ": " + firstLine(e.getOriginalMessage()), e);
+            throw new InputException(file + ":" + position(e) + ": " + Json.problem(e), e);
         } catch (IOException e) {
             throw new InputException(file + ": cannot read: " + e.getMessage(), e);
         }
@@ -88,8 +89,4 @@ final class YamlScript extends ScriptSource {
         return loc == null ? "1:1" : loc.getLineNr() + ":" + loc.getColumnNr();
     }
 
-    private static String firstLine(String s) {
-        int cut = s.indexOf('\n');
-        return cut >= 0 ? s.substring(0, cut) : s;
-    }
 }

@@ -39,6 +39,14 @@ class RatelimitSimulateRefusalsTest {
 
     // --- malformed scripts ------------------------------------------------------------------
 
+    @Test
+    void malformedLine_afterTracedRequests_leavesEveryTracedLineWhole() {
+        String script = cli.file("s.ndjson", "{\"t\":\"0\",\"key\":\"a\",\"cost\":1}\n{\"t\":\"1\",\"t\":\"0.5\"}\n");
+        CommandResult r = cli.run("ratelimit", "simulate", "--policy", SEED_POLICY, "--script", script, "--trace", "--output", "json");
+        assertThat(r).exitedWith(2).errContains("s.ndjson:2:", "duplicate key 't'");
+        org.assertj.core.api.Assertions.assertThat(r.out()).endsWith("}\n").contains("\"i\":1");
+    }
+
     static Stream<Arguments> malformedScripts() {
         return Stream.of(
                 Arguments.of("trailing comma", "s.ndjson", "{\"t\": 0}\n\n{\"t\":0.5,\"key\":\"a\",}\n", ":3:20: ", "double-quote"),
