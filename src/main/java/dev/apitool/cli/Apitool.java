@@ -74,15 +74,16 @@ public final class Apitool {
 
     /**
      * Returns the command line for a run with {@code args}: only the group and leaf those name are
-     * built (picocli builds a command's model by reflection, which costs start-up time), or the
-     * whole tree when they name none.
+     * built (picocli builds a command's model by reflection, which costs start-up time), none for
+     * a bare {@code --version}, or the whole tree when they name none.
      */
     public static CommandLine commandLine(Context context, PrintWriter out, PrintWriter err, String... args) {
         String[] words = commandWords(args);
         boolean known = GROUPS.stream().anyMatch(g -> g.name().equals(words[0]));
+        boolean versionOnly = words[0] == null && args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"));
         CommandLine cl = new CommandLine(new Apitool(context));
         for (Group g : GROUPS) {
-            if (!known || g.name().equals(words[0])) {
+            if (!versionOnly && (!known || g.name().equals(words[0]))) {
                 cl.addSubcommand(g.name(), g.build(known ? words[1] : null));
             }
         }
