@@ -26,7 +26,8 @@ final class Errors implements CommandLine.IExecutionExceptionHandler, CommandLin
         if (ex instanceof CommandLine.UnmatchedArgumentException) {
             line.append(unmatched((CommandLine.UnmatchedArgumentException) ex, cmd));
         } else {
-            line.append(ex.getMessage());
+            String message = String.valueOf(ex.getMessage());
+            line.append(message.startsWith("Error: ") ? message.substring(7) : message); // picocli's argument-group wording
         }
         line.append(" (see '").append(cmd.getCommandSpec().qualifiedName()).append(" --help')");
         err.println(line);
