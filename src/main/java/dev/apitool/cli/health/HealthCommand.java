@@ -4,6 +4,7 @@ import dev.apitool.cli.ApitoolException;
 import dev.apitool.cli.BaseCommand;
 import dev.apitool.cli.Converters;
 import dev.apitool.cli.ExitCode;
+import dev.apitool.cli.Interrupts;
 import dev.apitool.cli.OutputFormat;
 import dev.apitool.cli.ReportTarget;
 import dev.apitool.cli.RequestOptions;

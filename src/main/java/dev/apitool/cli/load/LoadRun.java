@@ -1,10 +1,9 @@
 package dev.apitool.cli.load;
 
+import dev.apitool.cli.Interrupts;
 import dev.apitool.core.load.LoadReport;
 import dev.apitool.core.load.LoadRunner;
 import dev.apitool.core.load.LoadSpec;
-import sun.misc.Signal;
-import sun.misc.SignalHandler;
 
 /**
  * Runs a {@link LoadRunner} with Ctrl-C (SIGINT) turned into a clean stop: the run ends as at its
@@ -21,19 +20,8 @@ final class LoadRun {
 
     LoadReport call() {
         LoadRunner runner = LoadRunner.of(spec);
-        Signal interrupt = new Signal("INT");
-        SignalHandler previous = null;
-        try {
-            previous = Signal.handle(interrupt, s -> runner.interrupt());
-        } catch (IllegalArgumentException | IllegalStateException e) {
-            // no SIGINT handling here (another VM, or the signal is reserved): Ctrl-C ends the process as usual
-        }
-        try {
+        try (Interrupts ignored = Interrupts.onCtrlC(runner::interrupt)) {
             return runner.run();
-        } finally {
-            if (previous != null) {
-                Signal.handle(interrupt, previous);
-            }
         }
     }
 }

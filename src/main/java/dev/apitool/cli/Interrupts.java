@@ -1,15 +1,15 @@
-package dev.apitool.cli.health;
+package dev.apitool.cli;
 
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 
 /**
- * Ctrl-C under {@code --watch}: SIGINT runs an action (interrupting the watch loop) instead of
- * ending the JVM, so the command returns normally and exits with the last status. Uses the JDK's
+ * Ctrl-C turned into a clean stop (health {@code --watch}, {@code load}): SIGINT runs an action
+ * instead of ending the JVM, so the command returns normally with what it has. Uses the JDK's
  * {@code sun.misc.Signal} (module jdk.unsupported) reflectively, which keeps the compiler's
  * internal-API warnings out of the build; where it is missing, Ctrl-C ends the JVM as usual.
  */
-final class Interrupts implements AutoCloseable {
+public final class Interrupts implements AutoCloseable {
 
     private final Method handle;
     private final Object signal;
@@ -22,7 +22,7 @@ final class Interrupts implements AutoCloseable {
     }
 
     /** Returns a registration that runs {@code action} on SIGINT until closed. */
-    static Interrupts onCtrlC(Runnable action) {
+    public static Interrupts onCtrlC(Runnable action) {
         try {
             Class<?> signalClass = Class.forName("sun.misc.Signal");
             Class<?> handlerClass = Class.forName("sun.misc.SignalHandler");
@@ -35,7 +35,7 @@ final class Interrupts implements AutoCloseable {
                         }
                         case "hashCode" -> System.identityHashCode(proxy);
                         case "equals" -> proxy == args[0];
-                        default -> "apitool health --watch interrupt handler";
+                        default -> "apitool interrupt handler";
                     });
             Method handle = signalClass.getMethod("handle", signalClass, handlerClass);
             return new Interrupts(handle, signal, handle.invoke(null, signal, handler));
