@@ -654,7 +654,7 @@ function _picocli_apitool_ratelimit_simulate() {
   local commands=""
   local flag_opts="'--trace' '-h' '--help' '-V' '--version' '--verbose' '--no-color'"
   local arg_opts="'--policy' '--script' '--generate' '--format' '--headers' '--html' '--store' '--output'"
-  local FORMAT_option_args=("NDJSON" "CSV" "YAML") # --format values
+  local FORMAT_option_args=("ndjson" "csv" "yaml") # --format values
   local PROFILE_option_args=("IETF" "IETF_LEGACY" "X_RATELIMIT") # --headers values
   local FORMAT_option_args=("text" "json" "junit") # --output values
 

@@ -53,7 +53,17 @@ final class RatelimitSimulate extends BaseCommand {
     @ArgGroup(exclusive = true, multiplicity = "1")
     Traffic traffic;
 
-    @Option(names = "--format", paramLabel = "FORMAT", description = "Script format when the file name does not say: ${COMPLETION-CANDIDATES}.")
+    /** The script formats as users type them. */
+    static final class FormatNames extends java.util.ArrayList<String> {
+        private static final long serialVersionUID = 1L;
+
+        FormatNames() {
+            super(java.util.List.of("ndjson", "csv", "yaml"));
+        }
+    }
+
+    @Option(names = "--format", paramLabel = "FORMAT", completionCandidates = FormatNames.class,
+            description = "Script format when the file name does not say: ${COMPLETION-CANDIDATES}.")
     Scripts.Format format;
 
     @Option(names = "--trace", description = "One line per request per policy (with --output json: NDJSON, the documented trace shape).")

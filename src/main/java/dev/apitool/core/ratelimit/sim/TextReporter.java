@@ -16,7 +16,7 @@ public final class TextReporter {
 
     public void print(Simulation.Result result) {
         List<PolicyStats> policies = result.policies();
-        out.println("Traffic: " + result.source() + ", " + result.requests() + " requests over "
+        out.println("Traffic: " + result.source() + ", " + result.requests() + (result.requests() == 1 ? " request" : " requests") + " over "
                 + Metrics.seconds(result.lastMicros()) + "s");
         int labelWidth = 0;
         for (Metrics.Row row : Metrics.ROWS) {
