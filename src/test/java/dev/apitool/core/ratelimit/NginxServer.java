@@ -3,7 +3,6 @@ package dev.apitool.core.ratelimit;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -39,7 +38,7 @@ final class NginxServer implements AutoCloseable {
      * CI=true) the calling test when nginx is missing.
      */
     static NginxServer start(Path dir, IntFunction<String> http) throws IOException, InterruptedException {
-        Path exe = find();
+        Path exe = ServerProcesses.find("NGINX", "nginx", "/usr/sbin/nginx", "/usr/local/sbin/nginx", "/usr/local/nginx/sbin/nginx");
         if (exe == null) {
             String why = "nginx is not installed (apt-get install -y nginx; looked in $NGINX, /usr/sbin and the PATH)";
             if ("true".equals(System.getenv("CI"))) {
@@ -49,7 +48,7 @@ final class NginxServer implements AutoCloseable {
         }
         String lastError = "";
         for (int attempt = 0; attempt < 5; attempt++) {
-            int port = freePort();
+            int port = ServerProcesses.freePort();
             String conf = "daemon off;\nmaster_process off;\npid " + dir.resolve("nginx.pid") + ";\n"
                     + "error_log " + dir.resolve("error.log") + " notice;\n"
                     + "events { worker_connections 64; }\n"
@@ -69,7 +68,7 @@ final class NginxServer implements AutoCloseable {
             if (awaitListening(p, port, dir.resolve("nginx.pid"))) {
                 return new NginxServer(p, dir, port);
             }
-            stop(p);
+            ServerProcesses.stop(p);
             lastError = tail(dir.resolve("error.log")) + tail(dir.resolve("nginx-" + port + ".out"));
             if (!lastError.contains("Address already in use")) {
                 break; // not a port race: the configuration or the binary is wrong
@@ -86,43 +85,7 @@ final class NginxServer implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
-        stop(process);
-    }
-
-    private static void stop(Process p) throws InterruptedException {
-        // by pid: SIGTERM (nginx's fast shutdown) to this nginx only, then SIGKILL if it lingers
-        ProcessHandle.of(p.pid()).ifPresent(ProcessHandle::destroy);
-        if (!p.waitFor(10, TimeUnit.SECONDS)) {
-            ProcessHandle.of(p.pid()).ifPresent(ProcessHandle::destroyForcibly);
-            p.waitFor(10, TimeUnit.SECONDS);
-        }
-    }
-
-    /** Returns nginx: {@code $NGINX} if set (a path), else /usr/sbin (often not on a user's PATH) or the PATH; null when missing. */
-    private static Path find() {
-        String override = System.getenv("NGINX");
-        if (override != null && !override.isEmpty()) {
-            return Files.isExecutable(Path.of(override)) ? Path.of(override) : null;
-        }
-        for (String usual : new String[] {"/usr/sbin/nginx", "/usr/local/sbin/nginx", "/usr/local/nginx/sbin/nginx"}) {
-            if (Files.isExecutable(Path.of(usual))) {
-                return Path.of(usual);
-            }
-        }
-        String path = System.getenv("PATH");
-        for (String d : path == null ? new String[0] : path.split(java.io.File.pathSeparator)) {
-            Path p = Path.of(d, "nginx");
-            if (Files.isExecutable(p)) {
-                return p;
-            }
-        }
-        return null;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
+        ServerProcesses.stop(process);
     }
 
     /**

@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -33,7 +32,7 @@ public final class RedisServer implements AutoCloseable {
 
     /** Returns a running server, or skips (fails under CI=true) the calling test when redis-server is missing. */
     public static RedisServer start() throws IOException, InterruptedException {
-        Path exe = find();
+        Path exe = ServerProcesses.find("REDIS_SERVER", "redis-server", "/usr/bin/redis-server");
         if (exe == null) {
             String why = "redis-server is not installed (apt-get install -y redis-server)";
             if ("true".equals(System.getenv("CI"))) {
@@ -43,7 +42,7 @@ public final class RedisServer implements AutoCloseable {
         }
         Path dir = Files.createTempDirectory("apitool-redis");
         for (int attempt = 0; attempt < 5; attempt++) {
-            int port = freePort();
+            int port = ServerProcesses.freePort();
             Process p = new ProcessBuilder(exe.toString(), "--port", Integer.toString(port), "--bind", "127.0.0.1",
                     "--save", "", "--appendonly", "no", "--dir", dir.toString())
                     .redirectErrorStream(true)
@@ -52,7 +51,7 @@ public final class RedisServer implements AutoCloseable {
             if (awaitPong(p, port)) {
                 return new RedisServer(p, dir, port);
             }
-            stop(p); // the port was taken between our probe and its bind: try another
+            ServerProcesses.stop(p); // the port was taken between our probe and its bind: try another
         }
         throw new IOException("redis-server did not start; see the logs in " + dir);
     }
@@ -64,42 +63,7 @@ public final class RedisServer implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
-        stop(process);
-    }
-
-    private static void stop(Process p) throws InterruptedException {
-        // by pid: SIGTERM to this server only, then SIGKILL if it lingers
-        ProcessHandle.of(p.pid()).ifPresent(ProcessHandle::destroy);
-        if (!p.waitFor(10, TimeUnit.SECONDS)) {
-            ProcessHandle.of(p.pid()).ifPresent(ProcessHandle::destroyForcibly);
-            p.waitFor(10, TimeUnit.SECONDS);
-        }
-    }
-
-    /** Returns redis-server: {@code $REDIS_SERVER} if set (a path), else /usr/bin or the PATH; null when missing. */
-    private static Path find() {
-        String override = System.getenv("REDIS_SERVER");
-        if (override != null) {
-            return Files.isExecutable(Path.of(override)) ? Path.of(override) : null;
-        }
-        Path usual = Path.of("/usr/bin/redis-server");
-        if (Files.isExecutable(usual)) {
-            return usual;
-        }
-        String path = System.getenv("PATH");
-        for (String d : path == null ? new String[0] : path.split(java.io.File.pathSeparator)) {
-            Path p = Path.of(d, "redis-server");
-            if (Files.isExecutable(p)) {
-                return p;
-            }
-        }
-        return null;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
+        ServerProcesses.stop(process);
     }
 
     private static boolean awaitPong(Process p, int port) throws InterruptedException {
