@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
 import java.util.Properties;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -38,6 +40,18 @@ public final class Apitool {
 
         /** Returns the group's command line with every leaf, or only {@code leaf} when it names one. */
         CommandLine build(String leaf);
+
+        /** Returns {@code group} with the leaves of {@code leaves} (in order), or only {@code leaf} when it names one. */
+        static CommandLine withLeaves(Object group, Map<String, Supplier<Object>> leaves, String leaf) {
+            CommandLine cl = new CommandLine(group);
+            boolean known = leaves.containsKey(leaf);
+            for (Map.Entry<String, Supplier<Object>> e : leaves.entrySet()) {
+                if (!known || e.getKey().equals(leaf)) {
+                    cl.addSubcommand(e.getKey(), new CommandLine(e.getValue().get()));
+                }
+            }
+            return cl;
+        }
     }
 
     private static final List<Group> GROUPS = List.of(new JwtCommands(), new RatelimitCommands(), new LoadCommands(), new HealthCommands());

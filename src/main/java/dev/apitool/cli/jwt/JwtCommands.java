@@ -30,13 +30,6 @@ public final class JwtCommands implements Apitool.Group {
 
     @Override
     public CommandLine build(String leaf) {
-        CommandLine group = new CommandLine(new Jwt());
-        boolean known = LEAVES.containsKey(leaf);
-        LEAVES.forEach((name, factory) -> {
-            if (!known || name.equals(leaf)) {
-                group.addSubcommand(name, new CommandLine(factory.get()));
-            }
-        });
-        return group;
+        return Apitool.Group.withLeaves(new Jwt(), LEAVES, leaf);
     }
 }

@@ -1,6 +1,9 @@
 package dev.apitool.cli.ratelimit;
 
 import dev.apitool.cli.Apitool;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -11,6 +14,13 @@ public final class RatelimitCommands implements Apitool.Group {
             description = "Predict what rate limiters do to traffic, in virtual time.")
     static final class Ratelimit {}
 
+    private static final Map<String, Supplier<Object>> LEAVES = new LinkedHashMap<>();
+
+    static {
+        LEAVES.put("simulate", RatelimitSimulate::new);
+        LEAVES.put("generate", RatelimitGenerate::new);
+    }
+
     @Override
     public String name() {
         return "ratelimit";
@@ -18,13 +28,6 @@ public final class RatelimitCommands implements Apitool.Group {
 
     @Override
     public CommandLine build(String leaf) {
-        CommandLine group = new CommandLine(new Ratelimit());
-        if (leaf == null || !leaf.equals("generate")) {
-            group.addSubcommand("simulate", new CommandLine(new RatelimitSimulate()));
-        }
-        if (leaf == null || !leaf.equals("simulate")) {
-            group.addSubcommand("generate", new CommandLine(new RatelimitGenerate()));
-        }
-        return group;
+        return Apitool.Group.withLeaves(new Ratelimit(), LEAVES, leaf);
     }
 }
