@@ -289,8 +289,8 @@ function _picocli_apitool_load() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--service-time' '-h' '--help' '-V' '--version' '--verbose' '--no-color'"
-  local arg_opts="'-c' '--connections' '--rate' '--max-in-flight' '-n' '--requests' '-d' '--duration' '--threads' '--warmup' '--threshold' '--ok-status' '-X' '--method' '-H' '--header' '--body' '--timeout' '--output'"
+  local flag_opts="'--service-time' '--insecure' '-h' '--help' '-V' '--version' '--verbose' '--no-color'"
+  local arg_opts="'-c' '--connections' '--rate' '--max-in-flight' '-n' '--requests' '-d' '--duration' '--threads' '--warmup' '--threshold' '--ok-status' '-X' '--method' '-H' '--header' '--body' '--timeout' '--cacert' '--resolve' '--output'"
   local FORMAT_option_args=("text" "json" "junit") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -333,6 +333,12 @@ function _picocli_apitool_load() {
       return
       ;;
     '--timeout')
+      return
+      ;;
+    '--cacert')
+      return
+      ;;
+    '--resolve')
       return
       ;;
     '--output')

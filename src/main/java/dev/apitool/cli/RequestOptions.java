@@ -17,7 +17,8 @@ import picocli.CommandLine.Option;
  * The request flags every command that sends HTTP shares (DESIGN.md, "Inputs"), as curl spells
  * them: {@code -X}, {@code -H} (repeatable), {@code --body}, {@code --timeout}, {@code --insecure},
  * {@code --cacert} and {@code --resolve}. Used with {@code @Mixin}; each command documents its own
- * default timeout. Proxies come from the run's environment ({@code HTTPS_PROXY}, {@code NO_PROXY}, ...).
+ * default timeout. Proxies come from the run's environment ({@code HTTPS_PROXY}, {@code NO_PROXY}, ...),
+ * except for {@code load}, which connects directly ({@link #direct}).
  */
 public final class RequestOptions {
 
@@ -92,6 +93,14 @@ public final class RequestOptions {
 
     /** Returns client options with this TLS, {@code --resolve} and the environment's proxies. */
     public HttpClientOptions.Builder client(Context context, Inputs inputs) {
+        return direct(inputs).proxy(ProxyConfig.fromEnv(context.env()));
+    }
+
+    /**
+     * Returns client options with this TLS and {@code --resolve} that connect directly, leaving the
+     * environment's proxies aside (for {@code load}, which measures the server, not a proxy).
+     */
+    public HttpClientOptions.Builder direct(Inputs inputs) {
         List<ResolveOverride> overrides = new ArrayList<>();
         for (String r : resolve) {
             try {
@@ -103,7 +112,6 @@ public final class RequestOptions {
         return HttpClientOptions.builder()
                 .insecure(insecure)
                 .caCert(cacert == null ? null : inputs.file(cacert, "--cacert"))
-                .proxy(ProxyConfig.fromEnv(context.env()))
                 .resolve(overrides);
     }
 }

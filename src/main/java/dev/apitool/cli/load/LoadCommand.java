@@ -5,7 +5,8 @@ import dev.apitool.cli.BaseCommand;
 import dev.apitool.cli.Converters;
 import dev.apitool.cli.ExitCode;
 import dev.apitool.cli.OutputFormat;
-import dev.apitool.core.http.Headers;
+import dev.apitool.cli.RequestOptions;
+import dev.apitool.core.load.ConnectOptions;
 import dev.apitool.core.load.FileLimits;
 import dev.apitool.core.load.JsonReporter;
 import dev.apitool.core.load.LoadReport;
@@ -32,7 +33,9 @@ import picocli.CommandLine.Parameters;
             "Open model (--rate): a constant global rate; latency is measured from each request's intended start,"
                 + " so a stalled server shows in the percentiles (no coordinated omission).",
             "A warm-up (the first min(1s, 10%%) of -d, or 5%% of -n) is left out of the statistics; it counts toward -n and -d.",
-            "HTTP/1.1 over plain http:// only: HTTP/2 and https are not yet supported."},
+            "HTTP/1.1 over plain http:// only: HTTP/2 and https are not yet supported.",
+            "Each request must end within --timeout (default 10s), connect to last byte.",
+            "Connects directly: HTTP_PROXY, HTTPS_PROXY and NO_PROXY are ignored (a load test through a proxy measures the proxy)."},
         footer = {"", "Examples:",
             "  apitool load http://localhost:8080/ -c 50 -d 30s",
             "  apitool load http://localhost:8080/orders --rate 2000/s -d 1m --threshold 'p99<250ms' --threshold 'errors<1%%'",
@@ -40,6 +43,9 @@ import picocli.CommandLine.Parameters;
             "", "Thresholds: METRIC<VALUE or METRIC>VALUE (also <=, >=) with METRIC one of " + Threshold.NAMES + ".",
             "Exit 1 when a threshold is breached or no request succeeded; 2 for bad flags or too low an open-file limit."})
 final class LoadCommand extends BaseCommand {
+
+    /** {@code --timeout} when not given, as the help says. */
+    private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
 
     @Parameters(index = "0", paramLabel = "URL", description = "The target, http://HOST[:PORT]/PATH[?QUERY].")
     String url;
@@ -79,7 +85,7 @@ final class LoadCommand extends BaseCommand {
     boolean serviceTime;
 
     @Mixin
-    LoadRequestOptions request;
+    RequestOptions request;
 
     @Override
     protected ExitCode run() {
@@ -124,15 +130,8 @@ final class LoadCommand extends BaseCommand {
         } catch (URISyntaxException e) {
             throw new IllegalArgumentException("invalid URL '" + url + "': " + e.getReason());
         }
-        Headers headers = Headers.EMPTY;
-        for (String h : request.headers) {
-            int colon = h.indexOf(':');
-            if (colon <= 0) {
-                throw new IllegalArgumentException("-H '" + h + "': expected 'NAME: VALUE'");
-            }
-            headers = headers.with(h.substring(0, colon).strip(), h.substring(colon + 1).strip());
-        }
-        byte[] body = request.body == null ? new byte[0] : inputs().resolve(request.body, "--body", false).bytes();
+        String method = request.method() == null ? "GET" : request.method();
+        ConnectOptions connect = ConnectOptions.of(request.direct(inputs()).build());
         Rates.Rate r = rate == null ? null : Rates.parse(rate);
         if (connections < 1) {
             throw new IllegalArgumentException("-c must be 1 or more, not " + connections);
@@ -146,8 +145,8 @@ final class LoadCommand extends BaseCommand {
         }
         Duration d = duration != null ? duration : requests == 0 ? Duration.ofSeconds(10) : null;
         int loops = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-        return new LoadSpec(target, request.method, headers, body, connections, r, inFlight, requests, d, loops,
-                request.timeout, warmup(), okStatus == null ? null : StatusSet.parse(okStatus));
+        return new LoadSpec(target, method, request.headers(), request.body(inputs()), connections, r, inFlight, requests, d,
+                loops, request.timeout(DEFAULT_TIMEOUT), warmup(), okStatus == null ? null : StatusSet.parse(okStatus), connect);
     }
 
     private Duration warmup() {

@@ -16,8 +16,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs one load test (wrk's {@code main}): resolves the target once, encodes the request once,
- * starts one {@link LoadLoop} per event loop, waits for all of them, and merges their statistics.
+ * Runs one load test (wrk's {@code main}): resolves the target once (or takes its {@code --resolve}
+ * address), encodes the request once, starts one {@link LoadLoop} per event loop, waits for all of
+ * them, and merges their statistics.
  * It owns the event loop group and always shuts it down. The run always ends by itself: by
  * {@code -d} or {@code -n}, each request bounded by the timeout, the in-flight ones by a grace
  * period, and the whole run by a hard bound past the deadline. {@link #interrupt()} (Ctrl-C)
@@ -128,8 +129,12 @@ public final class LoadRunner {
         if (host.startsWith("[") && host.endsWith("]")) {
             host = host.substring(1, host.length() - 1);
         }
+        int port = spec.url().getPort() > 0 ? spec.url().getPort() : 80;
+        InetAddress fixed = spec.connect().resolveFor(host, port);
+        if (fixed != null) {
+            return new InetSocketAddress(fixed, port); // --resolve: the name stays in Host (and TLS)
+        }
         try {
-            int port = spec.url().getPort() > 0 ? spec.url().getPort() : 80;
             return new InetSocketAddress(InetAddress.getByName(host), port);
         } catch (UnknownHostException e) {
             throw new IllegalArgumentException("cannot resolve host '" + host + "': " + e.getMessage(), e);

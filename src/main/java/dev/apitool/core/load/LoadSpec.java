@@ -24,10 +24,19 @@ import java.util.Objects;
  * @param warmup null for the default (the first min(1s, 10%) of the duration, or the first 5% of the
  *     requests when only a count is given), zero for none, else this long from the start
  * @param okStatus the statuses counted as successes
+ * @param connect how to reach the target: TLS verification and {@code --resolve} overrides (null for the defaults)
  */
 public record LoadSpec(URI url, String method, Headers headers, byte[] body, int connections, Rates.Rate rate,
         int maxInFlight, long requests, Duration duration, int threads, Duration timeout, Duration warmup,
-        StatusSet okStatus) {
+        StatusSet okStatus, ConnectOptions connect) {
+
+    /** Returns a spec that reaches the target with the default {@link ConnectOptions}. */
+    public LoadSpec(URI url, String method, Headers headers, byte[] body, int connections, Rates.Rate rate,
+            int maxInFlight, long requests, Duration duration, int threads, Duration timeout, Duration warmup,
+            StatusSet okStatus) {
+        this(url, method, headers, body, connections, rate, maxInFlight, requests, duration, threads, timeout, warmup,
+                okStatus, null);
+    }
 
     public LoadSpec {
         Objects.requireNonNull(url, "url");
@@ -35,6 +44,7 @@ public record LoadSpec(URI url, String method, Headers headers, byte[] body, int
         headers = headers == null ? Headers.EMPTY : headers;
         body = body == null ? new byte[0] : body;
         okStatus = okStatus == null ? StatusSet.BELOW_400 : okStatus;
+        connect = connect == null ? ConnectOptions.DEFAULT : connect;
         if (connections < 1) {
             throw new IllegalArgumentException("connections must be 1 or more: " + connections);
         }
