@@ -33,11 +33,13 @@ import picocli.CommandLine.Parameters;
             "Open model (--rate): a constant global rate; latency is measured from each request's intended start,"
                 + " so a stalled server shows in the percentiles (no coordinated omission).",
             "A warm-up (the first min(1s, 10%%) of -d, or 5%% of -n) is left out of the statistics; it counts toward -n and -d.",
-            "HTTP/1.1 over plain http:// only: HTTP/2 and https are not yet supported.",
+            "HTTP/1.1 over http:// or https:// (TLS on the JDK, certificates and host names verified unless --insecure;"
+                + " the handshake counts in connect time and a failed one is a connect error). HTTP/2 is not yet supported.",
             "Each request must end within --timeout (default 10s), connect to last byte.",
             "Connects directly: HTTP_PROXY, HTTPS_PROXY and NO_PROXY are ignored (a load test through a proxy measures the proxy)."},
         footer = {"", "Examples:",
             "  apitool load http://localhost:8080/ -c 50 -d 30s",
+            "  apitool load https://api.test:8443/health --cacert ca.pem --resolve api.test:8443:10.0.0.5 -n 10000",
             "  apitool load http://localhost:8080/orders --rate 2000/s -d 1m --threshold 'p99<250ms' --threshold 'errors<1%%'",
             "  apitool load http://localhost:8080/orders -X POST -H 'Content-Type: application/json' --body @order.json -n 10000",
             "", "Thresholds: METRIC<VALUE or METRIC>VALUE (also <=, >=) with METRIC one of " + Threshold.NAMES + ".",
@@ -47,7 +49,7 @@ final class LoadCommand extends BaseCommand {
     /** {@code --timeout} when not given, as the help says. */
     private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
 
-    @Parameters(index = "0", paramLabel = "URL", description = "The target, http://HOST[:PORT]/PATH[?QUERY].")
+    @Parameters(index = "0", paramLabel = "URL", description = "The target, http(s)://HOST[:PORT]/PATH[?QUERY].")
     String url;
 
     @Option(names = {"-c", "--connections"}, paramLabel = "N", defaultValue = "10",

@@ -123,7 +123,7 @@ public final class HttpException extends RuntimeException {
      * @param target the {@code host:port} being talked to, for the message
      * @param limit the timeout that applied in this phase, for a timeout's message
      */
-    static HttpException from(Throwable cause, Phase phase, String target, Duration limit) {
+    public static HttpException from(Throwable cause, Phase phase, String target, Duration limit) {
         Throwable t = unwrap(cause);
         if (t instanceof HttpException e) {
             return e;
@@ -178,6 +178,10 @@ public final class HttpException extends RuntimeException {
         if (find(t, CertPathBuilderException.class) != null || rootMessage(t).contains("PKIX path")) {
             return "certificate not trusted (self-signed or unknown CA; use --cacert FILE or --insecure)";
         }
+        if (cert != null && isHostNameMismatch(cert.getMessage())) {
+            return "host name mismatch: " + cert.getMessage()
+                    + " (use a name the certificate has, with --resolve NAME:PORT:ADDR for the address, or --insecure)";
+        }
         if (cert != null) {
             return cert.getMessage();
         }
@@ -187,7 +191,12 @@ public final class HttpException extends RuntimeException {
         return rootMessage(t);
     }
 
-    /** Keeps the proxy's status from Netty's {@code http, none, /addr => /addr, status: 403 Forbidden}. */
+    /** Returns whether {@code m} is the JDK's HostnameChecker refusing the name (or address) asked for. */
+    private static boolean isHostNameMismatch(String m) {
+        return m != null && (m.startsWith("No subject alternative") || m.startsWith("No name matching"));
+    }
+
+        /** Keeps the proxy's status from Netty's {@code http, none, /addr => /addr, status: 403 Forbidden}. */
     private static String proxyReason(String m) {
         int i = m.indexOf("status: ");
         return i >= 0 ? "proxy answered " + m.substring(i + "status: ".length()) : m;

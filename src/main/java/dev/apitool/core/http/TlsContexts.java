@@ -12,9 +12,12 @@ import javax.net.ssl.SSLException;
 /**
  * Client TLS contexts on the JDK provider: certificates checked against the JDK trust store, or
  * only against a PEM CA file (curl {@code --cacert}), with RFC 2818 host name verification
- * ({@code HTTPS} endpoint identification) on; or, with {@code insecure}, neither.
+ * ({@code HTTPS} endpoint identification) on; or, with {@code insecure}, neither. The client
+ * ({@link HttpClient}) and {@code load} both build theirs here; a handler made with
+ * {@code newHandler(alloc, peerHost, peerPort)} sends SNI, checks the host name and can resume the
+ * session on reconnect.
  */
-final class TlsContexts {
+public final class TlsContexts {
 
     private TlsContexts() {}
 
@@ -23,7 +26,7 @@ final class TlsContexts {
      *
      * @throws InputException when the CA file cannot be read or holds no PEM certificate
      */
-    static SslContext client(boolean insecure, Path caCert) {
+    public static SslContext client(boolean insecure, Path caCert) {
         SslContextBuilder b = SslContextBuilder.forClient().sslProvider(SslProvider.JDK);
         if (insecure) {
             b.trustManager(InsecureTrustManagerFactory.INSTANCE).endpointIdentificationAlgorithm(null);

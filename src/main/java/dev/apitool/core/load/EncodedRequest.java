@@ -30,15 +30,13 @@ public final class EncodedRequest implements AutoCloseable {
      * {@code User-Agent: apitool}, {@code Accept: * /*} unless the headers give their own, and
      * {@code Content-Length} when there is a body (or the method usually has one).
      *
-     * @throws IllegalArgumentException for a URL that is not plain {@code http://} with a host
+     * @throws IllegalArgumentException for a URL that is not {@code http://} or {@code https://} with a host
      */
     public static EncodedRequest of(URI url, String method, Headers headers, byte[] body) {
         String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
-        if (scheme.equals("https")) {
-            throw new IllegalArgumentException("https is not yet supported by load: " + url + " (plain http:// only, HTTP/1.1)");
-        }
-        if (!scheme.equals("http") || url.getHost() == null) {
-            throw new IllegalArgumentException("expected an http:// URL with a host, not '" + url + "'");
+        if (!(scheme.equals("http") || scheme.equals("https")) || url.getHost() == null) {
+            throw new IllegalArgumentException("expected an http:// or https:// URL with a host, not '" + url
+                    + "' (HTTP/1.1; HTTP/2 is not yet supported)");
         }
         if (!method.chars().allMatch(c -> c > 32 && c < 127 && "()<>@,;:\\\"/[]?={}".indexOf(c) < 0) || method.isEmpty()) {
             throw new IllegalArgumentException("invalid method '" + method + "': expected a token such as GET or POST");
@@ -48,7 +46,8 @@ public final class EncodedRequest implements AutoCloseable {
             target += "?" + url.getRawQuery();
         }
         String host = url.getHost();
-        String hostHeader = url.getPort() > 0 && url.getPort() != 80 ? host + ":" + url.getPort() : host;
+        int defaultPort = scheme.equals("https") ? 443 : 80;
+        String hostHeader = url.getPort() > 0 && url.getPort() != defaultPort ? host + ":" + url.getPort() : host;
         StringBuilder head = new StringBuilder(256);
         head.append(method).append(' ').append(target).append(" HTTP/1.1\r\n");
         if (!headers.contains("Host")) {

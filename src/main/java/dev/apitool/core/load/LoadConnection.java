@@ -8,6 +8,7 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.ssl.SslHandshakeCompletionEvent;
 import java.net.SocketAddress;
 
 /**
@@ -15,13 +16,17 @@ import java.net.SocketAddress;
  * pre-encoded request, read the response with its own {@link ResponseParser}, report to its
  * {@link LoadLoop}, and start over on a new channel when the old one closes. It lives on its loop's
  * thread only. Reused across reconnects, so it is added to one channel after another: events
- * from a channel it has already left are ignored.
+ * from a channel it has already left are ignored. Over https a TLS handler goes in front of it on
+ * each new channel, and the connection counts as up only once the handshake has completed (so
+ * connect time includes it, and a failed handshake is a connect error).
  */
 @ChannelHandler.Sharable
 final class LoadConnection extends ChannelInboundHandlerAdapter implements ChannelFutureListener {
 
     private final LoadLoop loop;
     private final ResponseParser parser = new ResponseParser();
+    /** The run's TLS, or null for plain http. */
+    private final LoadTls tls;
 
     /** The current channel, or null when closed. */
     Channel channel;
@@ -42,6 +47,7 @@ final class LoadConnection extends ChannelInboundHandlerAdapter implements Chann
 
     LoadConnection(LoadLoop loop) {
         this.loop = loop;
+        this.tls = loop.tls();
     }
 
     /** Opens a new channel to {@code address}; the loop hears of success or failure. */
@@ -62,6 +68,9 @@ final class LoadConnection extends ChannelInboundHandlerAdapter implements Chann
         if (!registered.isSuccess()) {
             operationComplete(registered);
         } else if (registered.channel() == channel) {
+            if (tls != null) {
+                tls.addTo(channel);
+            }
             channel.connect(address).addListener(this);
         }
     }
@@ -117,10 +126,31 @@ final class LoadConnection extends ChannelInboundHandlerAdapter implements Chann
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
-        if (ctx.channel() == channel) {
+        if (ctx.channel() == channel && tls == null) { // over TLS the connection is up when the handshake completes
             connected = true;
             loop.connected(this);
         }
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
+        if (event instanceof SslHandshakeCompletionEvent handshake && ctx.channel() == channel) {
+            if (handshake.isSuccess()) {
+                connected = true;
+                loop.connected(this);
+            } else {
+                handshakeFailed(handshake.cause());
+            }
+        }
+    }
+
+    /** The TLS handshake failed: the channel is dropped and the loop hears of a failed connect. */
+    private void handshakeFailed(Throwable cause) {
+        Channel ch = channel;
+        channel = null;
+        connected = false;
+        ch.close();
+        loop.connectFailed(this, tls.failure(cause));
     }
 
     @Override
@@ -167,7 +197,9 @@ final class LoadConnection extends ChannelInboundHandlerAdapter implements Chann
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        if (ctx.channel() == channel) {
+        if (ctx.channel() == channel && tls != null && !connected) {
+            handshakeFailed(cause);
+        } else if (ctx.channel() == channel) {
             loop.failed(this, ErrorKind.of(cause, !connected), ErrorKind.describe(cause));
         }
     }

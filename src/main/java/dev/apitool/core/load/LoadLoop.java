@@ -40,6 +40,8 @@ final class LoadLoop {
     private final int initialConnections;
     private final long timeoutNanos;
     private final String timeoutMessage;
+    /** TLS for https runs, null for plain http. */
+    private final LoadTls tls;
 
     /** Closed model: this loop's share of {@code -n} (Long.MAX_VALUE for none); open model: local requests allowed by {@code -n}. */
     private final long quota;
@@ -65,8 +67,10 @@ final class LoadLoop {
     private final Runnable fire = this::fire;
 
     LoadLoop(int index, int loops, EventLoop eventLoop, LoadSpec spec, EncodedRequest request, SocketAddress address,
-            CountDownLatch done, Class<? extends SocketChannel> channelClass, long warmupNanos, long warmupCount) {
+            CountDownLatch done, Class<? extends SocketChannel> channelClass, long warmupNanos, long warmupCount,
+            LoadTls tls) {
         this.index = index;
+        this.tls = tls;
         this.loops = loops;
         this.eventLoop = eventLoop;
         this.spec = spec;
@@ -124,6 +128,11 @@ final class LoadLoop {
 
     EncodedRequest request() {
         return request;
+    }
+
+    /** Returns the run's TLS, or null for plain http. */
+    LoadTls tls() {
+        return tls;
     }
 
     /** Starts the loop's work; runs on its thread. */

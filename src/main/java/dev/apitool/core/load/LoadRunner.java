@@ -44,7 +44,8 @@ public final class LoadRunner {
     /**
      * Runs the test and returns its report.
      *
-     * @throws IllegalArgumentException when the URL is not plain http or its host does not resolve
+     * @throws IllegalArgumentException when the URL is not http or https or its host does not resolve
+     * @throws dev.apitool.core.io.InputException when the {@code --cacert} file cannot be used
      */
     public LoadReport run() {
         int threads = spec.effectiveThreads();
@@ -63,6 +64,7 @@ public final class LoadRunner {
         }
         try (EncodedRequest request = EncodedRequest.of(spec.url(), spec.method(), spec.headers(), spec.body())) {
             InetSocketAddress address = resolve();
+            LoadTls tls = LoadTls.of(spec); // one context for the run; null for plain http
             EventLoopGroup group = transport.newGroup(threads, "apitool-load");
             try {
                 CountDownLatch done = new CountDownLatch(threads);
@@ -70,7 +72,7 @@ public final class LoadRunner {
                 Iterator<EventExecutor> executors = group.iterator();
                 for (int i = 0; i < threads; i++) {
                     list.add(new LoadLoop(i, threads, (EventLoop) executors.next(), spec, request, address, done,
-                            transport.socketChannel(), warmupNanos, warmupCount));
+                            transport.socketChannel(), warmupNanos, warmupCount, tls));
                 }
                 loops = list;
                 for (LoadLoop l : list) {
@@ -124,12 +126,12 @@ public final class LoadRunner {
     private InetSocketAddress resolve() {
         String host = spec.url().getHost();
         if (host == null) {
-            throw new IllegalArgumentException("expected an http:// URL with a host, not '" + spec.url() + "'");
+            throw new IllegalArgumentException("expected an http:// or https:// URL with a host, not '" + spec.url() + "'");
         }
         if (host.startsWith("[") && host.endsWith("]")) {
             host = host.substring(1, host.length() - 1);
         }
-        int port = spec.url().getPort() > 0 ? spec.url().getPort() : 80;
+        int port = spec.port();
         InetAddress fixed = spec.connect().resolveFor(host, port);
         if (fixed != null) {
             return new InetSocketAddress(fixed, port); // --resolve: the name stays in Host (and TLS)

@@ -9,7 +9,7 @@ import java.util.Objects;
 /**
  * What one load run does: the request, the model, and when to stop.
  *
- * @param url the target, {@code http://host[:port]/path[?query]} (HTTP/1.1; https and HTTP/2 are not yet supported)
+ * @param url the target, {@code http(s)://host[:port]/path[?query]} (HTTP/1.1; HTTP/2 is not yet supported)
  * @param method the request method, e.g. {@code GET}
  * @param headers extra request headers; {@code Host}, {@code User-Agent}, {@code Accept} given here replace the defaults
  * @param body the request body, empty for none (sent with {@code Content-Length})
@@ -72,6 +72,16 @@ public record LoadSpec(URI url, String method, Headers headers, byte[] body, int
         if (warmup != null && warmup.isNegative()) {
             throw new IllegalArgumentException("warm-up must not be negative: " + warmup);
         }
+    }
+
+    /** Returns whether the URL is https (HTTP/1.1 over TLS). */
+    public boolean https() {
+        return "https".equalsIgnoreCase(url.getScheme());
+    }
+
+    /** Returns the URL's port, or the scheme's default: 443 for https, 80 for http. */
+    public int port() {
+        return url.getPort() > 0 ? url.getPort() : https() ? 443 : 80;
     }
 
     /** Returns whether this is the open model (a rate), rather than the closed one. */

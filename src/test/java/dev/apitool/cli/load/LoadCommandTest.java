@@ -113,8 +113,9 @@ class LoadCommandTest extends AbstractHelpTest {
     }
 
     @Test
-    void httpsAndBadFlags_areUsageErrors() {
-        assertThat(cli.run("load", "https://127.0.0.1:1/", "-n", "1")).exitedWith(2).failedWithOneLineError("https is not yet supported");
+    void otherSchemesAndBadFlags_areUsageErrors() {
+        assertThat(cli.run("load", "ftp://127.0.0.1:1/", "-n", "1")).exitedWith(2)
+                .failedWithOneLineError("expected an http:// or https:// URL", "HTTP/2 is not yet supported");
         assertThat(cli.run("load", url("/"), "--rate", "0.5/s", "-d", "1s")).exitedWith(2).failedWithOneLineError("30/m");
         assertThat(cli.run("load", url("/"), "-n", "5", "--max-in-flight", "5")).exitedWith(2).failedWithOneLineError("--rate");
     }

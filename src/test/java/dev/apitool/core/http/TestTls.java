@@ -5,38 +5,60 @@ import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslProvider;
 import io.netty.handler.ssl.util.SelfSignedCertificate;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
- * One self-signed certificate for {@code localhost}, generated once per test run (Netty's
- * {@link SelfSignedCertificate}, which works on Java 17 without BouncyCastle), and a JDK-provider
- * server context serving it.
+ * Self-signed certificates, generated once per test run and name (Netty's
+ * {@link SelfSignedCertificate}, which works on Java 17 without BouncyCastle), and JDK-provider
+ * server contexts serving them: {@code localhost} by default, other names for host name and
+ * {@code --resolve} tests. Shared by the client, health and load tests.
  */
-final class TestTls {
+public final class TestTls {
 
-    private static SelfSignedCertificate certificate;
-    private static SslContext server;
+    private static final Map<String, SelfSignedCertificate> CERTIFICATES = new HashMap<>();
+    private static final Map<String, SslContext> SERVERS = new HashMap<>();
 
     private TestTls() {}
 
-    /** Returns the certificate, its PEM files written to a temporary directory. */
-    static synchronized SelfSignedCertificate certificate() throws Exception {
-        if (certificate == null) {
-            certificate = SelfSignedCertificate.builder().fqdn("localhost").algorithm("EC").bits(256).build();
-        }
-        return certificate;
+    /** Returns the certificate for {@code localhost}, its PEM files written to a temporary directory. */
+    public static SelfSignedCertificate certificate() throws Exception {
+        return certificate("localhost");
     }
 
-    /** Returns the PEM file of the certificate, usable as {@code --cacert}. */
-    static Path certificatePem() throws Exception {
+    /** Returns a certificate for {@code fqdn}, its PEM files written to a temporary directory. */
+    public static synchronized SelfSignedCertificate certificate(String fqdn) throws Exception {
+        SelfSignedCertificate c = CERTIFICATES.get(fqdn);
+        if (c == null) {
+            c = SelfSignedCertificate.builder().fqdn(fqdn).algorithm("EC").bits(256).build();
+            CERTIFICATES.put(fqdn, c);
+        }
+        return c;
+    }
+
+    /** Returns the PEM file of the {@code localhost} certificate, usable as {@code --cacert}. */
+    public static Path certificatePem() throws Exception {
         return certificate().certificate().toPath();
     }
 
-    /** Returns a server context for the certificate. */
-    static synchronized SslContext serverContext() throws Exception {
-        if (server == null) {
-            SelfSignedCertificate c = certificate();
-            server = SslContextBuilder.forServer(c.key(), c.cert()).sslProvider(SslProvider.JDK).build();
+    /** Returns the PEM file of the certificate for {@code fqdn}, usable as {@code --cacert}. */
+    public static Path certificatePem(String fqdn) throws Exception {
+        return certificate(fqdn).certificate().toPath();
+    }
+
+    /** Returns a server context for the {@code localhost} certificate. */
+    public static SslContext serverContext() throws Exception {
+        return serverContext("localhost");
+    }
+
+    /** Returns a server context for the certificate for {@code fqdn}. */
+    public static synchronized SslContext serverContext(String fqdn) throws Exception {
+        SslContext s = SERVERS.get(fqdn);
+        if (s == null) {
+            SelfSignedCertificate c = certificate(fqdn);
+            s = SslContextBuilder.forServer(c.key(), c.cert()).sslProvider(SslProvider.JDK).build();
+            SERVERS.put(fqdn, s);
         }
-        return server;
+        return s;
     }
 }
