@@ -13,6 +13,10 @@
  * as HdrHistogram's documentation describes). Latency is recorded in µs in HdrHistogram
  * histograms, one set per loop, merged only for the {@link dev.apitool.core.load.LoadReport}.
  *
- * <p>HTTP/1.1 only, plain {@code http}: HTTP/2 and TLS are not yet supported.
+ * <p>HTTP/1.1 over {@code http} or {@code https}: {@link dev.apitool.core.load.LoadTls} puts a JDK
+ * TLS handler in front of each https connection (core.http's client context), and the connection
+ * counts as up once the handshake completes; plain http runs carry no TLS code at all. Connections
+ * go straight to the target (or its {@code --resolve} address), never through a proxy. HTTP/2 is
+ * not yet supported.
  */
 package dev.apitool.core.load;
