@@ -4,45 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.apitool.core.io.InputException;
-import java.time.Clock;
+import dev.apitool.core.time.ManualClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 
 /** A token re-signed on a clock: exactly when due, with iat and exp from the signing time. */
 class RefreshingTokenTest {
-
-    /** A clock the test moves by hand. */
-    static final class ManualClock extends Clock {
-        private volatile Instant now;
-
-        ManualClock(Instant start) {
-            now = start;
-        }
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-    }
 
     private static JwtIssuer.Spec claims(String sub, List<String> extra) {
         return new JwtIssuer.Spec(null, sub, "apitool-load", List.of("api"), null, null, null, false, null, extra, null,
