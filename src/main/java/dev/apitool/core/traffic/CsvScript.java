@@ -78,7 +78,7 @@ final class CsvScript extends ScriptSource.Lines {
             boolean header = n.startsWith(HEADER) && n.length() > HEADER.length();
             if (!NAMES.contains(n) && !header) {
                 throw new InputException(file + ":" + line + ":" + column + ": unknown column \"" + n
-                        + "\" (expected a header of " + String.join(", ", NAMES) + ", header:NAME)");
+                        + "\" (expected a header of " + (targets ? String.join(", ", NAMES) + ", header:NAME" : RequestReader.SCRIPT_FIELDS) + ")");
             }
             if (java.util.Arrays.asList(columns).subList(0, i).contains(n)) {
                 throw new InputException(file + ":" + line + ":" + column + ": column \"" + n + "\" is named twice");

@@ -42,7 +42,7 @@ final class NdjsonScript extends ScriptSource.Lines {
                 throw new InputException(file + ":" + line + ":1: expected a JSON object ("
                         + (targets ? "{\"path\": …}" : "{\"t\": …}") + ") on each line");
             }
-            RequestReader.Entry e = RequestReader.readObject(p, file, line - 1);
+            RequestReader.Entry e = RequestReader.readObject(p, file, line - 1, targets);
             if (p.nextToken() != null) {
                 throw new InputException(file + ":" + line + ":" + p.currentTokenLocation().getColumnNr()
                         + ": unexpected content after the JSON object (one object per line)");

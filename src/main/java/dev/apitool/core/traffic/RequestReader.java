@@ -29,6 +29,8 @@ final class RequestReader {
 
     static final String FIELDS = "t, key, cost, dur, method, path, url, headers, body, bodyFile";
     private static final List<String> NAMES = List.of(FIELDS.split(", "));
+    /** The fields a rate-limit script uses, as its messages name them. */
+    static final String SCRIPT_FIELDS = "t, key, cost, dur, method, path";
 
     private final String file;
     private long index;
@@ -64,8 +66,11 @@ final class RequestReader {
         }
     }
 
-    /** Reads one JSON/YAML object (the parser is on its START_OBJECT) into an entry. */
-    static Entry readObject(JsonParser p, String file, int lineOffset) throws IOException {
+    /**
+     * Reads one JSON/YAML object (the parser is on its START_OBJECT) into an entry; {@code targets}
+     * says which fields an unknown one is told to be among (a script's, or all that load reads).
+     */
+    static Entry readObject(JsonParser p, String file, int lineOffset, boolean targets) throws IOException {
         Entry e = new Entry();
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String name = p.currentName();
@@ -73,7 +78,7 @@ final class RequestReader {
             int nameColumn = p.currentTokenLocation().getColumnNr();
             if (!NAMES.contains(name)) {
                 throw new InputException(file + ":" + nameLine + ":" + nameColumn + ": unknown field \"" + name
-                        + "\" (expected " + FIELDS + ")");
+                        + "\" (expected " + (targets ? FIELDS : SCRIPT_FIELDS) + ")");
             }
             JsonToken value = p.nextToken();
             int line = p.currentTokenLocation().getLineNr() + lineOffset;

@@ -55,7 +55,7 @@ final class YamlScript extends ScriptSource {
                 throw new InputException(file + ":" + line + ":" + column + ": expected a " + what() + " mapping ("
                         + (targets ? "method: …, path: …" : "t: …, key: …") + ")");
             }
-            RequestReader.Entry e = RequestReader.readObject(p, file, 0);
+            RequestReader.Entry e = RequestReader.readObject(p, file, 0, targets);
             e.line = line;
             e.column = column;
             return e;
