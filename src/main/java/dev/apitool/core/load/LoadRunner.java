@@ -75,6 +75,7 @@ public final class LoadRunner {
         }
         RefreshingToken.Token token = plan.jwt() == null ? null : plan.jwt().current();
         try (Templates templates = Templates.encode(plan, token == null ? null : token.ascii())) {
+            templates.checkCopies(plan, spec.socketsNeeded());
             InetSocketAddress address = resolve();
             EventLoopGroup group = transport.newGroup(threads, "apitool-load");
             try {

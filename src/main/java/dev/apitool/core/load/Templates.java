@@ -92,6 +92,24 @@ final class Templates implements AutoCloseable {
         return at + prefix.length();
     }
 
+    /** The most memory the connections' own copies of the requests may take (with per-request parts). */
+    static final long MAX_COPIES_BYTES = 256L << 20;
+
+    /**
+     * Refuses a run whose connections' copies would pass {@link #MAX_COPIES_BYTES}: with per-request
+     * parts, each connection keeps a copy of the largest request.
+     *
+     * @throws IllegalArgumentException saying how much and what to change
+     */
+    void checkCopies(RequestPlan plan, int connections) {
+        long total = (long) maxSize * connections;
+        if ((plan.idempotencyKey() || plan.jwt() != null) && total > MAX_COPIES_BYTES) {
+            throw new IllegalArgumentException("with --idempotency-key or --jwt-*, each connection keeps its own copy of the "
+                    + "largest request (" + maxSize + " bytes): " + connections + " connections would take " + (total >> 20)
+                    + " MiB, over the 256 MiB bound; use fewer connections or smaller bodies");
+        }
+    }
+
     @Override
     public void close() {
         release(all);

@@ -106,6 +106,20 @@ class LoopRequestsTest {
         }
     }
 
+    @Test
+    void connectionsCopies_areBounded_onlyWithPerRequestParts() {
+        RequestPlan plain = RequestPlan.of(List.of(new LoadTarget("POST", URL, Headers.EMPTY, new byte[2 << 20], "t:1:1")),
+                "t", RequestPlan.Order.ROUND_ROBIN, null);
+        try (Templates templates = Templates.encode(plain, null)) {
+            templates.checkCopies(plain, 200); // one shared encoding: no copies
+            RequestPlan keyed = plain.withIdempotencyKey();
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> templates.checkCopies(keyed, 200))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("200 connections would take 400 MiB, over the 256 MiB bound");
+            templates.checkCopies(keyed, 100);
+        }
+    }
+
     private static String send(LoopRequests loop, LoopRequests.Slot slot) {
         ByteBuf b = loop.next(slot);
         try {
