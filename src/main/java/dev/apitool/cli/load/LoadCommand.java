@@ -146,7 +146,7 @@ final class LoadCommand extends BaseCommand {
             }
             headers = headers.with(h.substring(0, colon).strip(), h.substring(colon + 1).strip());
         }
-        plan = targets.plan(target, request.method, headers, request.body, inputs(), context());
+        plan = targets.plan(target, request.method, headers, request.body != null, inputs(), context());
         String method = plan != null ? plan.methods() : request.method;
         if (target == null && plan == null) {
             throw new IllegalArgumentException("no URL: give the target URL, or --targets FILE");

@@ -45,8 +45,11 @@ final class LoadTargetOptions {
      * Returns the plan of the targets file, or null without {@code --targets}.
      *
      * @param base the URL argument, or null
+     * @param method the method of entries that name none ({@code -X})
+     * @param headers headers for every target that does not set them ({@code -H})
+     * @param bodyGiven whether {@code --body} was given (refused with a targets file)
      */
-    RequestPlan plan(URI base, String method, Headers headers, String body, Inputs inputs, Context context) {
+    RequestPlan plan(URI base, String method, Headers headers, boolean bodyGiven, Inputs inputs, Context context) {
         RequestPlan.Order o = RequestPlan.Order.parse(order);
         if (file == null) {
             if (o != RequestPlan.Order.ROUND_ROBIN || seed != null || format != null) {
@@ -58,7 +61,7 @@ final class LoadTargetOptions {
         if (seed != null && o != RequestPlan.Order.RANDOM) {
             throw new InputException("--seed applies to --targets-order random");
         }
-        if (body != null) {
+        if (bodyGiven) {
             throw new InputException("--body applies to the URL's one request: with --targets, give each target its body or bodyFile");
         }
         List<LoadTarget> targets;
