@@ -289,8 +289,10 @@ function _picocli_apitool_load() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--service-time' '--insecure' '-h' '--help' '-V' '--version' '--verbose' '--no-color'"
-  local arg_opts="'-c' '--connections' '--rate' '--max-in-flight' '-n' '--requests' '-d' '--duration' '--threads' '--warmup' '--threshold' '--ok-status' '-X' '--method' '-H' '--header' '--body' '--timeout' '--cacert' '--resolve' '--output'"
+  local flag_opts="'--service-time' '--insecure' '--jwt-allow-weak-key' '-h' '--help' '-V' '--version' '--verbose' '--no-color'"
+  local arg_opts="'-c' '--connections' '--rate' '--max-in-flight' '-n' '--requests' '-d' '--duration' '--threads' '--warmup' '--threshold' '--ok-status' '-X' '--method' '-H' '--header' '--body' '--timeout' '--cacert' '--resolve' '--targets' '--targets-format' '--targets-order' '--seed' '--idempotency-key' '--jwt-secret' '--jwt-key' '--jwt-alg' '--jwt-sub' '--jwt-iss' '--jwt-aud' '--jwt-claim' '--jwt-ttl' '--jwt-refresh' '--output'"
+  local FORMAT_option_args=("ndjson" "csv" "yaml") # --targets-format values
+  local ALG_option_args=("HS256" "HS384" "HS512" "RS256" "RS384" "RS512" "PS256" "PS384" "PS512" "ES256" "ES384" "ES512" "EdDSA") # --jwt-alg values
   local FORMAT_option_args=("text" "json" "junit") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -339,6 +341,52 @@ function _picocli_apitool_load() {
       return
       ;;
     '--resolve')
+      return
+      ;;
+    '--targets')
+      return
+      ;;
+    '--targets-format')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--targets-order')
+      return
+      ;;
+    '--seed')
+      return
+      ;;
+    '--idempotency-key')
+      return
+      ;;
+    '--jwt-secret')
+      return
+      ;;
+    '--jwt-key')
+      return
+      ;;
+    '--jwt-alg')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${ALG_option_args[@]}" ) )
+      return $?
+      ;;
+    '--jwt-sub')
+      return
+      ;;
+    '--jwt-iss')
+      return
+      ;;
+    '--jwt-aud')
+      return
+      ;;
+    '--jwt-claim')
+      return
+      ;;
+    '--jwt-ttl')
+      return
+      ;;
+    '--jwt-refresh')
       return
       ;;
     '--output')

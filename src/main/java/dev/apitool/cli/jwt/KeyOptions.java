@@ -35,17 +35,28 @@ public final class KeyOptions {
      * an empty list if {@code otherSources} names another source of keys, else an error.
      */
     List<JwsKey> load(Inputs inputs, Consumer<String> warn, String otherSources) {
+        if (secret == null && keys.isEmpty() && !otherSources.isEmpty()) {
+            return List.of();
+        }
+        return load(secret, keys, "--secret", "--key", inputs, warn);
+    }
+
+    /**
+     * Returns the keys named by a secret flag ({@code secretFlag}: TEXT, @FILE, env:NAME, b64:, -)
+     * or key flags ({@code keyFlag}: files, JWK/PEM text, …), exactly one of the two; for any command
+     * that signs or verifies ({@code jwt sign}, {@code load --jwt-secret}). Messages name the flags, never the secret.
+     */
+    public static List<JwsKey> load(String secret, List<String> keys, String secretFlag, String keyFlag, Inputs inputs,
+            Consumer<String> warn) {
         if (secret != null && !keys.isEmpty()) {
-            throw new InputException("give either --secret or --key, not both");
+            throw new InputException("give either " + secretFlag + " or " + keyFlag + ", not both");
         }
         if (secret == null && keys.isEmpty()) {
-            if (!otherSources.isEmpty()) {
-                return List.of();
-            }
-            throw new InputException("no key: give --secret SECRET (HMAC) or --key FILE (RSA, EC, Ed25519, JWK, JWKS)");
+            throw new InputException("no key: give " + secretFlag + " SECRET (HMAC) or " + keyFlag
+                    + " FILE (RSA, EC, Ed25519, JWK, JWKS)");
         }
         if (secret != null) {
-            Inputs.Value v = inputs.resolve(secret, "--secret", true);
+            Inputs.Value v = inputs.resolve(secret, secretFlag, true);
             if (v.fromFile() && v.bytes().length > 0 && v.bytes()[v.bytes().length - 1] == '\n') {
                 warn.accept("the secret from " + v.origin() + " ends with a newline, which is part of the key "
                         + "(write it with printf, not echo)");
@@ -56,7 +67,7 @@ public final class KeyOptions {
         for (String k : keys) {
             boolean inline = k.startsWith("{") || k.startsWith("-----BEGIN") || k.startsWith("@")
                     || k.startsWith("env:") || k.equals("-");
-            Inputs.Value v = inline ? inputs.resolve(k, "--key", true) : inputs.readPathOrStdin(k, "--key");
+            Inputs.Value v = inline ? inputs.resolve(k, keyFlag, true) : inputs.readPathOrStdin(k, keyFlag);
             all.addAll(KeyReader.read(v.bytes(), v.origin()));
         }
         return all;

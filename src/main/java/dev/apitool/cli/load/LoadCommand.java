@@ -6,11 +6,13 @@ import dev.apitool.cli.Converters;
 import dev.apitool.cli.ExitCode;
 import dev.apitool.cli.OutputFormat;
 import dev.apitool.cli.RequestOptions;
+import dev.apitool.core.http.Headers;
 import dev.apitool.core.load.ConnectOptions;
 import dev.apitool.core.load.FileLimits;
 import dev.apitool.core.load.JsonReporter;
 import dev.apitool.core.load.LoadReport;
 import dev.apitool.core.load.LoadSpec;
+import dev.apitool.core.load.RequestPlan;
 import dev.apitool.core.load.StatusSet;
 import dev.apitool.core.load.TextReporter;
 import dev.apitool.core.load.Threshold;
@@ -28,7 +30,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "load", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Send HTTP load to one URL and report throughput, latency percentiles (HdrHistogram, µs), status codes and errors by kind.",
+        description = {"Send HTTP load to one URL (or the requests of a targets file, on one origin) and report throughput, latency percentiles (HdrHistogram, µs), status codes and errors by kind.",
             "Closed model (default): -c connections, each sending its next request when the last response arrives.",
             "Open model (--rate): a constant global rate; latency is measured from each request's intended start,"
                 + " so a stalled server shows in the percentiles (no coordinated omission).",
@@ -42,6 +44,8 @@ import picocli.CommandLine.Parameters;
             "  apitool load https://api.test:8443/health --cacert ca.pem --resolve api.test:8443:10.0.0.5 -n 10000",
             "  apitool load http://localhost:8080/orders --rate 2000/s -d 1m --threshold 'p99<250ms' --threshold 'errors<1%%'",
             "  apitool load http://localhost:8080/orders -X POST -H 'Content-Type: application/json' --body @order.json -n 10000",
+            "  apitool load http://localhost:8080/api --targets targets.ndjson --targets-order random --seed 7 -d 30s",
+            "  apitool load http://localhost:8080/orders -X POST --body @order.json --idempotency-key auto --jwt-secret env:JWT_SECRET --jwt-sub load",
             "", "Thresholds: METRIC<VALUE or METRIC>VALUE (also <=, >=) with METRIC one of " + Threshold.NAMES + ".",
             "Exit 1 when a threshold is breached or no request succeeded; 2 for bad flags or too low an open-file limit."})
 final class LoadCommand extends BaseCommand {
@@ -49,7 +53,8 @@ final class LoadCommand extends BaseCommand {
     /** {@code --timeout} when not given, as the help says. */
     private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
 
-    @Parameters(index = "0", paramLabel = "URL", description = "The target, http(s)://HOST[:PORT]/PATH[?QUERY].")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "URL",
+            description = "The target, http(s)://HOST[:PORT]/PATH[?QUERY]; with --targets, optional: the base URL of the targets' paths.")
     String url;
 
     @Option(names = {"-c", "--connections"}, paramLabel = "N", defaultValue = "10",
@@ -89,6 +94,15 @@ final class LoadCommand extends BaseCommand {
     @Mixin
     RequestOptions request;
 
+    @Mixin
+    LoadTargetOptions targets;
+
+    @Mixin
+    LoadJwtOptions jwt;
+
+    /** What the run sends, when more than the URL's one request: a targets file, per-request parts. */
+    private RequestPlan plan;
+
     @Override
     protected ExitCode run() {
         requireOutput(OutputFormat.text, OutputFormat.json);
@@ -99,13 +113,14 @@ final class LoadCommand extends BaseCommand {
                 checks.add(Threshold.parse(t));
             }
             spec = spec();
+            plan = jwt.apply(targets.idempotency(plan != null ? plan : RequestPlan.single(spec)), inputs(), context().clock(), this::warn);
         } catch (IllegalArgumentException e) {
             throw new ApitoolException(ExitCode.USAGE, e.getMessage());
         }
         checkFileLimit(spec);
         LoadReport report;
         try {
-            report = new LoadRun(spec).call();
+            report = new LoadRun(spec, plan).call();
         } catch (IllegalArgumentException e) {
             throw new ApitoolException(ExitCode.USAGE, e.getMessage());
         }
@@ -126,13 +141,21 @@ final class LoadCommand extends BaseCommand {
     }
 
     private LoadSpec spec() {
-        URI target;
+        URI target = null;
         try {
-            target = new URI(url);
+            target = url == null ? null : new URI(url);
         } catch (URISyntaxException e) {
             throw new IllegalArgumentException("invalid URL '" + url + "': " + e.getReason());
         }
+        Headers headers = request.headers();
+        byte[] body = request.body(inputs());
         String method = request.method() == null ? "GET" : request.method();
+        plan = targets.plan(target, method, headers, body != null, inputs(), context());
+        method = plan != null ? plan.methods() : method;
+        if (target == null && plan == null) {
+            throw new IllegalArgumentException("no URL: give the target URL, or --targets FILE");
+        }
+        target = target != null ? target : plan.origin();
         ConnectOptions connect = ConnectOptions.of(request.direct(inputs()).build());
         Rates.Rate r = rate == null ? null : Rates.parse(rate);
         if (connections < 1) {
@@ -147,8 +170,8 @@ final class LoadCommand extends BaseCommand {
         }
         Duration d = duration != null ? duration : requests == 0 ? Duration.ofSeconds(10) : null;
         int loops = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-        return new LoadSpec(target, method, request.headers(), request.body(inputs()), connections, r, inFlight, requests, d,
-                loops, request.timeout(DEFAULT_TIMEOUT), warmup(), okStatus == null ? null : StatusSet.parse(okStatus), connect);
+        return new LoadSpec(target, method, headers, body, connections, r, inFlight, requests, d, loops,
+                request.timeout(DEFAULT_TIMEOUT), warmup(), okStatus == null ? null : StatusSet.parse(okStatus), connect);
     }
 
     private Duration warmup() {

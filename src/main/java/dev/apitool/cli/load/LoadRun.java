@@ -4,6 +4,7 @@ import dev.apitool.cli.Interrupts;
 import dev.apitool.core.load.LoadReport;
 import dev.apitool.core.load.LoadRunner;
 import dev.apitool.core.load.LoadSpec;
+import dev.apitool.core.load.RequestPlan;
 
 /**
  * Runs a {@link LoadRunner} with Ctrl-C (SIGINT) turned into a clean stop: the run ends as at its
@@ -13,13 +14,15 @@ import dev.apitool.core.load.LoadSpec;
 final class LoadRun {
 
     private final LoadSpec spec;
+    private final RequestPlan plan;
 
-    LoadRun(LoadSpec spec) {
+    LoadRun(LoadSpec spec, RequestPlan plan) {
         this.spec = spec;
+        this.plan = plan;
     }
 
     LoadReport call() {
-        LoadRunner runner = LoadRunner.of(spec);
+        LoadRunner runner = LoadRunner.of(spec, plan);
         try (Interrupts ignored = Interrupts.onCtrlC(runner::interrupt)) {
             return runner.run();
         }

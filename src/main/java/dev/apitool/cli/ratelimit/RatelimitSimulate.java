@@ -3,6 +3,7 @@ package dev.apitool.cli.ratelimit;
 import dev.apitool.cli.BaseCommand;
 import dev.apitool.cli.ExitCode;
 import dev.apitool.cli.OutputFormat;
+import dev.apitool.cli.ScriptFormats;
 import dev.apitool.core.io.InputException;
 import dev.apitool.core.io.SecureFiles;
 import dev.apitool.core.ratelimit.HeaderProfile;
@@ -53,16 +54,7 @@ final class RatelimitSimulate extends BaseCommand {
     @ArgGroup(exclusive = true, multiplicity = "1")
     Traffic traffic;
 
-    /** The script formats as users type them. */
-    static final class FormatNames extends java.util.ArrayList<String> {
-        private static final long serialVersionUID = 1L;
-
-        FormatNames() {
-            super(java.util.List.of("ndjson", "csv", "yaml"));
-        }
-    }
-
-    @Option(names = "--format", paramLabel = "FORMAT", completionCandidates = FormatNames.class,
+    @Option(names = "--format", paramLabel = "FORMAT", completionCandidates = ScriptFormats.class,
             description = "Script format when the file name does not say: ${COMPLETION-CANDIDATES}.")
     Scripts.Format format;
 

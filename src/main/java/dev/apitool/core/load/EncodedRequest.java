@@ -83,6 +83,11 @@ public final class EncodedRequest implements AutoCloseable {
         return bytes.retainedDuplicate();
     }
 
+    /** Returns the shared bytes themselves, to copy from: the caller neither writes, moves nor releases them. */
+    ByteBuf bytes() {
+        return bytes;
+    }
+
     /** Returns the encoded size in bytes. */
     public int size() {
         return size;

@@ -63,11 +63,31 @@ public final class JsonReporter {
         doc.putObject("warmup").put("chosen", r.warmup()).put("requests", r.warmupRequests());
         doc.put("stoppedBy", r.stoppedBy());
         doc.put("interrupted", r.stoppedBy().equals("interrupt"));
+        if (r.sends() != null) {
+            sends(doc, r.sends());
+        }
         ArrayNode checks = doc.putArray("thresholds");
         for (Threshold t : thresholds) {
             checks.addObject().put("threshold", t.text()).put("passed", t.passes(r)).put("actual", t.actual(r));
         }
         return doc;
+    }
+
+    /** Adds {@code targets} (with a targets file), {@code idempotencyKey} and {@code jwt} (when sent). */
+    private static void sends(ObjectNode doc, RequestPlan.Summary s) {
+        if (s.source() != null) {
+            ObjectNode targets = doc.putObject("targets").put("source", s.source()).put("count", s.targets()).put("order", s.order());
+            if (s.seed() != null) {
+                targets.put("seed", s.seed());
+            }
+        }
+        if (s.idempotencyKey()) {
+            doc.put("idempotencyKey", true);
+        }
+        if (s.jwt() != null) {
+            doc.putObject("jwt").put("alg", s.jwt().alg()).put("ttlSec", s.jwt().ttlSec())
+                    .put("refreshSec", s.jwt().refreshSec()).put("tokensSigned", s.jwt().tokensSigned());
+        }
     }
 
     private static ObjectNode latency(ObjectNode node, LoadReport.Latency l) {

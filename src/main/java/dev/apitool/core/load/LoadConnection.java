@@ -27,6 +27,8 @@ final class LoadConnection extends ChannelInboundHandlerAdapter implements Chann
     private final ResponseParser parser = new ResponseParser();
     /** The run's TLS, or null for plain http. */
     private final LoadTls tls;
+    /** This connection's copy of the request bytes, when they have parts patched per request. */
+    final LoopRequests.Slot slot = new LoopRequests.Slot();
 
     /** The current channel, or null when closed. */
     Channel channel;
@@ -91,9 +93,10 @@ final class LoadConnection extends ChannelInboundHandlerAdapter implements Chann
     void write(long now) {
         written = true;
         sentNanos = now;
-        parser.reset(loop.request().head());
-        loop.stats().bytesOut += loop.request().size();
-        channel.writeAndFlush(loop.request().retainedDuplicate(), channel.voidPromise());
+        ByteBuf bytes = loop.requests().next(slot);
+        parser.reset(loop.requests().head());
+        loop.stats().bytesOut += bytes.readableBytes();
+        channel.writeAndFlush(bytes, channel.voidPromise());
     }
 
     /** Returns whether the last response allows another request on this channel. */

@@ -30,7 +30,7 @@ final class LoadLoop {
     private final int loops;
     private final EventLoop eventLoop;
     private final LoadSpec spec;
-    private final EncodedRequest request;
+    private final LoopRequests requests;
     private final SocketAddress address;
     private final Bootstrap bootstrap;
     private final LoopStats stats = new LoopStats();
@@ -66,7 +66,7 @@ final class LoadLoop {
     private ScheduledFuture<?> ticker;
     private final Runnable fire = this::fire;
 
-    LoadLoop(int index, int loops, EventLoop eventLoop, LoadSpec spec, EncodedRequest request, SocketAddress address,
+    LoadLoop(int index, int loops, EventLoop eventLoop, LoadSpec spec, LoopRequests requests, SocketAddress address,
             CountDownLatch done, Class<? extends SocketChannel> channelClass, long warmupNanos, long warmupCount,
             LoadTls tls) {
         this.index = index;
@@ -74,7 +74,7 @@ final class LoadLoop {
         this.loops = loops;
         this.eventLoop = eventLoop;
         this.spec = spec;
-        this.request = request;
+        this.requests = requests;
         this.address = address;
         this.done = done;
         this.initialConnections = share(spec.connections(), index, loops);
@@ -126,8 +126,8 @@ final class LoadLoop {
         return stats;
     }
 
-    EncodedRequest request() {
-        return request;
+    LoopRequests requests() {
+        return requests;
     }
 
     /** Returns the run's TLS, or null for plain http. */
@@ -382,6 +382,7 @@ final class LoadLoop {
 
     private void tick() {
         long now = System.nanoTime();
+        requests.tick(now);
         for (LoadConnection c : conns) {
             if (c.busy && now - c.startNanos >= timeoutNanos) {
                 failed(c, ErrorKind.TIMEOUT, timeoutMessage);
@@ -433,7 +434,9 @@ final class LoadLoop {
         for (LoadConnection c : conns) {
             c.busy = false;
             c.close();
+            c.slot.release();
         }
+        requests.close();
         busy = 0;
         done.countDown();
     }

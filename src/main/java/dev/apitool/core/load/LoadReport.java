@@ -39,12 +39,24 @@ import org.HdrHistogram.Histogram;
  * @param warmup how the warm-up was chosen: {@code 1s}, {@code first 50 requests}, or {@code none}
  * @param warmupRequests requests that ended during the warm-up
  * @param stoppedBy {@code duration}, {@code requests} or {@code interrupt}
+ * @param sends what was sent: the targets file, its order, the per-request parts; null when not known
  */
 public record LoadReport(String url, String method, String model, String transport, int connections, int threads,
         double targetRps, int maxInFlight, long sent, long requests, long failed, double durationSec, double rps,
         Latency latency, Latency success, Latency error, Latency service, SortedMap<Integer, Long> status,
         Map<ErrorKind, Long> errors, Map<ErrorKind, String> examples, long bytesIn, long bytesOut, long late,
-        long dropped, long unfinished, String warmup, long warmupRequests, String stoppedBy) {
+        long dropped, long unfinished, String warmup, long warmupRequests, String stoppedBy, RequestPlan.Summary sends) {
+
+    /** Returns a report that says nothing of what was sent beyond the URL and method. */
+    public LoadReport(String url, String method, String model, String transport, int connections, int threads,
+            double targetRps, int maxInFlight, long sent, long requests, long failed, double durationSec, double rps,
+            Latency latency, Latency success, Latency error, Latency service, SortedMap<Integer, Long> status,
+            Map<ErrorKind, Long> errors, Map<ErrorKind, String> examples, long bytesIn, long bytesOut, long late,
+            long dropped, long unfinished, String warmup, long warmupRequests, String stoppedBy) {
+        this(url, method, model, transport, connections, threads, targetRps, maxInFlight, sent, requests, failed,
+                durationSec, rps, latency, success, error, service, status, errors, examples, bytesIn, bytesOut, late,
+                dropped, unfinished, warmup, warmupRequests, stoppedBy, null);
+    }
 
     /**
      * A latency summary in µs; every figure is 0 when {@link #count} is.
@@ -80,6 +92,12 @@ public record LoadReport(String url, String method, String model, String transpo
     /** Merges the loops' statistics into one report. */
     static LoadReport merge(LoadSpec spec, String transport, int threads, List<LoopStats> loops, String warmup,
             String stoppedBy) {
+        return merge(spec, transport, threads, loops, warmup, stoppedBy, null);
+    }
+
+    /** Merges the loops' statistics into one report that also says what was sent. */
+    static LoadReport merge(LoadSpec spec, String transport, int threads, List<LoopStats> loops, String warmup,
+            String stoppedBy, RequestPlan.Summary sends) {
         Histogram all = new Histogram(LoopStats.MAX_US, 3);
         Histogram ok = new Histogram(LoopStats.MAX_US, 3);
         Histogram bad = new Histogram(LoopStats.MAX_US, 3);
@@ -136,6 +154,6 @@ public record LoadReport(String url, String method, String model, String transpo
                 seconds == 0 ? 0 : requests / seconds, Latency.of(all), Latency.of(ok), Latency.of(bad), Latency.of(service),
                 Collections.unmodifiableSortedMap(byStatus), Collections.unmodifiableMap(byKind),
                 Collections.unmodifiableMap(firstMessages), bytesIn, bytesOut, late, dropped, unfinished, warmup, warm,
-                stoppedBy);
+                stoppedBy, sends);
     }
 }

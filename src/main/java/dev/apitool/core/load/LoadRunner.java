@@ -1,6 +1,7 @@
 package dev.apitool.core.load;
 
 import dev.apitool.core.http.Transport;
+import dev.apitool.core.jwt.RefreshingToken;
 import dev.apitool.core.time.Durations;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
@@ -28,17 +29,29 @@ public final class LoadRunner {
 
     private final LoadSpec spec;
     private final Transport transport;
+    private final RequestPlan plan;
     private volatile List<LoadLoop> loops = List.of();
     private volatile boolean interrupted;
 
     public LoadRunner(LoadSpec spec, Transport transport) {
+        this(spec, transport, RequestPlan.single(spec));
+    }
+
+    /** Returns a runner sending {@code plan}'s requests (a targets file, per-request parts) rather than the spec's one. */
+    public LoadRunner(LoadSpec spec, Transport transport, RequestPlan plan) {
         this.spec = spec;
         this.transport = transport;
+        this.plan = plan;
     }
 
     /** Returns a runner on the best transport (epoll where available). */
     public static LoadRunner of(LoadSpec spec) {
         return new LoadRunner(spec, Transport.auto());
+    }
+
+    /** Returns a runner of {@code plan} on the best transport (epoll where available). */
+    public static LoadRunner of(LoadSpec spec, RequestPlan plan) {
+        return new LoadRunner(spec, Transport.auto(), plan);
     }
 
     /**
@@ -62,7 +75,9 @@ public final class LoadRunner {
             warmupNanos = spec.warmup().toNanos();
             warmup = warmupNanos == 0 ? "none" : Durations.format(spec.warmup());
         }
-        try (EncodedRequest request = EncodedRequest.of(spec.url(), spec.method(), spec.headers(), spec.body())) {
+        RefreshingToken.Token token = plan.jwt() == null ? null : plan.jwt().current();
+        try (Templates templates = Templates.encode(plan, token == null ? null : token.ascii())) {
+            templates.checkCopies(plan, spec.socketsNeeded());
             InetSocketAddress address = resolve();
             LoadTls tls = LoadTls.of(spec); // one context for the run; null for plain http
             EventLoopGroup group = transport.newGroup(threads, "apitool-load");
@@ -71,7 +86,8 @@ public final class LoadRunner {
                 List<LoadLoop> list = new ArrayList<>();
                 Iterator<EventExecutor> executors = group.iterator();
                 for (int i = 0; i < threads; i++) {
-                    list.add(new LoadLoop(i, threads, (EventLoop) executors.next(), spec, request, address, done,
+                    list.add(new LoadLoop(i, threads, (EventLoop) executors.next(), spec,
+                            new LoopRequests(plan, templates, token, spec, i, threads), address, done,
                             transport.socketChannel(), warmupNanos, warmupCount, tls));
                 }
                 loops = list;
@@ -95,7 +111,7 @@ public final class LoadRunner {
                 }
                 String stoppedBy = interrupted ? "interrupt"
                         : spec.requests() > 0 && sent >= spec.requests() ? "requests" : "duration";
-                return LoadReport.merge(spec, transport.name(), threads, stats, warmup, stoppedBy);
+                return LoadReport.merge(spec, transport.name(), threads, stats, warmup, stoppedBy, plan.summary());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while waiting for the load run", e);

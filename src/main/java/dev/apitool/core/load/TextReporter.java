@@ -1,6 +1,8 @@
 package dev.apitool.core.load;
 
+import dev.apitool.core.time.Durations;
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -22,6 +24,9 @@ public final class TextReporter {
                 r.model(), r.connections(), r.connections() == 1 ? "" : "s",
                 r.open() ? " (up to " + r.maxInFlight() + " in flight)" : "", r.threads(), r.threads() == 1 ? "" : "s",
                 r.transport());
+        if (r.sends() != null) {
+            sends(r.sends());
+        }
         out.printf(Locale.US, "Warm-up: %s%s%n", r.warmup(),
                 r.warmup().equals("none") ? "" : " (" + count(r.warmupRequests()) + " requests, not counted below)");
         out.println();
@@ -63,6 +68,22 @@ public final class TextReporter {
             for (Threshold t : thresholds) {
                 out.printf(Locale.US, "  %s %s (%s)%n", t.passes(r) ? "pass" : "FAIL", t.text(), t.formatActual(r));
             }
+        }
+    }
+
+    /** Prints the targets file and the per-request parts, when there are any. */
+    private void sends(RequestPlan.Summary s) {
+        if (s.source() != null) {
+            out.printf(Locale.US, "Targets: %s, %s target%s, %s%s%n", s.source(), count(s.targets()), s.targets() == 1 ? "" : "s",
+                    s.order(), s.seed() != null ? " (--seed " + s.seed() + ")" : "");
+        }
+        if (s.idempotencyKey()) {
+            out.println("Idempotency-Key: a new one per request");
+        }
+        if (s.jwt() != null) {
+            out.printf(Locale.US, "Authorization: Bearer JWT (%s), valid %s, re-signed every %s; %d signed%n", s.jwt().alg(),
+                    Durations.format(Duration.ofMillis(Math.round(s.jwt().ttlSec() * 1000))),
+                    Durations.format(Duration.ofMillis(Math.round(s.jwt().refreshSec() * 1000))), s.jwt().tokensSigned());
         }
     }
 

@@ -13,6 +13,14 @@
  * as HdrHistogram's documentation describes). Latency is recorded in µs in HdrHistogram
  * histograms, one set per loop, merged only for the {@link dev.apitool.core.load.LoadReport}.
  *
+ * <p>What is sent is a {@link dev.apitool.core.load.RequestPlan}: the URL's one request, or a
+ * targets file's ({@link dev.apitool.core.load.TargetsFile}, the request-script format of
+ * {@code core.traffic}, all on one origin), each encoded once and picked round-robin or at random
+ * per loop without allocation ({@code LoopRequests}). Per-request parts are patched into each
+ * connection's copy of those bytes, never re-encoded: an {@code Idempotency-Key}
+ * ({@code IdempotencyKeys}) and a JWT re-signed now and then
+ * ({@link dev.apitool.core.jwt.RefreshingToken}), taken up on the loop's tick.
+ *
  * <p>HTTP/1.1 over {@code http} or {@code https}: {@link dev.apitool.core.load.LoadTls} puts a JDK
  * TLS handler in front of each https connection (core.http's client context), and the connection
  * counts as up once the handshake completes; plain http runs carry no TLS code at all. Connections

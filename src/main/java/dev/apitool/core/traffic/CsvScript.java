@@ -7,18 +7,22 @@ import java.util.List;
 
 /**
  * A request script in CSV (RFC 4180 quoting, one record per line) with a header naming its
- * columns among {@value RequestReader#FIELDS}; read line by line.
+ * columns among {@value RequestReader#FIELDS} (but {@code headers}: a column {@code header:NAME}
+ * gives that header, left out where its cell is empty); read line by line.
  */
 final class CsvScript extends ScriptSource.Lines {
 
+    private static final String HEADER = "header:";
+    private static final List<String> NAMES = List.of("t", "key", "cost", "dur", "method", "path", "url", "body", "bodyFile");
+
     private String[] columns;
 
-    CsvScript(BufferedReader in, String file) {
-        super(in, file);
+    CsvScript(BufferedReader in, String file, boolean targets) {
+        super(in, file, targets);
     }
 
     @Override
-    public Request next() {
+    RequestReader.Entry entry() {
         String text = nextLine();
         if (columns == null) {
             if (text == null) {
@@ -43,12 +47,26 @@ final class CsvScript extends ScriptSource.Lines {
                 case "key": e.key = v; break;
                 case "cost": e.cost = v; e.costLine = line; e.costColumn = column; break;
                 case "dur": e.dur = v; e.durLine = line; e.durColumn = column; break;
-                case "method": e.method = v; break;
-                default: e.path = v; break;
+                case "method": e.method = v; e.methodLine = line; e.methodColumn = column; break;
+                case "path": e.path = v; e.pathLine = line; e.pathColumn = column; break;
+                case "url": e.url = v; e.urlLine = line; e.urlColumn = column; break;
+                case "body": e.body = v; break;
+                case "bodyFile": e.bodyFile = v; e.bodyFileLine = line; e.bodyFileColumn = column; break;
+                default:
+                    if (v != null) {
+                        if (e.headers == null) {
+                            e.headersLine = line;
+                            e.headersColumn = column;
+                        }
+                        e.header(columns[i].substring(HEADER.length()), v);
+                    }
+                    break;
             }
             column += cells.get(i).length() + 1;
         }
-        return reader.toRequest(e, line, 1);
+        e.line = line;
+        e.column = 1;
+        return e;
     }
 
     private void header(String text) {
@@ -57,14 +75,18 @@ final class CsvScript extends ScriptSource.Lines {
         int column = 1;
         for (int i = 0; i < names.size(); i++) {
             String n = names.get(i).strip();
-            if (!List.of("t", "key", "cost", "dur", "method", "path").contains(n)) {
+            boolean header = n.startsWith(HEADER) && n.length() > HEADER.length();
+            if (!NAMES.contains(n) && !header) {
                 throw new InputException(file + ":" + line + ":" + column + ": unknown column \"" + n
-                        + "\" (expected a header of " + RequestReader.FIELDS + ")");
+                        + "\" (expected a header of " + (targets ? String.join(", ", NAMES) + ", header:NAME" : RequestReader.SCRIPT_FIELDS) + ")");
+            }
+            if (java.util.Arrays.asList(columns).subList(0, i).contains(n)) {
+                throw new InputException(file + ":" + line + ":" + column + ": column \"" + n + "\" is named twice");
             }
             columns[i] = n;
             column += names.get(i).length() + 1;
         }
-        if (!List.of(columns).contains("t")) {
+        if (!targets && !List.of(columns).contains("t")) {
             throw new InputException(file + ":" + line + ":1: the header has no \"t\" column (the arrival time)");
         }
     }

@@ -21,30 +21,35 @@ final class NdjsonScript extends ScriptSource.Lines {
     /** The longest line {@link #compact} reads, far below the parser's limits on strings and numbers. */
     private static final int COMPACT_MAX = 4096;
 
-    NdjsonScript(BufferedReader in, String file) {
-        super(in, file);
+    NdjsonScript(BufferedReader in, String file, boolean targets) {
+        super(in, file, targets);
     }
 
     @Override
-    public Request next() {
+    RequestReader.Entry entry() {
         String text = nextLine();
         if (text == null) {
             return null;
         }
         RequestReader.Entry compact = compact(text, line);
         if (compact != null) {
-            return reader.toRequest(compact, line, 1);
+            compact.line = line;
+            compact.column = 1;
+            return compact;
         }
         try (JsonParser p = Json.parser(text)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
-                throw new InputException(file + ":" + line + ":1: expected a JSON object ({\"t\": …}) on each line");
+                throw new InputException(file + ":" + line + ":1: expected a JSON object ("
+                        + (targets ? "{\"path\": …}" : "{\"t\": …}") + ") on each line");
             }
-            RequestReader.Entry e = RequestReader.readObject(p, file, line - 1);
+            RequestReader.Entry e = RequestReader.readObject(p, file, line - 1, targets);
             if (p.nextToken() != null) {
                 throw new InputException(file + ":" + line + ":" + p.currentTokenLocation().getColumnNr()
                         + ": unexpected content after the JSON object (one object per line)");
             }
-            return reader.toRequest(e, line, 1);
+            e.line = line;
+            e.column = 1;
+            return e;
         } catch (JsonProcessingException e) {
             var loc = e.getLocation();
             throw new InputException(file + ":" + line + ":" + (loc == null ? 1 : loc.getColumnNr()) + ": " + Json.problem(e));
@@ -55,7 +60,7 @@ final class NdjsonScript extends ScriptSource.Lines {
 
     /**
      * Returns the fields of a line that is one flat JSON object with no whitespace, names among
-     * {@value RequestReader#FIELDS} each at most once, values strings of printable ASCII without
+     * t, key, cost, dur, method, path each at most once, values strings of printable ASCII without
      * escapes or integers of at most 18 digits without leading zeros; null for any other line, or one
      * longer than {@value #COMPACT_MAX} characters (the parser decides those).
      * Values and positions are those the parser would report: the text of a string without its
@@ -118,8 +123,8 @@ final class NdjsonScript extends ScriptSource.Lines {
                 case 1: e.key = value; break;
                 case 2: e.cost = value; e.costLine = line; e.costColumn = column; break;
                 case 3: e.dur = value; e.durLine = line; e.durColumn = column; break;
-                case 4: e.method = value; break;
-                default: e.path = value; break;
+                case 4: e.method = value; e.methodLine = line; e.methodColumn = column; break;
+                default: e.path = value; e.pathLine = line; e.pathColumn = column; break;
             }
             if (end == n - 1) {
                 return e;

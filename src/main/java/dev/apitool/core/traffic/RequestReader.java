@@ -1,24 +1,36 @@
 package dev.apitool.core.traffic;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.apitool.core.io.InputException;
+import dev.apitool.core.json.Json;
 import dev.apitool.core.time.Durations;
 import java.io.IOException;
+import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Turns the fields of one script entry into a {@link Request}, the same way for every format:
  * {@code t} (seconds offset such as {@code 0.250} or {@code 0.25}, a duration such as
  * {@code 250ms}, or an ISO-8601 timestamp), {@code key}, {@code cost}, {@code dur}, {@code method},
  * {@code path}. Entries must be in time order; ISO timestamps count from the first one.
+ *
+ * <p>The same entries are {@code apitool load}'s targets ({@link TargetSource}), which also read
+ * {@code url}, {@code headers}, {@code body} and {@code bodyFile} and ignore the rate-limit fields;
+ * a script reads those four and ignores them, so one file can serve both.
  */
 final class RequestReader {
 
-    static final String FIELDS = "t, key, cost, dur, method, path";
+    static final String FIELDS = "t, key, cost, dur, method, path, url, headers, body, bodyFile";
+    private static final List<String> NAMES = List.of(FIELDS.split(", "));
+    /** The fields a rate-limit script uses, as its messages name them. */
+    static final String SCRIPT_FIELDS = "t, key, cost, dur, method, path";
 
     private final String file;
     private long index;
@@ -34,18 +46,58 @@ final class RequestReader {
     static final class Entry {
         String t, key, cost, dur, method, path;
         int tLine, tColumn, costLine, costColumn, durLine, durColumn;
+        /** Where the entry starts: its object, mapping or CSV line. */
+        int line, column;
+        /** The fields load's targets read: the URL, the body (JSON text when given as an object or array) or its file. */
+        String url, body, bodyFile;
+        boolean bodyJson;
+        /** Headers as alternating names and values, or null. */
+        List<String> headers;
+        int methodLine, methodColumn, pathLine, pathColumn, urlLine, urlColumn, headersLine, headersColumn,
+                bodyFileLine, bodyFileColumn;
+
+        /** Adds a header read from a CSV column or a JSON/YAML member. */
+        void header(String name, String value) {
+            if (headers == null) {
+                headers = new ArrayList<>(4);
+            }
+            headers.add(name);
+            headers.add(value);
+        }
     }
 
-    /** Reads one JSON/YAML object (the parser is on its START_OBJECT) into an entry. */
-    static Entry readObject(JsonParser p, String file, int lineOffset) throws IOException {
+    /**
+     * Reads one JSON/YAML object (the parser is on its START_OBJECT) into an entry; {@code targets}
+     * says which fields an unknown one is told to be among (a script's, or all that load reads).
+     */
+    static Entry readObject(JsonParser p, String file, int lineOffset, boolean targets) throws IOException {
         Entry e = new Entry();
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String name = p.currentName();
             int nameLine = p.currentTokenLocation().getLineNr() + lineOffset;
             int nameColumn = p.currentTokenLocation().getColumnNr();
+            if (!NAMES.contains(name)) {
+                throw new InputException(file + ":" + nameLine + ":" + nameColumn + ": unknown field \"" + name
+                        + "\" (expected " + (targets ? FIELDS : SCRIPT_FIELDS) + ")");
+            }
             JsonToken value = p.nextToken();
             int line = p.currentTokenLocation().getLineNr() + lineOffset;
             int column = p.currentTokenLocation().getColumnNr();
+            if (name.equals("headers")) {
+                e.headersLine = line;
+                e.headersColumn = column;
+                readHeaders(p, value, e, file, lineOffset);
+                continue;
+            }
+            if (name.equals("body") && (value == JsonToken.START_OBJECT || value == JsonToken.START_ARRAY)) {
+                StringWriter json = new StringWriter();
+                try (JsonGenerator g = Json.generator(json)) {
+                    g.copyCurrentStructure(p);
+                }
+                e.body = json.toString();
+                e.bodyJson = true;
+                continue;
+            }
             if (value == JsonToken.START_OBJECT || value == JsonToken.START_ARRAY) {
                 throw new InputException(file + ":" + line + ":" + column + ": field \"" + name + "\" must be a plain value");
             }
@@ -55,14 +107,49 @@ final class RequestReader {
                 case "key": e.key = text; break;
                 case "cost": e.cost = text; e.costLine = line; e.costColumn = column; break;
                 case "dur": e.dur = text; e.durLine = line; e.durColumn = column; break;
-                case "method": e.method = text; break;
-                case "path": e.path = text; break;
-                default:
-                    throw new InputException(file + ":" + nameLine + ":" + nameColumn + ": unknown field \"" + name
-                            + "\" (expected " + FIELDS + ")");
+                case "method": e.method = text; e.methodLine = line; e.methodColumn = column; break;
+                case "path": e.path = text; e.pathLine = line; e.pathColumn = column; break;
+                case "url": e.url = text; e.urlLine = line; e.urlColumn = column; break;
+                case "body": e.body = text; break;
+                case "bodyFile": e.bodyFile = text; e.bodyFileLine = line; e.bodyFileColumn = column; break;
+                default: break; // every name is checked above; headers and JSON bodies are read above
             }
         }
         return e;
+    }
+
+    /** Reads {@code headers}: an object of names and values, or an array of {@code "Name: value"} strings, or null. */
+    private static void readHeaders(JsonParser p, JsonToken value, Entry e, String file, int lineOffset) throws IOException {
+        if (value == JsonToken.VALUE_NULL) {
+            return;
+        }
+        boolean object = value == JsonToken.START_OBJECT;
+        if (!object && value != JsonToken.START_ARRAY) {
+            throw new InputException(file + ":" + e.headersLine + ":" + e.headersColumn
+                    + ": \"headers\" must be an object ({\"Name\": \"value\"}) or a list of \"Name: value\" strings");
+        }
+        for (JsonToken t = p.nextToken(); t != JsonToken.END_OBJECT && t != JsonToken.END_ARRAY; t = p.nextToken()) {
+            String name = object ? p.currentName() : null;
+            if (object) {
+                t = p.nextToken();
+            }
+            int line = p.currentTokenLocation().getLineNr() + lineOffset;
+            int column = p.currentTokenLocation().getColumnNr();
+            if (!t.isScalarValue() || t == JsonToken.VALUE_NULL) {
+                throw new InputException(file + ":" + line + ":" + column + ": header "
+                        + (object ? "\"" + name + "\" " : "") + "must be a plain value, not " + (t == JsonToken.VALUE_NULL ? "null" : "a nested one"));
+            }
+            String text = p.getText();
+            if (!object) {
+                int colon = text.indexOf(':');
+                if (colon <= 0) {
+                    throw new InputException(file + ":" + line + ":" + column + ": header '" + text + "': expected 'Name: value'");
+                }
+                name = text.substring(0, colon).strip();
+                text = text.substring(colon + 1).strip();
+            }
+            e.header(name, text);
+        }
     }
 
     /** Returns the request an entry describes; {@code line} and {@code column} locate the entry. */

@@ -5,17 +5,42 @@ import java.io.BufferedReader;
 import java.io.Closeable;
 import java.io.IOException;
 
-/** What every script format shares: its file name, the field reader, and the stream it closes. */
+/**
+ * What every script format shares: its file name, the field reader, and the stream it closes. A
+ * format reads entries ({@link #entry}); a rate-limit script turns each into a {@link Request}
+ * ({@link #next}), load's targets into a {@link Target} ({@link TargetSource}).
+ */
 abstract class ScriptSource implements RequestSource {
 
     protected final String file;
     protected final RequestReader reader;
+    /** Whether the entries are load targets (no arrival time needed) rather than a rate-limit script. */
+    protected final boolean targets;
     private final Closeable stream;
 
-    ScriptSource(String file, Closeable stream) {
+    ScriptSource(String file, Closeable stream, boolean targets) {
         this.file = file;
         this.reader = new RequestReader(file);
+        this.targets = targets;
         this.stream = stream;
+    }
+
+    /**
+     * Returns the fields of the next entry with where it starts, or null at the end.
+     *
+     * @throws dev.apitool.core.io.InputException naming file, line and column of a malformed entry
+     */
+    abstract RequestReader.Entry entry();
+
+    @Override
+    public final Request next() {
+        RequestReader.Entry e = entry();
+        return e == null ? null : reader.toRequest(e, e.line, e.column);
+    }
+
+    /** Returns what an entry is called in messages: a target or a request. */
+    protected final String what() {
+        return targets ? "target" : "request";
     }
 
     @Override
@@ -38,8 +63,8 @@ abstract class ScriptSource implements RequestSource {
         private final BufferedReader in;
         protected int line;
 
-        Lines(BufferedReader in, String file) {
-            super(file, in);
+        Lines(BufferedReader in, String file, boolean targets) {
+            super(file, in, targets);
             this.in = in;
         }
 

@@ -11,7 +11,10 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Locale;
 
-/** Opens request scripts by format: NDJSON ({@code .ndjson}, {@code .jsonl}), CSV, or YAML. */
+/**
+ * Opens request scripts by format: NDJSON ({@code .ndjson}, {@code .jsonl}), CSV, or YAML; as
+ * rate-limit scripts ({@link RequestSource}) or as load targets ({@link TargetSource}).
+ */
 public final class Scripts {
 
     /** Script formats. */
@@ -36,12 +39,32 @@ public final class Scripts {
 
     /** Opens a script file, streaming; the format comes from its name unless given. */
     public static RequestSource open(Path path, Format format) {
+        return source(path, format, false);
+    }
+
+    /** Opens a script on a stream (standard input, a test's bytes); {@code name} is used in messages. */
+    public static RequestSource open(InputStream in, String name, Format format) {
+        return source(in, name, format, false);
+    }
+
+    /** Opens a file of load targets (the same formats and fields, no arrival time needed), streaming. */
+    public static TargetSource openTargets(Path path, Format format) {
+        return new TargetSource(source(path, format, true));
+    }
+
+    /** Opens load targets on a stream (standard input, a test's bytes); {@code name} is used in messages. */
+    public static TargetSource openTargets(InputStream in, String name, Format format) {
+        return new TargetSource(source(in, name, format, true));
+    }
+
+    private static ScriptSource source(Path path, Format format, boolean targets) {
         Format f = format != null ? format : formatOf(path.getFileName().toString());
         if (f == null) {
-            throw new InputException(path + ": cannot tell the script format from the name: use .ndjson, .csv or .yaml");
+            throw new InputException(path + ": cannot tell the " + (targets ? "targets" : "script")
+                    + " format from the name: use .ndjson, .csv or .yaml");
         }
         try {
-            return open(Files.newInputStream(path), path.toString(), f);
+            return source(Files.newInputStream(path), path.toString(), f, targets);
         } catch (NoSuchFileException e) {
             throw new InputException(path + ": no such file");
         } catch (IOException e) {
@@ -49,13 +72,12 @@ public final class Scripts {
         }
     }
 
-    /** Opens a script on a stream (standard input, a test's bytes); {@code name} is used in messages. */
-    public static RequestSource open(InputStream in, String name, Format format) {
+    private static ScriptSource source(InputStream in, String name, Format format, boolean targets) {
         BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
         switch (format) {
-            case NDJSON: return new NdjsonScript(reader, name);
-            case CSV: return new CsvScript(reader, name);
-            default: return new YamlScript(reader, name);
+            case NDJSON: return new NdjsonScript(reader, name, targets);
+            case CSV: return new CsvScript(reader, name, targets);
+            default: return new YamlScript(reader, name, targets);
         }
     }
 }

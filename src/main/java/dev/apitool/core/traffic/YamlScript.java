@@ -12,7 +12,8 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * A small hand-written request script in YAML: a list of mappings with the same fields as NDJSON
- * ({@code - {t: 0.250, key: user_1}}), or a mapping whose {@code requests:} holds that list.
+ * ({@code - {t: 0.250, key: user_1}}), or a mapping whose {@code requests:} holds that list
+ * ({@code targets:} for load's targets).
  */
 final class YamlScript extends ScriptSource {
 
@@ -21,12 +22,12 @@ final class YamlScript extends ScriptSource {
     private final JsonParser p;
     private boolean started;
 
-    YamlScript(Reader in, String file) {
-        this(parser(in, file), file);
+    YamlScript(Reader in, String file, boolean targets) {
+        this(parser(in, file), file, targets);
     }
 
-    private YamlScript(JsonParser p, String file) {
-        super(file, p);
+    private YamlScript(JsonParser p, String file, boolean targets) {
+        super(file, p, targets);
         this.p = p;
     }
 
@@ -39,7 +40,7 @@ final class YamlScript extends ScriptSource {
     }
 
     @Override
-    public Request next() {
+    RequestReader.Entry entry() {
         try {
             if (!started) {
                 start();
@@ -51,9 +52,13 @@ final class YamlScript extends ScriptSource {
             int line = p.currentTokenLocation().getLineNr();
             int column = p.currentTokenLocation().getColumnNr();
             if (t != JsonToken.START_OBJECT) {
-                throw new InputException(file + ":" + line + ":" + column + ": expected a request mapping (t: …, key: …)");
+                throw new InputException(file + ":" + line + ":" + column + ": expected a " + what() + " mapping ("
+                        + (targets ? "method: …, path: …" : "t: …, key: …") + ")");
             }
-            return reader.toRequest(RequestReader.readObject(p, file, 0), line, column);
+            RequestReader.Entry e = RequestReader.readObject(p, file, 0, targets);
+            e.line = line;
+            e.column = column;
+            return e;
         } catch (JsonProcessingException e) {
             throw new InputException(file + ":" + position(e) + ": " + Json.problem(e), e);
         } catch (IOException e) {
@@ -65,15 +70,18 @@ final class YamlScript extends ScriptSource {
         started = true;
         JsonToken t = p.nextToken();
         if (t == JsonToken.START_OBJECT) {
-            if (p.nextToken() != JsonToken.FIELD_NAME || !"requests".equals(p.currentName())) {
+            if (p.nextToken() != JsonToken.FIELD_NAME || !("requests".equals(p.currentName())
+                    || targets && "targets".equals(p.currentName()))) {
                 throw new InputException(file + ":" + p.currentTokenLocation().getLineNr() + ":"
-                        + p.currentTokenLocation().getColumnNr() + ": expected 'requests:' holding a list");
+                        + p.currentTokenLocation().getColumnNr() + ": expected '" + (targets ? "targets:" : "requests:")
+                        + "' holding a list");
             }
             t = p.nextToken();
         }
         if (t != JsonToken.START_ARRAY) {
             int line = t == null ? 1 : p.currentTokenLocation().getLineNr();
-            throw new InputException(file + ":" + line + ":1: expected a list of requests (- t: 0.250 …)");
+            throw new InputException(file + ":" + line + ":1: expected a list of " + what() + "s ("
+                    + (targets ? "- path: /users …" : "- t: 0.250 …") + ")");
         }
     }
 
