@@ -290,7 +290,8 @@ function _picocli_apitool_load() {
 
   local commands=""
   local flag_opts="'--service-time' '-h' '--help' '-V' '--version' '--verbose' '--no-color'"
-  local arg_opts="'-c' '--connections' '--rate' '--max-in-flight' '-n' '--requests' '-d' '--duration' '--threads' '--warmup' '--threshold' '--ok-status' '-X' '--method' '-H' '--header' '--body' '--timeout' '--output'"
+  local arg_opts="'-c' '--connections' '--rate' '--max-in-flight' '-n' '--requests' '-d' '--duration' '--threads' '--warmup' '--threshold' '--ok-status' '-X' '--method' '-H' '--header' '--body' '--timeout' '--progress' '--output'"
+  local WHEN_option_args=("auto" "always" "never") # --progress values
   local FORMAT_option_args=("text" "json" "junit") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -334,6 +335,11 @@ function _picocli_apitool_load() {
       ;;
     '--timeout')
       return
+      ;;
+    '--progress')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${WHEN_option_args[@]}" ) )
+      return $?
       ;;
     '--output')
       local IFS=$'\n'

@@ -8,6 +8,7 @@ import dev.apitool.cli.OutputFormat;
 import dev.apitool.core.http.Headers;
 import dev.apitool.core.load.FileLimits;
 import dev.apitool.core.load.JsonReporter;
+import dev.apitool.core.load.LoadListener;
 import dev.apitool.core.load.LoadReport;
 import dev.apitool.core.load.LoadSpec;
 import dev.apitool.core.load.StatusSet;
@@ -81,6 +82,9 @@ final class LoadCommand extends BaseCommand {
     @Mixin
     LoadRequestOptions request;
 
+    @Mixin
+    LoadOutputOptions outputs;
+
     @Override
     protected ExitCode run() {
         requireOutput(OutputFormat.text, OutputFormat.json);
@@ -97,7 +101,7 @@ final class LoadCommand extends BaseCommand {
         checkFileLimit(spec);
         LoadReport report;
         try {
-            report = new LoadRun(spec).call();
+            report = new LoadRun(spec, LoadListener.all(outputs.listeners(context(), err()))).call();
         } catch (IllegalArgumentException e) {
             throw new ApitoolException(ExitCode.USAGE, e.getMessage());
         }

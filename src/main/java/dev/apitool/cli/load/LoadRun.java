@@ -1,6 +1,7 @@
 package dev.apitool.cli.load;
 
 import dev.apitool.cli.Interrupts;
+import dev.apitool.core.load.LoadListener;
 import dev.apitool.core.load.LoadReport;
 import dev.apitool.core.load.LoadRunner;
 import dev.apitool.core.load.LoadSpec;
@@ -13,15 +14,17 @@ import dev.apitool.core.load.LoadSpec;
 final class LoadRun {
 
     private final LoadSpec spec;
+    private final LoadListener listener;
 
-    LoadRun(LoadSpec spec) {
+    LoadRun(LoadSpec spec, LoadListener listener) {
         this.spec = spec;
+        this.listener = listener;
     }
 
     LoadReport call() {
         LoadRunner runner = LoadRunner.of(spec);
         try (Interrupts ignored = Interrupts.onCtrlC(runner::interrupt)) {
-            return runner.run();
+            return runner.run(listener);
         }
     }
 }
