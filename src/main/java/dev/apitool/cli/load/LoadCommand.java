@@ -8,7 +8,6 @@ import dev.apitool.cli.OutputFormat;
 import dev.apitool.core.http.Headers;
 import dev.apitool.core.load.FileLimits;
 import dev.apitool.core.load.JsonReporter;
-import dev.apitool.core.load.LoadListener;
 import dev.apitool.core.load.LoadReport;
 import dev.apitool.core.load.LoadSpec;
 import dev.apitool.core.load.StatusSet;
@@ -21,10 +20,10 @@ import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "load", mixinStandardHelpOptions = true, sortOptions = false,
@@ -38,11 +37,13 @@ import picocli.CommandLine.Parameters;
             "  apitool load http://localhost:8080/ -c 50 -d 30s",
             "  apitool load http://localhost:8080/orders --rate 2000/s -d 1m --threshold 'p99<250ms' --threshold 'errors<1%%'",
             "  apitool load http://localhost:8080/orders -X POST -H 'Content-Type: application/json' --body @order.json -n 10000",
+            "  apitool load http://localhost:8080/ --rate 500/s -d 1m --hdr-log run.hlog --html run.html",
             "", "Thresholds: METRIC<VALUE or METRIC>VALUE (also <=, >=) with METRIC one of " + Threshold.NAMES + ".",
             "Exit 1 when a threshold is breached or no request succeeded; 2 for bad flags or too low an open-file limit."})
 final class LoadCommand extends BaseCommand {
 
-    @Parameters(index = "0", paramLabel = "URL", description = "The target, http://HOST[:PORT]/PATH[?QUERY].")
+    // Optional to picocli so that 'load merge' (a subcommand) is not refused for want of a URL; required by run().
+    @Parameters(index = "0", arity = "0..1", paramLabel = "URL", description = "The target, http://HOST[:PORT]/PATH[?QUERY].")
     String url;
 
     @Option(names = {"-c", "--connections"}, paramLabel = "N", defaultValue = "10",
@@ -88,20 +89,22 @@ final class LoadCommand extends BaseCommand {
     @Override
     protected ExitCode run() {
         requireOutput(OutputFormat.text, OutputFormat.json);
-        List<Threshold> checks = new ArrayList<>();
+        if (url == null) {
+            throw new ParameterException(spec.commandLine(), "Missing required parameter: 'URL'");
+        }
+        List<Threshold> checks;
         LoadSpec spec;
         try {
-            for (String t : thresholds) {
-                checks.add(Threshold.parse(t));
-            }
+            checks = LoadVerdict.thresholds(thresholds);
             spec = spec();
         } catch (IllegalArgumentException e) {
             throw new ApitoolException(ExitCode.USAGE, e.getMessage());
         }
         checkFileLimit(spec);
         LoadReport report;
-        try {
-            report = new LoadRun(spec, LoadListener.all(outputs.listeners(context(), err()))).call();
+        try (LoadOutputOptions.Session session = outputs.start(context(), err())) {
+            report = new LoadRun(spec, session.listener()).call();
+            session.finish(report, checks);
         } catch (IllegalArgumentException e) {
             throw new ApitoolException(ExitCode.USAGE, e.getMessage());
         }
@@ -110,15 +113,7 @@ final class LoadCommand extends BaseCommand {
         } else {
             new TextReporter(out(), serviceTime).print(report, checks);
         }
-        List<Threshold> breached = checks.stream().filter(t -> !t.passes(report)).collect(Collectors.toList());
-        if (!breached.isEmpty()) {
-            throw new ApitoolException(ExitCode.FAILED, "threshold" + (breached.size() > 1 ? "s" : "") + " breached: "
-                    + breached.stream().map(t -> t.text() + " (was " + t.formatActual(report) + ")").collect(Collectors.joining(", ")));
-        }
-        if (report.requests() > 0 && report.failed() == report.requests()) {
-            throw new ApitoolException(ExitCode.FAILED, "no request succeeded (" + report.failed() + " failed)");
-        }
-        return ExitCode.OK;
+        return LoadVerdict.of(report, checks);
     }
 
     private LoadSpec spec() {

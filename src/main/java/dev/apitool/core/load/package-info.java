@@ -13,6 +13,14 @@
  * as HdrHistogram's documentation describes). Latency is recorded in µs in HdrHistogram
  * histograms, one set per loop, merged only for the {@link dev.apitool.core.load.LoadReport}.
  *
+ * <p>Once a second each loop hands its interval histograms and running counts to the runner
+ * ({@link dev.apitool.core.load.Intervals}); the runner merges each second over every loop and
+ * passes it to a {@link dev.apitool.core.load.LoadListener}: the live progress line, the
+ * {@link dev.apitool.core.load.HdrLogWriter} ({@code --hdr-log}, HdrHistogram's log format plus a
+ * summary comment) and the {@link dev.apitool.core.load.LoadTimeline} the
+ * {@link dev.apitool.core.load.HtmlReporter} draws. {@link dev.apitool.core.load.LogMerge} reads
+ * such logs back and merges several runs through the same {@code LoadReport.merge}.
+ *
  * <p>HTTP/1.1 only, plain {@code http}: HTTP/2 and TLS are not yet supported.
  */
 package dev.apitool.core.load;

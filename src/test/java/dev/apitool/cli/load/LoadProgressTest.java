@@ -5,15 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.apitool.cli.Cli;
 import dev.apitool.cli.CommandResult;
-import dev.apitool.core.http.HttpServer;
-import dev.apitool.core.http.HttpServerOptions;
-import dev.apitool.core.http.RequestHandler;
-import dev.apitool.core.http.ServerResponse;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code load --progress}: the live line on stderr, drawn only on a terminal unless asked, erased before the report. */
@@ -23,22 +19,18 @@ class LoadProgressTest {
     @TempDir
     Path dir;
 
-    private HttpServer server;
+    @RegisterExtension
+    final LoadTestServer server = new LoadTestServer();
+
     private Cli cli;
 
     @BeforeEach
     void start() {
-        server = HttpServer.start(HttpServerOptions.loopback(), RequestHandler.of(r -> ServerResponse.text(200, "ok")));
         cli = Cli.in(dir);
     }
 
-    @AfterEach
-    void stop() {
-        server.close();
-    }
-
     private String url() {
-        return server.uri("/").toString();
+        return server.url("/");
     }
 
     @Test
@@ -55,7 +47,7 @@ class LoadProgressTest {
 
     @Test
     void always_withFailures_countsThemInTheLine() {
-        CommandResult r = cli.run("load", server.uri("/").toString().replace(":" + server.uri("/").getPort(), ":1"), "-n", "20",
+        CommandResult r = cli.run("load", url().replaceFirst(":\\d+/", ":1/"), "-n", "20",
                 "-c", "1", "--warmup", "none", "--progress", "always");
         assertThat(r).exitedWith(1);
         assertThat(r.err()).contains("errors 20 (100.00%)");
