@@ -164,6 +164,7 @@ function _complete_apitool() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} jwt keygen" ];    then _picocli_apitool_jwt; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} ratelimit simulate" ];    then _picocli_apitool_ratelimit; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} ratelimit generate" ];    then _picocli_apitool_ratelimit; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} load merge" ];    then _picocli_apitool_load; return $?; fi
 
   # Find the longest sequence of subcommands and call the bash function for that subcommand.
   local cmds0=(jwt)
@@ -176,7 +177,9 @@ function _complete_apitool() {
   local cmds7=(jwt keygen)
   local cmds8=(ratelimit simulate)
   local cmds9=(ratelimit generate)
+  local cmds10=(load merge)
 
+  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_apitool_load_merge; return $?; fi
   if CompWordsContainsArray "${cmds9[@]}"; then _picocli_apitool_ratelimit_generate; return $?; fi
   if CompWordsContainsArray "${cmds8[@]}"; then _picocli_apitool_ratelimit_simulate; return $?; fi
   if CompWordsContainsArray "${cmds7[@]}"; then _picocli_apitool_jwt_keygen; return $?; fi
@@ -288,11 +291,12 @@ function _picocli_apitool_load() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands=""
+  local commands="merge"
   local flag_opts="'--service-time' '--insecure' '--jwt-allow-weak-key' '-h' '--help' '-V' '--version' '--verbose' '--no-color'"
-  local arg_opts="'-c' '--connections' '--rate' '--max-in-flight' '-n' '--requests' '-d' '--duration' '--threads' '--warmup' '--threshold' '--ok-status' '-X' '--method' '-H' '--header' '--body' '--timeout' '--cacert' '--resolve' '--targets' '--targets-format' '--targets-order' '--seed' '--idempotency-key' '--jwt-secret' '--jwt-key' '--jwt-alg' '--jwt-sub' '--jwt-iss' '--jwt-aud' '--jwt-claim' '--jwt-ttl' '--jwt-refresh' '--output'"
+  local arg_opts="'-c' '--connections' '--rate' '--max-in-flight' '-n' '--requests' '-d' '--duration' '--threads' '--warmup' '--threshold' '--ok-status' '-X' '--method' '-H' '--header' '--body' '--timeout' '--cacert' '--resolve' '--targets' '--targets-format' '--targets-order' '--seed' '--idempotency-key' '--jwt-secret' '--jwt-key' '--jwt-alg' '--jwt-sub' '--jwt-iss' '--jwt-aud' '--jwt-claim' '--jwt-ttl' '--jwt-refresh' '--progress' '--hdr-log' '--html' '--output'"
   local FORMAT_option_args=("ndjson" "csv" "yaml") # --targets-format values
   local ALG_option_args=("HS256" "HS384" "HS512" "RS256" "RS384" "RS512" "PS256" "PS384" "PS512" "ES256" "ES384" "ES512" "EdDSA") # --jwt-alg values
+  local WHEN_option_args=("auto" "always" "never") # --progress values
   local FORMAT_option_args=("text" "json" "junit") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -387,6 +391,17 @@ function _picocli_apitool_load() {
       return
       ;;
     '--jwt-refresh')
+      return
+      ;;
+    '--progress')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${WHEN_option_args[@]}" ) )
+      return $?
+      ;;
+    '--hdr-log')
+      return
+      ;;
+    '--html')
       return
       ;;
     '--output')
@@ -771,6 +786,42 @@ function _picocli_apitool_ratelimit_generate() {
 
   case ${prev_word} in
     '--out')
+      return
+      ;;
+    '--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `merge` subcommand.
+function _picocli_apitool_load_merge() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--service-time' '-h' '--help' '-V' '--version' '--verbose' '--no-color'"
+  local arg_opts="'--threshold' '--html' '--output'"
+  local FORMAT_option_args=("text" "json" "junit") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--threshold')
+      return
+      ;;
+    '--html')
       return
       ;;
     '--output')

@@ -20,6 +20,16 @@ public record Context(Map<String, String> env, Supplier<InputStream> stdin, Path
         return new Context(System.getenv(), () -> System.in, Path.of(""), Clock.systemUTC(), System.console() != null);
     }
 
+    /**
+     * Returns whether standard error is a terminal. Java 17 cannot tell, so the launcher
+     * ({@code scripts/apitool}) says so in {@code APITOOL_STDERR_TTY} ({@code 1} or {@code 0});
+     * without it, whether the process has a console.
+     */
+    public boolean stderrTerminal() {
+        String tty = env.get("APITOOL_STDERR_TTY");
+        return tty != null ? tty.equals("1") : interactive;
+    }
+
     /** Returns a fresh resolver of {@code @file}, {@code env:} and {@code -} values for one run. */
     public Inputs inputs() {
         return new Inputs(env, stdin, workDir);

@@ -9,15 +9,12 @@ import dev.apitool.core.health.JsonReporter;
 import dev.apitool.core.health.JunitReporter;
 import dev.apitool.core.health.TextReporter;
 import dev.apitool.core.io.InputException;
+import dev.apitool.core.io.ReportFiles;
 import dev.apitool.core.json.Json;
 import dev.apitool.core.time.Durations;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Function;
@@ -115,24 +112,7 @@ final class HealthOutput {
             } else {
                 content = Json.pretty(JsonReporter.document(report, run)) + "\n";
             }
-            write(files.apply(r.file()), content, "--report " + r.format() + "=" + r.file());
-        }
-    }
-
-    /** Replaces {@code path} atomically, so a reader (a CI step, a watch) never sees half a report. */
-    private static void write(Path path, String content, String flag) {
-        try {
-            Path dir = path.toAbsolutePath().getParent();
-            Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, "." + path.getFileName(), ".tmp");
-            try {
-                Files.writeString(tmp, content, StandardCharsets.UTF_8);
-                Files.move(tmp, path, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
-        } catch (IOException e) {
-            throw new InputException(flag + ": cannot write " + path + ": " + e.getMessage(), e);
+            ReportFiles.replace(files.apply(r.file()), content, "--report " + r.format() + "=" + r.file());
         }
     }
 }

@@ -3,7 +3,11 @@ package dev.apitool.cli.load;
 import dev.apitool.cli.Apitool;
 import picocli.CommandLine;
 
-/** The {@code apitool load} command, registered as a group of one (room for {@code load merge} later). */
+/**
+ * The {@code apitool load} command: a run ({@code apitool load URL ...}) that also holds the
+ * {@code merge} subcommand. picocli takes a first positional word that names a subcommand as that
+ * subcommand, so {@code load merge a.hlog} merges while {@code load http://...} runs.
+ */
 public final class LoadCommands implements Apitool.Group {
 
     @Override
@@ -13,6 +17,6 @@ public final class LoadCommands implements Apitool.Group {
 
     @Override
     public CommandLine build(String leaf) {
-        return new CommandLine(new LoadCommand());
+        return new CommandLine(new LoadCommand()).addSubcommand("merge", new CommandLine(new LoadMergeCommand()));
     }
 }

@@ -1,6 +1,7 @@
 package dev.apitool.cli.load;
 
 import dev.apitool.cli.Interrupts;
+import dev.apitool.core.load.LoadListener;
 import dev.apitool.core.load.LoadReport;
 import dev.apitool.core.load.LoadRunner;
 import dev.apitool.core.load.LoadSpec;
@@ -15,16 +16,18 @@ final class LoadRun {
 
     private final LoadSpec spec;
     private final RequestPlan plan;
+    private final LoadListener listener;
 
-    LoadRun(LoadSpec spec, RequestPlan plan) {
+    LoadRun(LoadSpec spec, RequestPlan plan, LoadListener listener) {
         this.spec = spec;
         this.plan = plan;
+        this.listener = listener;
     }
 
     LoadReport call() {
         LoadRunner runner = LoadRunner.of(spec, plan);
         try (Interrupts ignored = Interrupts.onCtrlC(runner::interrupt)) {
-            return runner.run();
+            return runner.run(listener);
         }
     }
 }

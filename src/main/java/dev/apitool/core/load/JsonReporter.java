@@ -90,6 +90,27 @@ public final class JsonReporter {
         }
     }
 
+    /** Prints the report of a merge: a run's document plus the logs it came from. */
+    public void print(LogMerge.Result merged, List<Threshold> thresholds) {
+        out.println(Json.pretty(document(merged, thresholds)));
+    }
+
+    /** Returns the report document of a merge: a run's document plus {@code sources} and, when there are any, {@code notes}. */
+    public static ObjectNode document(LogMerge.Result merged, List<Threshold> thresholds) {
+        ObjectNode doc = document(merged.report(), thresholds);
+        ArrayNode sources = doc.putArray("sources");
+        for (LogMerge.Source s : merged.sources()) {
+            sources.addObject().put("file", s.file()).put("url", s.url()).put("method", s.method()).put("model", s.model())
+                    .put("startTime", s.start().toString()).put("durationSec", s.durationSec()).put("requests", s.requests())
+                    .put("rps", s.rps());
+        }
+        if (!merged.notes().isEmpty()) {
+            ArrayNode notes = doc.putArray("notes");
+            merged.notes().forEach(notes::add);
+        }
+        return doc;
+    }
+
     private static ObjectNode latency(ObjectNode node, LoadReport.Latency l) {
         node.put("count", l.count());
         node.put("min", l.min());

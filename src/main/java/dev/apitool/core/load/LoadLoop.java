@@ -65,12 +65,17 @@ final class LoadLoop {
     private long nextToStart;
     private ScheduledFuture<?> ticker;
     private final Runnable fire = this::fire;
+    /** Once a second, at the run's common boundaries, the loop hands its interval statistics to the runner. */
+    private final Intervals intervals;
+    private ScheduledFuture<?> roller;
+    private long intervalIndex;
 
     LoadLoop(int index, int loops, EventLoop eventLoop, LoadSpec spec, LoopRequests requests, SocketAddress address,
             CountDownLatch done, Class<? extends SocketChannel> channelClass, long warmupNanos, long warmupCount,
-            LoadTls tls) {
+            LoadTls tls, Intervals intervals) {
         this.index = index;
         this.tls = tls;
+        this.intervals = intervals;
         this.loops = loops;
         this.eventLoop = eventLoop;
         this.spec = spec;
@@ -140,6 +145,9 @@ final class LoadLoop {
         long now = System.nanoTime();
         long tick = Math.max(1_000_000L, Math.min(10_000_000L, timeoutNanos / 10));
         ticker = eventLoop.scheduleAtFixedRate(this::tick, tick, tick, TimeUnit.NANOSECONDS);
+        intervalIndex = intervals.indexAt(now);
+        roller = eventLoop.scheduleAtFixedRate(this::roll, intervals.untilNextBoundary(now), Intervals.PERIOD_NANOS,
+                TimeUnit.NANOSECONDS);
         if (spec.open()) {
             for (int i = 0; i < initialConnections; i++) {
                 openConnection(conns[i]);
@@ -380,6 +388,14 @@ final class LoadLoop {
 
     // ---- time
 
+    /** Closes this second's interval statistics and hands them to the runner (on this loop's thread, like every record). */
+    private void roll() {
+        if (finished) {
+            return;
+        }
+        intervals.deliver(stats.roll(intervals.fresh(), index, intervalIndex++, System.nanoTime(), false));
+    }
+
     private void tick() {
         long now = System.nanoTime();
         requests.tick(now);
@@ -438,6 +454,10 @@ final class LoadLoop {
         }
         requests.close();
         busy = 0;
+        if (roller != null) {
+            roller.cancel(false);
+        }
+        intervals.deliver(stats.roll(intervals.fresh(), index, intervalIndex, System.nanoTime(), true));
         done.countDown();
     }
 }

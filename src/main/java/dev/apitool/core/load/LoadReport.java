@@ -89,6 +89,13 @@ public record LoadReport(String url, String method, String model, String transpo
         return errors.values().stream().mapToLong(Long::longValue).sum();
     }
 
+    /**
+     * What a report says about how a run was set up, beside what it measured: the fields of
+     * {@link LoadReport} of the same names.
+     */
+    record Setup(String url, String method, String model, String transport, int connections, int threads, double targetRps,
+            int maxInFlight, String warmup, String stoppedBy) {}
+
     /** Merges the loops' statistics into one report. */
     static LoadReport merge(LoadSpec spec, String transport, int threads, List<LoopStats> loops, String warmup,
             String stoppedBy) {
@@ -98,6 +105,18 @@ public record LoadReport(String url, String method, String model, String transpo
     /** Merges the loops' statistics into one report that also says what was sent. */
     static LoadReport merge(LoadSpec spec, String transport, int threads, List<LoopStats> loops, String warmup,
             String stoppedBy, RequestPlan.Summary sends) {
+        return merge(new Setup(spec.url().toString(), spec.method(), spec.model(), transport, spec.connections(), threads,
+                spec.targetRps(), spec.open() ? spec.maxInFlight() : 0, warmup, stoppedBy), loops, -1, sends);
+    }
+
+    /**
+     * Merges statistics (of a run's loops, or of several runs' logs) into one report.
+     *
+     * @param durationSec the span the measured requests cover, in seconds; negative for the first
+     *     one's intended start to the last one's end over all of {@code loops}
+     * @param sends what was sent (targets, per-request parts), or null when unknown (merged logs)
+     */
+    static LoadReport merge(Setup setup, List<LoopStats> loops, double durationSec, RequestPlan.Summary sends) {
         Histogram all = new Histogram(LoopStats.MAX_US, 3);
         Histogram ok = new Histogram(LoopStats.MAX_US, 3);
         Histogram bad = new Histogram(LoopStats.MAX_US, 3);
@@ -134,7 +153,7 @@ public record LoadReport(String url, String method, String model, String transpo
             last = Math.max(last, s.lastMeasuredNanos);
         }
         long requests = all.getTotalCount();
-        double seconds = requests == 0 || last <= first ? 0 : (last - first) / 1e9;
+        double seconds = requests == 0 ? 0 : durationSec >= 0 ? durationSec : last <= first ? 0 : (last - first) / 1e9;
         SortedMap<Integer, Long> byStatus = new TreeMap<>();
         for (int i = 0; i < status.length; i++) {
             if (status[i] > 0) {
@@ -149,11 +168,11 @@ public record LoadReport(String url, String method, String model, String transpo
                 firstMessages.put(k, examples[k.ordinal()]);
             }
         }
-        return new LoadReport(spec.url().toString(), spec.method(), spec.model(), transport, spec.connections(), threads,
-                spec.targetRps(), spec.open() ? spec.maxInFlight() : 0, sent, requests, failed, seconds,
+        return new LoadReport(setup.url(), setup.method(), setup.model(), setup.transport(), setup.connections(), setup.threads(),
+                setup.targetRps(), setup.maxInFlight(), sent, requests, failed, seconds,
                 seconds == 0 ? 0 : requests / seconds, Latency.of(all), Latency.of(ok), Latency.of(bad), Latency.of(service),
                 Collections.unmodifiableSortedMap(byStatus), Collections.unmodifiableMap(byKind),
-                Collections.unmodifiableMap(firstMessages), bytesIn, bytesOut, late, dropped, unfinished, warmup, warm,
-                stoppedBy, sends);
+                Collections.unmodifiableMap(firstMessages), bytesIn, bytesOut, late, dropped, unfinished, setup.warmup(), warm,
+                setup.stoppedBy(), sends);
     }
 }

@@ -61,6 +61,16 @@ public final class LoadRunner {
      * @throws dev.apitool.core.io.InputException when the {@code --cacert} file cannot be used
      */
     public LoadReport run() {
+        return run(LoadListener.NONE);
+    }
+
+    /**
+     * Runs the test, telling {@code listener} (on this thread) of its start, of each second merged
+     * over every event loop, and of its end, and returns its report.
+     *
+     * @throws IllegalArgumentException when the URL is not plain http or its host does not resolve
+     */
+    public LoadReport run(LoadListener listener) {
         int threads = spec.effectiveThreads();
         long warmupNanos = 0;
         long warmupCount = 0;
@@ -83,12 +93,15 @@ public final class LoadRunner {
             EventLoopGroup group = transport.newGroup(threads, "apitool-load");
             try {
                 CountDownLatch done = new CountDownLatch(threads);
+                long t0 = System.nanoTime();
+                Intervals intervals = new Intervals(threads, t0, listener);
+                listener.started(System.currentTimeMillis(), spec, warmup);
                 List<LoadLoop> list = new ArrayList<>();
                 Iterator<EventExecutor> executors = group.iterator();
                 for (int i = 0; i < threads; i++) {
                     list.add(new LoadLoop(i, threads, (EventLoop) executors.next(), spec,
                             new LoopRequests(plan, templates, token, spec, i, threads), address, done,
-                            transport.socketChannel(), warmupNanos, warmupCount, tls));
+                            transport.socketChannel(), warmupNanos, warmupCount, tls, intervals));
                 }
                 loops = list;
                 for (LoadLoop l : list) {
@@ -97,12 +110,13 @@ public final class LoadRunner {
                 if (interrupted) {
                     interrupt();
                 }
-                if (!await(done)) {
+                if (!await(intervals)) {
                     for (LoadLoop l : list) {
                         l.eventLoop().execute(l::finish);
                     }
                     done.await(5, TimeUnit.SECONDS);
                 }
+                intervals.drain();
                 List<LoopStats> stats = new ArrayList<>();
                 long sent = 0;
                 for (LoadLoop l : list) {
@@ -111,7 +125,11 @@ public final class LoadRunner {
                 }
                 String stoppedBy = interrupted ? "interrupt"
                         : spec.requests() > 0 && sent >= spec.requests() ? "requests" : "duration";
-                return LoadReport.merge(spec, transport.name(), threads, stats, warmup, stoppedBy, plan.summary());
+                LoadReport report = LoadReport.merge(spec, transport.name(), threads, stats, warmup, stoppedBy, plan.summary());
+                long from = stats.stream().mapToLong(s -> s.firstMeasuredNanos).min().orElse(Long.MAX_VALUE);
+                long to = stats.stream().mapToLong(s -> s.lastMeasuredNanos).max().orElse(Long.MIN_VALUE);
+                listener.finished(report, from == Long.MAX_VALUE ? 0 : from - t0, to == Long.MIN_VALUE ? 0 : to - t0);
+                return report;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while waiting for the load run", e);
@@ -129,14 +147,16 @@ public final class LoadRunner {
         }
     }
 
-    /** Waits for every loop: past a deadline, no longer than it plus the grace period, the connect timeout and 5 s. */
-    private boolean await(CountDownLatch done) throws InterruptedException {
+    /**
+     * Waits for every loop, merging their intervals as they come: past a deadline, no longer than it
+     * plus the grace period, the connect timeout and 5 s.
+     */
+    private boolean await(Intervals intervals) throws InterruptedException {
         if (spec.duration() == null) {
-            done.await();
-            return true;
+            return intervals.await(Long.MAX_VALUE);
         }
         long bound = spec.duration().plus(spec.grace()).plus(spec.timeout()).plusSeconds(5).toNanos();
-        return done.await(bound, TimeUnit.NANOSECONDS);
+        return intervals.await(bound);
     }
 
     private InetSocketAddress resolve() {

@@ -6,11 +6,18 @@ import org.HdrHistogram.Histogram;
  * One event loop's statistics, written only by that loop's thread and read only after the loop
  * has finished (the runner's latch orders the two). Latency in µs, 1 µs to 60 s at three
  * significant digits; longer values are recorded as 60 s. Nothing here allocates per request.
+ *
+ * <p>Latency is recorded into the {@link #current} interval's histograms; {@link #roll} (once a
+ * second, and when the loop finishes) adds them to the run's totals below and hands the interval
+ * on, so the totals are exactly the sum of the intervals.
  */
 final class LoopStats {
 
     /** The largest latency recorded, in µs (longer ones are clamped to it). */
     static final long MAX_US = 60_000_000L;
+
+    /** The interval being recorded; the histograms below hold the intervals already rolled. */
+    LoopInterval current = new LoopInterval();
 
     /** Latency from the intended start (the open model's schedule, or the send in the closed model). */
     final Histogram all = histogram();
@@ -46,16 +53,15 @@ final class LoopStats {
     /** Latest end of a measured request, {@link Long#MIN_VALUE} when none. */
     long lastMeasuredNanos = Long.MIN_VALUE;
 
-    private static Histogram histogram() {
+    static Histogram histogram() {
         return new Histogram(MAX_US, 3);
     }
 
     /** Records one finished measured request: {@code latencyNanos} from its intended start, {@code serviceNanos} from its send. */
     void record(long intendedNanos, long endNanos, long serviceNanos, boolean success) {
         long us = clamp((endNanos - intendedNanos) / 1000);
-        all.recordValue(us);
-        (success ? this.success : this.error).recordValue(us);
-        service.recordValue(clamp(serviceNanos / 1000));
+        (success ? current.success : current.error).recordValue(us);
+        current.service.recordValue(clamp(serviceNanos / 1000));
         if (success) {
             ok++;
         } else {
@@ -75,6 +81,35 @@ final class LoopStats {
         if (examples[kind.ordinal()] == null) {
             examples[kind.ordinal()] = message;
         }
+    }
+
+    /**
+     * Closes the current interval: adds its histograms to the totals, stamps it with the running
+     * counts, and returns it; {@code fresh} (empty) becomes the current one.
+     */
+    LoopInterval roll(LoopInterval fresh, int loop, long index, long endNanos, boolean last) {
+        LoopInterval done = current;
+        all.add(done.success);
+        all.add(done.error);
+        success.add(done.success);
+        error.add(done.error);
+        service.add(done.service);
+        done.loop = loop;
+        done.index = index;
+        done.endNanos = endNanos;
+        done.last = last;
+        done.sent = started;
+        done.ended = ok + failed + warmupRequests;
+        done.failed = failed;
+        long sum = 0;
+        for (long e : errors) {
+            sum += e;
+        }
+        done.errors = sum;
+        done.late = late;
+        done.dropped = dropped;
+        current = fresh;
+        return done;
     }
 
     private static long clamp(long us) {

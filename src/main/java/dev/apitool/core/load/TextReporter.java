@@ -87,6 +87,21 @@ public final class TextReporter {
         }
     }
 
+    /** Prints the report of a merge: the logs it came from, what to note about them, then the report as for a run. */
+    public void print(LogMerge.Result merged, List<Threshold> thresholds) {
+        out.printf(Locale.US, "Merged %d log%s (histograms added; duration = the union of their measured spans):%n", merged.sources().size(),
+                merged.sources().size() == 1 ? "" : "s");
+        for (LogMerge.Source s : merged.sources()) {
+            out.printf(Locale.US, "  %s  %s  %s %s, %s model: %s requests in %.2fs = %s/s%n", s.file(), s.start(), s.method(), s.url(),
+                    s.model(), count(s.requests()), s.durationSec(), String.format(Locale.US, "%,.1f", s.rps()));
+        }
+        for (String note : merged.notes()) {
+            out.printf(Locale.US, "  Note: %s%n", note);
+        }
+        out.println();
+        print(merged.report(), thresholds);
+    }
+
     private void row(String name, LoadReport.Latency l) {
         if (l.count() == 0) {
             out.printf(Locale.US, "    %-9s %9s%n", name, "-");

@@ -26,5 +26,13 @@
  * counts as up once the handshake completes; plain http runs carry no TLS code at all. Connections
  * go straight to the target (or its {@code --resolve} address), never through a proxy. HTTP/2 is
  * not yet supported.
+ *
+ * <p>Once a second each loop hands its interval histograms and running counts to the runner
+ * ({@link dev.apitool.core.load.Intervals}); the runner merges each second over every loop and
+ * passes it to a {@link dev.apitool.core.load.LoadListener}: the live progress line, the
+ * {@link dev.apitool.core.load.HdrLogWriter} ({@code --hdr-log}, HdrHistogram's log format plus a
+ * summary comment) and the {@link dev.apitool.core.load.LoadTimeline} the
+ * {@link dev.apitool.core.load.HtmlReporter} draws. {@link dev.apitool.core.load.LogMerge} reads
+ * such logs back and merges several runs through the same {@code LoadReport.merge}.
  */
 package dev.apitool.core.load;

@@ -1,0 +1,45 @@
+package dev.apitool.cli.load;
+
+import dev.apitool.cli.ApitoolException;
+import dev.apitool.cli.ExitCode;
+import dev.apitool.core.load.LoadReport;
+import dev.apitool.core.load.Threshold;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** How a load report ends a command, the same for a run and a merge: thresholds parsed up front, then checked. */
+final class LoadVerdict {
+
+    private LoadVerdict() {}
+
+    /**
+     * Returns the thresholds {@code texts} name.
+     *
+     * @throws IllegalArgumentException for an unknown metric or a malformed condition
+     */
+    static List<Threshold> thresholds(List<String> texts) {
+        List<Threshold> checks = new ArrayList<>();
+        for (String t : texts) {
+            checks.add(Threshold.parse(t));
+        }
+        return checks;
+    }
+
+    /**
+     * Returns OK when every threshold holds and some request succeeded.
+     *
+     * @throws ApitoolException (failed) naming the breached thresholds with their values, or saying no request succeeded
+     */
+    static ExitCode of(LoadReport report, List<Threshold> checks) {
+        List<Threshold> breached = checks.stream().filter(t -> !t.passes(report)).collect(Collectors.toList());
+        if (!breached.isEmpty()) {
+            throw new ApitoolException(ExitCode.FAILED, "threshold" + (breached.size() > 1 ? "s" : "") + " breached: "
+                    + breached.stream().map(t -> t.text() + " (was " + t.formatActual(report) + ")").collect(Collectors.joining(", ")));
+        }
+        if (report.requests() > 0 && report.failed() == report.requests()) {
+            throw new ApitoolException(ExitCode.FAILED, "no request succeeded (" + report.failed() + " failed)");
+        }
+        return ExitCode.OK;
+    }
+}

@@ -1,0 +1,62 @@
+package dev.apitool.cli.load;
+
+import static dev.apitool.cli.CommandResultAssert.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.apitool.cli.Cli;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code load --html FILE}: a self-contained page with the charts and the summary of the run. */
+@Timeout(30)
+class LoadHtmlTest {
+
+    @TempDir
+    Path dir;
+
+    @RegisterExtension
+    final LoadTestServer server = new LoadTestServer();
+
+    /** Fails unless {@code html} loads nothing from anywhere: no script, stylesheet, font, image, frame or link. */
+    static void assertSelfContained(String html) {
+        assertThat(html).startsWith("<!DOCTYPE html>").endsWith("</html>\n")
+                .doesNotContainIgnoringCase("<script").doesNotContainIgnoringCase("<link")
+                .doesNotContainIgnoringCase("<img").doesNotContainIgnoringCase("<iframe").doesNotContainIgnoringCase("<object")
+                .doesNotContainIgnoringCase(" src=").doesNotContainIgnoringCase(" href=").doesNotContainIgnoringCase("url(")
+                .doesNotContainIgnoringCase("@import").doesNotContainIgnoringCase("@font-face");
+        Matcher http = Pattern.compile("https?://[^\"<\\s]*").matcher(html);
+        while (http.find()) {
+            // the SVG namespace names a vocabulary, it is not fetched; every other URL is text the page shows
+            assertThat(html.substring(Math.max(0, http.start() - 7), http.start())).as(http.group())
+                    .satisfiesAnyOf(p -> assertThat(p).isEqualTo("xmlns=\""), p -> assertThat(p).doesNotContain("=\""));
+        }
+    }
+
+    @Test
+    void html_ofARun_hasTheChartsAndTheSummary_selfContained() {
+        Cli cli = Cli.in(dir);
+        assertThat(cli.run("load", server.url("/orders") + "?q=%3Cx%3E", "-n", "300", "-c", "2",
+                "--html", "out/report.html", "--threshold", "p99<10s")).succeeded();
+        String html = cli.read("out/report.html");
+        assertSelfContained(html);
+        assertThat(html).contains("<title>apitool load: GET http://127.0.0.1:", "/orders?q=%3Cx%3E",
+                "<h2>Latency over time</h2>", "<h2>Throughput over time</h2>", "<h2>Latency by percentile</h2>",
+                "<title>Latency by percentile, HdrHistogram style: log scale from 0% to 99.999%</title>",
+                ">99.999%</text>", ">p99</text>", ">max</text>", "<polyline", "Status</th><td>200: ",
+                "<td class=\"pass\">pass</td><td>p99&lt;10s</td>");
+    }
+
+    @Test
+    void html_unwritable_isAUsageErrorNamingTheFlag_beforeAnyRequest() {
+        Cli cli = Cli.in(dir);
+        cli.file("taken", "a file where a directory should be");
+        assertThat(cli.run("load", server.url("/"), "-n", "20", "-c", "1", "--html", "taken/report.html"))
+                .exitedWith(2).failedWithOneLineError("--html taken/report.html: cannot write there");
+        assertThat(server.requestsServed()).isZero();
+    }
+}
