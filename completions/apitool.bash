@@ -290,7 +290,7 @@ function _picocli_apitool_load() {
 
   local commands=""
   local flag_opts="'--service-time' '-h' '--help' '-V' '--version' '--verbose' '--no-color'"
-  local arg_opts="'-c' '--connections' '--rate' '--max-in-flight' '-n' '--requests' '-d' '--duration' '--threads' '--warmup' '--threshold' '--ok-status' '-X' '--method' '-H' '--header' '--body' '--timeout' '--output'"
+  local arg_opts="'-c' '--connections' '--rate' '--stages' '--max-in-flight' '-n' '--requests' '-d' '--duration' '--threads' '--warmup' '--threshold' '--ok-status' '-X' '--method' '-H' '--header' '--body' '--timeout' '--output'"
   local FORMAT_option_args=("text" "json" "junit") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -300,6 +300,9 @@ function _picocli_apitool_load() {
       return
       ;;
     '--rate')
+      return
+      ;;
+    '--stages')
       return
       ;;
     '--max-in-flight')

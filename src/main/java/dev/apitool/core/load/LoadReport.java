@@ -39,12 +39,25 @@ import org.HdrHistogram.Histogram;
  * @param warmup how the warm-up was chosen: {@code 1s}, {@code first 50 requests}, or {@code none}
  * @param warmupRequests requests that ended during the warm-up
  * @param stoppedBy {@code duration}, {@code requests} or {@code interrupt}
+ * @param stages the open model's ramps, or null (a constant rate, or the closed model); {@code targetRps}
+ *     is then the planned requests over the planned duration
  */
 public record LoadReport(String url, String method, String model, String transport, int connections, int threads,
         double targetRps, int maxInFlight, long sent, long requests, long failed, double durationSec, double rps,
         Latency latency, Latency success, Latency error, Latency service, SortedMap<Integer, Long> status,
         Map<ErrorKind, Long> errors, Map<ErrorKind, String> examples, long bytesIn, long bytesOut, long late,
-        long dropped, long unfinished, String warmup, long warmupRequests, String stoppedBy) {
+        long dropped, long unfinished, String warmup, long warmupRequests, String stoppedBy, Stages stages) {
+
+    /** A report without stages. */
+    public LoadReport(String url, String method, String model, String transport, int connections, int threads,
+            double targetRps, int maxInFlight, long sent, long requests, long failed, double durationSec, double rps,
+            Latency latency, Latency success, Latency error, Latency service, SortedMap<Integer, Long> status,
+            Map<ErrorKind, Long> errors, Map<ErrorKind, String> examples, long bytesIn, long bytesOut, long late,
+            long dropped, long unfinished, String warmup, long warmupRequests, String stoppedBy) {
+        this(url, method, model, transport, connections, threads, targetRps, maxInFlight, sent, requests, failed,
+                durationSec, rps, latency, success, error, service, status, errors, examples, bytesIn, bytesOut, late,
+                dropped, unfinished, warmup, warmupRequests, stoppedBy, null);
+    }
 
     /**
      * A latency summary in µs; every figure is 0 when {@link #count} is.
@@ -136,6 +149,6 @@ public record LoadReport(String url, String method, String model, String transpo
                 seconds == 0 ? 0 : requests / seconds, Latency.of(all), Latency.of(ok), Latency.of(bad), Latency.of(service),
                 Collections.unmodifiableSortedMap(byStatus), Collections.unmodifiableMap(byKind),
                 Collections.unmodifiableMap(firstMessages), bytesIn, bytesOut, late, dropped, unfinished, warmup, warm,
-                stoppedBy);
+                stoppedBy, spec.stages());
     }
 }
