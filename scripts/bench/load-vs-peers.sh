@@ -18,8 +18,12 @@
 # a missing wrk/ab/hey is skipped with a note, nginx is required), java 17+, python3, and mvn when
 # target/apitool.jar is stale. Only loopback; every run is bounded by `timeout`.
 # Time: about 2 x |SIZES| x 5 x ROUNDS x (DURATION + ~1.5) s; defaults ~ 22 min.
-# Usage: [DURATION=20] [ROUNDS=3] [CONNECTIONS=50] [WORKERS="1 2"] [SIZES="2b 1k"] \
-#        scripts/bench/load-vs-peers.sh
+# A/B builds in the same window: VARIANTS='base=java -jar /tmp/base.jar;new=java -jar target/apitool.jar'
+# runs each command (NAME=COMMAND, ';'-separated; default apitool=java -jar target/apitool.jar) as
+# NAME-t1, NAME-t2 (THREADS picks the event-loop counts) with its own start-up CPU; PEERS picks the
+# peers (default "wrk ab hey").
+# Usage: [DURATION=20] [ROUNDS=3] [CONNECTIONS=50] [WORKERS="1 2"] [SIZES="2b 1k"] [THREADS="1 2"] \
+#        [PEERS="wrk ab hey"] [VARIANTS='name=command;...'] scripts/bench/load-vs-peers.sh
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$root"
@@ -28,6 +32,16 @@ rounds=${ROUNDS:-3}
 conns=${CONNECTIONS:-50}
 workers_list=${WORKERS:-1 2}
 sizes=${SIZES:-2b 1k}
+threads_list=${THREADS:-1 2}
+peers=${PEERS:-wrk ab hey}
+variants=${VARIANTS:-apitool=java -jar target/apitool.jar}
+declare -A variant_cmd=()
+variant_names=()
+IFS=';' read -r -a variant_specs <<< "$variants"
+for v in "${variant_specs[@]}"; do
+  [[ "$v" == *=* && -n "${v%%=*}" && -n "${v#*=}" ]] || { echo "$me: VARIANTS: expected NAME=COMMAND, not '$v'" >&2; exit 2; }
+  variant_names+=("${v%%=*}"); variant_cmd[${v%%=*}]=${v#*=}
+done
 jar=target/apitool.jar
 me=load-vs-peers.sh
 [[ "$duration" =~ ^[0-9]+$ && "$duration" -ge 1 ]] || { echo "$me: DURATION must be whole seconds" >&2; exit 2; }
@@ -131,8 +145,9 @@ bound=$((duration + 30))
 run_client() { # $1 = tool, $2 = url
   local tool=$1 url=$2 out="$tmp/out.txt" tf="$tmp/time.txt" cmd
   case "$tool" in
-    apitool-t1) cmd=(java -jar "$jar" load "$url" -c "$conns" -d "${duration}s" --threads 1 --output json) ;;
-    apitool-t2) cmd=(java -jar "$jar" load "$url" -c "$conns" -d "${duration}s" --threads 2 --output json) ;;
+    *-t[0-9]*)
+      # shellcheck disable=SC2206
+      cmd=(${variant_cmd[${tool%-t*}]} load "$url" -c "$conns" -d "${duration}s" --threads "${tool##*-t}" --output json) ;;
     wrk) cmd=(wrk -t2 -c "$conns" -d "${duration}s" "$url") ;;
     ab)  cmd=(ab -q -k -c "$conns" -t "$duration" -n $((duration * 250000)) "$url") ;;
     hey) cmd=(hey -c "$conns" -z "${duration}s" "$url") ;;
@@ -145,7 +160,7 @@ run_client() { # $1 = tool, $2 = url
 import json, re, sys
 tool, out, tf = sys.argv[1], open(sys.argv[2]).read(), open(sys.argv[3]).read().split()
 cpu = float(tf[-2]) + float(tf[-1])
-if tool.startswith("apitool"):
+if tool not in ("wrk", "ab", "hey"):
     j = json.loads(out)
     rps = float(j["rps"])
     n = None
@@ -172,18 +187,27 @@ print(f"{rps:.1f}\t{n}\t{cpu:.2f}")
 PY
 }
 
-# --- JVM start-up CPU (median of ROUNDS runs of --version) ------------------------------------
-startup=()
-for _ in $(seq "$rounds"); do
-  /usr/bin/time -o "$tmp/time.txt" -f '%U %S' timeout 30 java -jar "$jar" --version > /dev/null
-  startup+=("$(awk '{print $1+$2}' "$tmp/time.txt")")
+# --- JVM start-up CPU per variant (median of ROUNDS runs of --version) ------------------------
+startups="$tmp/startup.tsv"
+: > "$startups"
+for v in "${variant_names[@]}"; do
+  startup=()
+  for _ in $(seq "$rounds"); do
+    # shellcheck disable=SC2086
+    /usr/bin/time -o "$tmp/time.txt" -f '%U %S' timeout 30 ${variant_cmd[$v]} --version > /dev/null
+    startup+=("$(awk '{print $1+$2}' "$tmp/time.txt")")
+  done
+  startup_cpu=$(printf '%s\n' "${startup[@]}" | sort -g | awk '{a[NR]=$1} END{print (NR%2)?a[(NR+1)/2]:(a[NR/2]+a[NR/2+1])/2}')
+  printf '%s\t%s\n' "$v" "$startup_cpu" >> "$startups"
+  echo "$me: $v (${variant_cmd[$v]}) --version CPU: ${startup[*]} s (median $startup_cpu)" >&2
 done
-startup_cpu=$(printf '%s\n' "${startup[@]}" | sort -g | awk '{a[NR]=$1} END{print (NR%2)?a[(NR+1)/2]:(a[NR/2]+a[NR/2+1])/2}')
-echo "$me: apitool --version CPU: ${startup[*]} s (median $startup_cpu)" >&2
 
 tools=()
-for t in apitool-t1 apitool-t2 wrk ab hey; do
-  case $t in apitool*) tools+=("$t") ;; *) have "$t" && tools+=("$t") ;; esac
+for v in "${variant_names[@]}"; do
+  for n in $threads_list; do tools+=("$v-t$n"); done
+done
+for t in $peers; do
+  have "$t" && tools+=("$t")
 done
 
 for w in $workers_list; do
@@ -209,34 +233,39 @@ for w in $workers_list; do
 done
 
 # --- table ------------------------------------------------------------------------------------
-python3 - "$results" "$startup_cpu" "$duration" "$rounds" "$conns" <<'PY'
+python3 - "$results" "$startups" "$duration" "$rounds" "$conns" <<'PY'
 import statistics, sys
 from collections import defaultdict
-path, startup, duration, rounds, conns = sys.argv[1], float(sys.argv[2]), *sys.argv[3:]
+path, startups, duration, rounds, conns = sys.argv[1], sys.argv[2], *sys.argv[3:]
+startup = {v: float(c) for v, c in (l.split("\t") for l in open(startups).read().splitlines())}
+peers = ("wrk", "ab", "hey")
+order = []
 runs = defaultdict(list)
 for line in open(path):
     w, size, r, tool, rps, n, cpu = line.split("\t")
     runs[(w, size, tool)].append((float(rps), int(n), float(cpu)))
+    if tool not in order: order.append(tool)
 med = statistics.median
 print(f"\nclient vs nginx on loopback: {conns} connections, {duration} s per run, {rounds} rounds; "
-      f"medians (apitool --version CPU {startup:.2f} s subtracted for 'net')")
+      f"medians (each variant's --version CPU subtracted for 'net': "
+      + ", ".join(f"{v} {c:.2f} s" for v, c in startup.items()) + ")")
 print(f"{'workers':>7} {'resp':>4} {'tool':<11} {'runs':>4} {'req/s':>10} {'CPU-s':>6} "
       f"{'CPU/100k':>8} {'net/100k':>8}   {'rps/wrk':>7} {'CPU/wrk':>7} {'net/wrk':>7}")
 keys = sorted({(w, s) for w, s, _ in runs}, key=lambda k: (int(k[0]), k[1] != "2b", k[1]))
 for w, s in keys:
     stats = {}
-    for tool in ("apitool-t1", "apitool-t2", "wrk", "ab", "hey"):
+    for tool in [t for t in order if t not in peers] + [t for t in peers if t in order]:
         xs = runs.get((w, s, tool))
         if not xs: continue
         per = [c / n * 1e5 for _, n, c in xs if n]
-        net = [max(c - startup, 0) / n * 1e5 for _, n, c in xs if n] if tool.startswith("apitool") else per
+        net = [max(c - startup[tool.rsplit("-t", 1)[0]], 0) / n * 1e5 for _, n, c in xs if n] if tool not in peers else per
         stats[tool] = (len(xs), med([x[0] for x in xs]), med([x[2] for x in xs]), med(per), med(net))
     base = stats.get("wrk")
     for tool, (k, rps, cpu, per, net) in stats.items():
         ratio = ""
         if base and tool != "wrk":
             ratio = f"{rps / base[1]:7.2f} {per / base[3]:7.2f} {net / base[3]:7.2f}"
-        netcol = f"{net:8.2f}" if tool.startswith("apitool") else f"{'':>8}"
+        netcol = f"{net:8.2f}" if tool not in peers else f"{'':>8}"
         print(f"{w:>7} {s:>4} {tool:<11} {k:>4} {rps:10.0f} {cpu:6.2f} {per:8.2f} {netcol}   {ratio}")
 print("\nCPU-s: client user+sys per run; CPU/100k: per 100k completed requests, JVM start-up included;"
       "\nnet/100k: apitool minus its --version CPU; ratios are apitool (or peer) / wrk, lower CPU is better.")

@@ -1,5 +1,9 @@
 package dev.apitool.cli;
 
+import dev.apitool.core.http.HttpServer;
+import dev.apitool.core.http.HttpServerOptions;
+import dev.apitool.core.http.RequestHandler;
+import dev.apitool.core.http.ServerResponse;
 import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
 import java.io.Writer;
@@ -10,7 +14,9 @@ import java.util.Map;
 /**
  * The training run the launcher records a class-data-sharing archive from (AppCDS on Java 17-24,
  * the AOT cache on 25+): it runs the short commands people call in loops, in process, with no
- * input, network or files, so the archive holds the classes those commands load.
+ * input or files, so the archive holds the classes those commands load; and a short {@code load}
+ * run of each model against a server it starts on loopback, so a load run starts with Netty's and
+ * its own classes already parsed and verified.
  */
 public final class Training {
 
@@ -34,6 +40,22 @@ public final class Training {
                 "--policy", "nginx:rate=10r/s,burst=5", "--generate", "constant:rate=20/s,duration=1s,keys=3");
         run(ctx, sink, "health", "--help");
         run(ctx, sink, "load", "--help");
+        load(ctx, sink);
+    }
+
+    /** Runs {@code load} closed and open (stages, JSON) against a loopback server; skipped if loopback is unavailable. */
+    private static void load(Context ctx, PrintWriter sink) {
+        HttpServer server;
+        try {
+            server = HttpServer.start(HttpServerOptions.loopback(), RequestHandler.of(r -> ServerResponse.text(200, "ok")));
+        } catch (RuntimeException e) {
+            return;
+        }
+        try (server) {
+            String url = server.uri("/").toString();
+            run(ctx, sink, "load", url, "-n", "3000", "-c", "4", "--threads", "2");
+            run(ctx, sink, "--output", "json", "load", url, "--stages", "0s:1000/s,300ms:1000/s", "-c", "2", "--threads", "1");
+        }
     }
 
     private static String sign(Context ctx, String secret) {

@@ -13,6 +13,7 @@ import dev.apitool.core.load.JsonReporter;
 import dev.apitool.core.load.LoadReport;
 import dev.apitool.core.load.LoadSpec;
 import dev.apitool.core.load.RequestPlan;
+import dev.apitool.core.load.Stages;
 import dev.apitool.core.load.StatusSet;
 import dev.apitool.core.load.TextReporter;
 import dev.apitool.core.load.Threshold;
@@ -33,6 +34,7 @@ import picocli.CommandLine.Parameters;
             "Closed model (default): -c connections, each sending its next request when the last response arrives.",
             "Open model (--rate): a constant global rate; latency is measured from each request's intended start,"
                 + " so a stalled server shows in the percentiles (no coordinated omission).",
+            "Open model with ramps (--stages): the rate moves linearly from stage to stage, connections kept throughout.",
             "A warm-up (the first min(1s, 10%%) of -d, or 5%% of -n) is left out of the statistics; it counts toward -n and -d.",
             "HTTP/1.1 over http:// or https:// (TLS on the JDK, certificates and host names verified unless --insecure;"
                 + " the handshake counts in connect time and a failed one is a connect error). HTTP/2 is not yet supported.",
@@ -42,6 +44,7 @@ import picocli.CommandLine.Parameters;
             "  apitool load http://localhost:8080/ -c 50 -d 30s",
             "  apitool load https://api.test:8443/health --cacert ca.pem --resolve api.test:8443:10.0.0.5 -n 10000",
             "  apitool load http://localhost:8080/orders --rate 2000/s -d 1m --threshold 'p99<250ms' --threshold 'errors<1%%'",
+            "  apitool load http://localhost:8080/ --stages 10s:100/s,30s:1000/s,10s:0/s",
             "  apitool load http://localhost:8080/orders -X POST -H 'Content-Type: application/json' --body @order.json -n 10000",
             "  apitool load http://localhost:8080/api --targets targets.ndjson --targets-order random --seed 7 -d 30s",
             "  apitool load http://localhost:8080/orders -X POST --body @order.json --idempotency-key auto --jwt-secret env:JWT_SECRET --jwt-sub load",
@@ -64,6 +67,11 @@ final class LoadCommand extends BaseCommand {
 
     @Option(names = "--rate", paramLabel = "RATE", description = "Open model: the global rate, e.g. 2000/s or 6000/m (never per connection).")
     String rate;
+
+    @Option(names = "--stages", paramLabel = "STAGES",
+            description = "Open model with ramps: DURATION:RATE,... each stage linear from the last one's rate (the first from 0/s)"
+                + " to its own; 0s jumps, e.g. 0s:500/s,30s:500/s. -d defaults to their sum and may only shorten it.")
+    String stages;
 
     @Option(names = "--max-in-flight", paramLabel = "N",
             description = "Open model: at most N requests in flight (and connections); later requests wait, counted late (default: max(-c, 256)).")
@@ -153,20 +161,40 @@ final class LoadCommand extends BaseCommand {
         target = target != null ? target : plan.origin();
         ConnectOptions connect = ConnectOptions.of(request.direct(inputs()).build());
         Rates.Rate r = rate == null ? null : Rates.parse(rate);
+        Stages ramps = stages();
+        if (ramps != null && r != null) {
+            throw new IllegalArgumentException("--stages and --rate exclude each other: give one (0s:RATE,DURATION:RATE holds a constant rate)");
+        }
+        if (ramps != null && duration != null && duration.compareTo(ramps.total()) > 0) {
+            throw new IllegalArgumentException("-d " + Durations.format(duration) + " is longer than --stages ("
+                    + Durations.format(ramps.total()) + "): -d may only shorten the stages; add a stage to hold a rate longer");
+        }
         if (connections < 1) {
             throw new IllegalArgumentException("-c must be 1 or more, not " + connections);
         }
         int inFlight = maxInFlight != null ? maxInFlight : Math.max(connections, 256);
-        if (maxInFlight != null && r == null) {
-            throw new IllegalArgumentException("--max-in-flight applies to the open model: give --rate too");
+        if (maxInFlight != null && r == null && ramps == null) {
+            throw new IllegalArgumentException("--max-in-flight applies to the open model: give --rate or --stages too");
         }
         if (requests < 0) {
             throw new IllegalArgumentException("-n must be 1 or more, not " + requests);
         }
-        Duration d = duration != null ? duration : requests == 0 ? Duration.ofSeconds(10) : null;
+        Duration d = duration != null ? duration : ramps != null ? ramps.total() : requests == 0 ? Duration.ofSeconds(10) : null;
         int loops = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         return new LoadSpec(target, method, headers, body, connections, r, inFlight, requests, d, loops,
-                request.timeout(DEFAULT_TIMEOUT), warmup(), okStatus == null ? null : StatusSet.parse(okStatus), connect);
+                request.timeout(DEFAULT_TIMEOUT), warmup(), okStatus == null ? null : StatusSet.parse(okStatus), connect,
+                ramps);
+    }
+
+    private Stages stages() {
+        if (stages == null) {
+            return null;
+        }
+        try {
+            return Stages.parse(stages);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--stages: " + e.getMessage());
+        }
     }
 
     private Duration warmup() {

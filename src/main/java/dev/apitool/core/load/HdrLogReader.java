@@ -226,7 +226,7 @@ final class HdrLogReader {
         boolean open = model.equals("open");
         LoadReport.Setup setup = new LoadReport.Setup(s.text("url"), s.text("method"), model, s.text("transport"),
                 (int) s.count("connections"), (int) s.count("threads"), open ? s.number("targetRps") : 0,
-                open ? (int) s.count("maxInFlight") : 0, s.object("warmup").text("chosen"), s.text("stoppedBy"));
+                open ? (int) s.count("maxInFlight") : 0, s.object("warmup").text("chosen"), s.text("stoppedBy"), null, null);
         stats.started = s.count("sent");
         stats.failed = stats.error.getTotalCount();
         stats.ok = stats.success.getTotalCount();

@@ -42,6 +42,13 @@ public final class JsonReporter {
             doc.put("late", r.late());
             doc.put("dropped", r.dropped());
         }
+        if (r.stages() != null) {
+            ArrayNode stages = doc.putArray("stages");
+            for (Stages.Stage s : r.stages().list()) {
+                stages.addObject().put("stage", s.toString()).put("durationSec", s.duration().toNanos() / 1e9)
+                        .put("targetRps", s.targetRps());
+            }
+        }
         ObjectNode latency = latency(doc.putObject("latencyUs"), r.latency());
         latency(latency.putObject("success"), r.success());
         latency(latency.putObject("error"), r.error());

@@ -3,6 +3,7 @@ package dev.apitool.core.load;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
+import io.netty.channel.FixedRecvByteBufAllocator;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.net.SocketAddress;
@@ -16,8 +17,8 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Closed model: each connection takes its next request when the last one ends, until the
  * loop's share of {@code -n} is used or the deadline passes. Open model: the loop owns every
- * {@code loops}-th request of the global schedule, request {@code g} due at
- * {@code t0 + g / rate} (computed from {@code g}, never accumulated); a due request starts on an
+ * {@code loops}-th request of the global {@link Schedule}, request {@code g} due at
+ * {@code t0 + g / rate} or on the {@link Stages}' ramps (computed from {@code g}, never accumulated); a due request starts on an
  * idle connection, or waits for one (counted late; a new connection is opened while under the
  * in-flight bound), or is dropped once it has waited longer than the timeout. Latency runs from
  * the intended time, so waiting shows in the percentiles.
@@ -25,6 +26,7 @@ import java.util.concurrent.TimeUnit;
 final class LoadLoop {
 
     private static final long CONNECT_RETRY_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
+    private static final int RECV_BUFFER_BYTES = 16 * 1024;
 
     private final int index;
     private final int loops;
@@ -49,7 +51,8 @@ final class LoadLoop {
     private final long warmupCount;
     private final long warmupNanos;
     private final boolean timeWarmup;
-    private final double nanosPerRequest;
+    /** Open model: when each request of the global sequence is due; null in the closed model. */
+    private final Schedule schedule;
 
     private int idleCount;
     private int busy;
@@ -94,16 +97,19 @@ final class LoadLoop {
         this.bootstrap = new Bootstrap().group(eventLoop).channel(channelClass)
                 .option(ChannelOption.TCP_NODELAY, true)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, spec.timeout().toMillis()));
+        // a fixed 16 KiB read buffer (pooled, released after each read) instead of Netty's adaptive guess:
+        // less CPU per request on small responses (scripts/bench A/B, see the commit message)
+        bootstrap.option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(RECV_BUFFER_BYTES));
         long n = spec.requests();
         if (spec.open()) {
             this.quota = n == 0 ? Long.MAX_VALUE : n > index ? (n - 1 - index) / loops + 1 : 0;
-            this.nanosPerRequest = 1e9 / spec.targetRps();
+            this.schedule = spec.schedule();
             this.warmupCount = warmupCount;
         } else {
             long before = prefix(spec.connections(), index, loops);
             this.quota = n == 0 ? Long.MAX_VALUE
                     : n * (before + initialConnections) / spec.connections() - n * before / spec.connections();
-            this.nanosPerRequest = 0;
+            this.schedule = null;
             this.warmupCount = quota == Long.MAX_VALUE ? 0 : warmupCount * quota / Math.max(1, n);
         }
         this.warmupNanos = warmupNanos;
@@ -197,7 +203,8 @@ final class LoadLoop {
     // ---- open model
 
     private long intended(long k) {
-        return t0 + (long) ((double) (index + k * loops) * nanosPerRequest);
+        long offset = schedule.offsetNanos(index + k * loops);
+        return offset == Schedule.NEVER ? Long.MAX_VALUE : t0 + offset;
     }
 
     /** Marks the requests now due, drops stale ones, starts what can start, and schedules the next. */

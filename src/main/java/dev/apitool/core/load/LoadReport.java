@@ -40,14 +40,17 @@ import org.HdrHistogram.Histogram;
  * @param warmupRequests requests that ended during the warm-up
  * @param stoppedBy {@code duration}, {@code requests} or {@code interrupt}
  * @param sends what was sent: the targets file, its order, the per-request parts; null when not known
+ * @param stages the open model's ramps, or null (a constant rate, or the closed model); {@code targetRps}
+ *     is then the planned requests over the planned duration
  */
 public record LoadReport(String url, String method, String model, String transport, int connections, int threads,
         double targetRps, int maxInFlight, long sent, long requests, long failed, double durationSec, double rps,
         Latency latency, Latency success, Latency error, Latency service, SortedMap<Integer, Long> status,
         Map<ErrorKind, Long> errors, Map<ErrorKind, String> examples, long bytesIn, long bytesOut, long late,
-        long dropped, long unfinished, String warmup, long warmupRequests, String stoppedBy, RequestPlan.Summary sends) {
+        long dropped, long unfinished, String warmup, long warmupRequests, String stoppedBy, RequestPlan.Summary sends,
+        Stages stages) {
 
-    /** Returns a report that says nothing of what was sent beyond the URL and method. */
+    /** Returns a report that says nothing of what was sent beyond the URL and method, nor of stages. */
     public LoadReport(String url, String method, String model, String transport, int connections, int threads,
             double targetRps, int maxInFlight, long sent, long requests, long failed, double durationSec, double rps,
             Latency latency, Latency success, Latency error, Latency service, SortedMap<Integer, Long> status,
@@ -55,7 +58,7 @@ public record LoadReport(String url, String method, String model, String transpo
             long dropped, long unfinished, String warmup, long warmupRequests, String stoppedBy) {
         this(url, method, model, transport, connections, threads, targetRps, maxInFlight, sent, requests, failed,
                 durationSec, rps, latency, success, error, service, status, errors, examples, bytesIn, bytesOut, late,
-                dropped, unfinished, warmup, warmupRequests, stoppedBy, null);
+                dropped, unfinished, warmup, warmupRequests, stoppedBy, null, null);
     }
 
     /**
@@ -94,7 +97,7 @@ public record LoadReport(String url, String method, String model, String transpo
      * {@link LoadReport} of the same names.
      */
     record Setup(String url, String method, String model, String transport, int connections, int threads, double targetRps,
-            int maxInFlight, String warmup, String stoppedBy) {}
+            int maxInFlight, String warmup, String stoppedBy, RequestPlan.Summary sends, Stages stages) {}
 
     /** Merges the loops' statistics into one report. */
     static LoadReport merge(LoadSpec spec, String transport, int threads, List<LoopStats> loops, String warmup,
@@ -106,7 +109,7 @@ public record LoadReport(String url, String method, String model, String transpo
     static LoadReport merge(LoadSpec spec, String transport, int threads, List<LoopStats> loops, String warmup,
             String stoppedBy, RequestPlan.Summary sends) {
         return merge(new Setup(spec.url().toString(), spec.method(), spec.model(), transport, spec.connections(), threads,
-                spec.targetRps(), spec.open() ? spec.maxInFlight() : 0, warmup, stoppedBy), loops, -1, sends);
+                spec.targetRps(), spec.open() ? spec.maxInFlight() : 0, warmup, stoppedBy, sends, spec.stages()), loops, -1);
     }
 
     /**
@@ -114,9 +117,8 @@ public record LoadReport(String url, String method, String model, String transpo
      *
      * @param durationSec the span the measured requests cover, in seconds; negative for the first
      *     one's intended start to the last one's end over all of {@code loops}
-     * @param sends what was sent (targets, per-request parts), or null when unknown (merged logs)
      */
-    static LoadReport merge(Setup setup, List<LoopStats> loops, double durationSec, RequestPlan.Summary sends) {
+    static LoadReport merge(Setup setup, List<LoopStats> loops, double durationSec) {
         Histogram all = new Histogram(LoopStats.MAX_US, 3);
         Histogram ok = new Histogram(LoopStats.MAX_US, 3);
         Histogram bad = new Histogram(LoopStats.MAX_US, 3);
@@ -173,6 +175,6 @@ public record LoadReport(String url, String method, String model, String transpo
                 seconds == 0 ? 0 : requests / seconds, Latency.of(all), Latency.of(ok), Latency.of(bad), Latency.of(service),
                 Collections.unmodifiableSortedMap(byStatus), Collections.unmodifiableMap(byKind),
                 Collections.unmodifiableMap(firstMessages), bytesIn, bytesOut, late, dropped, unfinished, setup.warmup(), warm,
-                setup.stoppedBy(), sends);
+                setup.stoppedBy(), setup.sends(), setup.stages());
     }
 }

@@ -1,6 +1,7 @@
 package dev.apitool.core.load;
 
 import dev.apitool.core.http.Headers;
+import dev.apitool.core.time.Durations;
 import dev.apitool.core.time.Rates;
 import java.net.URI;
 import java.time.Duration;
@@ -25,17 +26,19 @@ import java.util.Objects;
  *     requests when only a count is given), zero for none, else this long from the start
  * @param okStatus the statuses counted as successes
  * @param connect how to reach the target: TLS verification and {@code --resolve} overrides (null for the defaults)
+ * @param stages the open model's ramps instead of a constant {@code rate} (not both), or null; the
+ *     duration defaults to theirs and may only shorten it
  */
 public record LoadSpec(URI url, String method, Headers headers, byte[] body, int connections, Rates.Rate rate,
         int maxInFlight, long requests, Duration duration, int threads, Duration timeout, Duration warmup,
-        StatusSet okStatus, ConnectOptions connect) {
+        StatusSet okStatus, ConnectOptions connect, Stages stages) {
 
-    /** Returns a spec that reaches the target with the default {@link ConnectOptions}. */
+    /** A spec without stages (the closed model, or the open model at a constant {@code rate}) on the default {@link ConnectOptions}. */
     public LoadSpec(URI url, String method, Headers headers, byte[] body, int connections, Rates.Rate rate,
             int maxInFlight, long requests, Duration duration, int threads, Duration timeout, Duration warmup,
             StatusSet okStatus) {
         this(url, method, headers, body, connections, rate, maxInFlight, requests, duration, threads, timeout, warmup,
-                okStatus, null);
+                okStatus, null, null);
     }
 
     public LoadSpec {
@@ -45,6 +48,20 @@ public record LoadSpec(URI url, String method, Headers headers, byte[] body, int
         body = body == null ? new byte[0] : body;
         okStatus = okStatus == null ? StatusSet.BELOW_400 : okStatus;
         connect = connect == null ? ConnectOptions.DEFAULT : connect;
+        if (stages != null) {
+            if (rate != null) {
+                throw new IllegalArgumentException("a constant rate and stages exclude each other: give one");
+            }
+            if (duration == null) {
+                duration = stages.total();
+            } else if (duration.compareTo(stages.total()) > 0) {
+                throw new IllegalArgumentException("the duration (" + Durations.format(duration)
+                        + ") may only shorten the stages, which last " + Durations.format(stages.total()));
+            }
+            if (stages.requestsBefore(duration.toNanos()) == 0) {
+                throw new IllegalArgumentException("the stages plan no requests: give a stage a rate above 0/s");
+            }
+        }
         if (connections < 1) {
             throw new IllegalArgumentException("connections must be 1 or more: " + connections);
         }
@@ -86,7 +103,7 @@ public record LoadSpec(URI url, String method, Headers headers, byte[] body, int
 
     /** Returns whether this is the open model (a rate), rather than the closed one. */
     public boolean open() {
-        return rate != null;
+        return rate != null || stages != null;
     }
 
     /** Returns the model's report name: {@code open} or {@code closed}. */
@@ -94,9 +111,17 @@ public record LoadSpec(URI url, String method, Headers headers, byte[] body, int
         return open() ? "open" : "closed";
     }
 
-    /** Returns the requests per second the open model aims at, 0 in the closed model. */
+    /** Returns the requests per second the open model aims at (with stages: planned requests / duration), 0 in the closed model. */
     public double targetRps() {
+        if (stages != null) {
+            return stages.requestsBefore(duration.toNanos()) / (duration.toNanos() / 1e9);
+        }
         return rate == null ? 0 : rate.amount() * 1_000_000.0 / rate.periodMicros();
+    }
+
+    /** Returns the open model's schedule: the stages, or the constant rate; null in the closed model. */
+    Schedule schedule() {
+        return stages != null ? stages : rate != null ? Schedule.constant(targetRps()) : null;
     }
 
     /** Returns the event loops the run uses: no more than the connections (or in-flight requests) can keep busy. */

@@ -107,8 +107,9 @@ public final class LogMerge {
                 logs.size() == 1 ? first.setup().targetRps() : union == 0 ? 0 : expected / union,
                 logs.stream().mapToInt(l -> l.setup().maxInFlight()).sum(),
                 String.join(", ", distinct(logs, l -> l.setup().warmup())),
-                logs.stream().anyMatch(l -> l.setup().stoppedBy().equals("interrupt")) ? "interrupt" : first.setup().stoppedBy());
-        LoadReport report = LoadReport.merge(setup, stats, union, null);
+                logs.stream().anyMatch(l -> l.setup().stoppedBy().equals("interrupt")) ? "interrupt" : first.setup().stoppedBy(),
+                null, null); // a log records neither what was sent nor the stages
+        LoadReport report = LoadReport.merge(setup, stats, union);
         return new Result(report, List.copyOf(sources), List.copyOf(notes), timeline(logs, base));
     }
 

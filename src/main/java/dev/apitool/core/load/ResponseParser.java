@@ -10,6 +10,13 @@ import io.netty.util.ByteProcessor;
  * fixed length, chunked (extensions and trailers skipped) or until the connection closes.
  * Interim 1xx responses are skipped; HEAD, 204 and 304 responses have no body. One parser per
  * connection, {@link #reset reset} before each request.
+ *
+ * <p>The common case, a whole head framed by {@code Content-Length} in the first buffer, takes
+ * {@link #fastHead one pass} over the buffer in place, without copying lines; anything else it
+ * meets (a line over {@link #KEPT} bytes, an interim or chunked response, a malformed line, a head
+ * split across reads) sends it, having consumed nothing, to the line-by-line path, which decides
+ * (and words errors) exactly as before. The two give identical results (a seeded differential test
+ * checks it).
  */
 final class ResponseParser {
 
@@ -34,6 +41,16 @@ final class ResponseParser {
     private boolean chunked;
     private long contentLength;
     private long remaining;
+    /** Whether {@link #feed} may try the one-pass head ({@code false} only in tests comparing the two). */
+    private final boolean fast;
+
+    ResponseParser() {
+        this(true);
+    }
+
+    ResponseParser(boolean fast) {
+        this.fast = fast;
+    }
 
     /** Prepares for the response to a new request; {@code headRequest} when the method was HEAD. */
     void reset(boolean headRequest) {
@@ -76,6 +93,9 @@ final class ResponseParser {
      * @throws ErrorKind.ProtocolException when the bytes are not an HTTP/1.1 response
      */
     boolean feed(ByteBuf in) throws ErrorKind.ProtocolException {
+        if (fast && state == State.STATUS && lineLength == 0 && !lineDropped && headBytes == 0 && fastHead(in)) {
+            return state == State.DONE;
+        }
         while (in.isReadable()) {
             switch (state) {
                 case BODY, CHUNK_DATA -> {
@@ -97,6 +117,135 @@ final class ResponseParser {
                         return true;
                     }
                 }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Reads a whole status line and header block of a final response framed by
+     * {@code Content-Length} (or without a body) from {@code in} in one pass, and, if that is what
+     * it holds, consumes the head and what it has of the body and returns true. Otherwise it changes
+     * nothing and returns false, leaving every other case and every error to the line-by-line path.
+     */
+    private boolean fastHead(ByteBuf in) {
+        int p = in.readerIndex();
+        int end = in.writerIndex();
+        // status line: HTTP/1.x SP 3DIGIT [SP reason], as statusLine() reads it
+        int lf = in.forEachByte(p, end - p, ByteProcessor.FIND_LF);
+        if (lf < 0 || lf - p > KEPT || lf - p < 12) {
+            return false;
+        }
+        int lineEnd = in.getByte(lf - 1) == '\r' ? lf - 1 : lf;
+        if (lineEnd - p < 12 || in.getByte(p) != 'H' || in.getByte(p + 1) != 'T' || in.getByte(p + 2) != 'T'
+                || in.getByte(p + 3) != 'P' || in.getByte(p + 4) != '/' || in.getByte(p + 5) != '1' || in.getByte(p + 6) != '.'
+                || in.getByte(p + 8) != ' ' || (lineEnd - p > 12 && in.getByte(p + 12) != ' ')) {
+            return false;
+        }
+        int d0 = in.getByte(p + 9) - '0';
+        int d1 = in.getByte(p + 10) - '0';
+        int d2 = in.getByte(p + 11) - '0';
+        if (d0 < 2 || d0 > 9 || d1 < 0 || d1 > 9 || d2 < 0 || d2 > 9) {
+            return false; // 1xx (interim), below 100 (an error) or not digits: the line-by-line path
+        }
+        int code = d0 * 100 + d1 * 10 + d2;
+        boolean version10 = in.getByte(p + 7) == '0';
+        boolean close = false;
+        boolean keepAliveSeen = false;
+        long length = -1;
+        int total = lf + 1 - p;
+        p = lf + 1;
+        while (true) {
+            lf = in.forEachByte(p, end - p, ByteProcessor.FIND_LF);
+            if (lf < 0 || lf - p > KEPT) {
+                return false;
+            }
+            total += lf + 1 - p;
+            if (total > MAX_HEAD) {
+                return false;
+            }
+            lineEnd = lf > p && in.getByte(lf - 1) == '\r' ? lf - 1 : lf;
+            if (lineEnd == p) {
+                p = lf + 1;
+                break;
+            }
+            int colon = in.indexOf(p, lineEnd, (byte) ':');
+            if (colon <= p) {
+                return false; // no name or no colon: malformed, worded by the line-by-line path
+            }
+            int from = colon + 1;
+            int to = lineEnd;
+            while (from < to && isBlank(in.getByte(from))) {
+                from++;
+            }
+            while (to > from && isBlank(in.getByte(to - 1))) {
+                to--;
+            }
+            int nameLength = colon - p;
+            if (nameLength == 14 && nameIs(in, p, "content-length")) {
+                if (from == to) {
+                    return false;
+                }
+                long v = 0;
+                for (int i = from; i < to; i++) {
+                    byte b = in.getByte(i);
+                    if (!digit(b) || v > Long.MAX_VALUE / 10 - 10) {
+                        return false;
+                    }
+                    v = v * 10 + (b - '0');
+                }
+                if (length >= 0 && length != v) {
+                    return false;
+                }
+                length = v;
+            } else if (nameLength == 17 && nameIs(in, p, "transfer-encoding")) {
+                return false;
+            } else if (nameLength == 10 && nameIs(in, p, "connection")) {
+                close |= contains(in, from, to, "close");
+                keepAliveSeen |= contains(in, from, to, "keep-alive");
+            }
+            p = lf + 1;
+        }
+        boolean bodiless = head || code == 204 || code == 304;
+        if (!bodiless && length < 0) {
+            return false; // delimited by close
+        }
+        status = code;
+        http10 = version10;
+        closeHeader = close;
+        keepAliveHeader = keepAliveSeen;
+        contentLength = length;
+        headBytes = total;
+        long body = bodiless ? 0 : length;
+        int available = end - p;
+        if (body <= available) {
+            in.readerIndex(p + (int) body);
+            state = State.DONE;
+        } else {
+            in.readerIndex(end);
+            remaining = body - available;
+            state = State.BODY;
+        }
+        return true;
+    }
+
+    private static boolean isBlank(byte b) {
+        return b == ' ' || b == '\t';
+    }
+
+    private static boolean nameIs(ByteBuf in, int at, String lowerName) {
+        for (int i = 0; i < lowerName.length(); i++) {
+            if (lower(in.getByte(at + i)) != lowerName.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean contains(ByteBuf in, int from, int to, String lowerWord) {
+        for (int s = from; s + lowerWord.length() <= to; s++) {
+            if (nameIs(in, s, lowerWord)) {
+                return true;
             }
         }
         return false;

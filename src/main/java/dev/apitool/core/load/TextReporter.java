@@ -34,6 +34,10 @@ public final class TextReporter {
                 String.format(Locale.US, "%,.1f", r.rps()),
                 r.open() ? String.format(Locale.US, " (target %,.1f/s, late %s, dropped %s)", r.targetRps(),
                         count(r.late()), count(r.dropped())) : "");
+        if (r.stages() != null) {
+            out.printf(Locale.US, "  Stages     %s (from 0/s; target above = planned requests / duration)%n",
+                    r.stages().toString().replace(",", ", "));
+        }
         out.printf(Locale.US, "  Latency    %s%n", r.open()
                 ? "from each request's intended start (open model: no coordinated omission)"
                 : "from each request's send (closed model)");

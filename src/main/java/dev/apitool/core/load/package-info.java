@@ -8,7 +8,8 @@
  * pre-encoded {@link dev.apitool.core.load.EncodedRequest} and reading the answer with the
  * allocation-free {@link dev.apitool.core.load.ResponseParser}. Two models: closed (each of
  * {@code -c} connections sends its next request when the last answer arrives) and open (a global
- * rate, request k due at {@code t0 + k/rate}, computed and never accumulated, with latency measured
+ * rate, request k due at {@code t0 + k/rate}, or where the integral of the {@link dev.apitool.core.load.Stages}'
+ * ramps reaches k: computed from k and never accumulated, with latency measured
  * from that intended time so a stalled server shows in the percentiles: no coordinated omission,
  * as HdrHistogram's documentation describes). Latency is recorded in µs in HdrHistogram
  * histograms, one set per loop, merged only for the {@link dev.apitool.core.load.LoadReport}.

@@ -129,4 +129,36 @@ class LoadCommandTest extends AbstractHelpTest {
         CommandResult r = cli.run("load", "http://127.0.0.1:" + port + "/", "-n", "20", "-c", "2");
         assertThat(r).exitedWith(1).errContains("no request succeeded").outContains("connect: ");
     }
+
+    @Test
+    void outputJson_stages_openModel_withTheStagesAndTheirMeanRate() {
+        CommandResult r = cli.run("--output", "json", "load", url("/"), "--stages", "0s:100/s,500ms:100/s,500ms:0/s");
+        assertThat(r).succeeded();
+        JsonSchemas.assertValid("load", r.out());
+        JsonNode doc = Json.parse(r.out().getBytes(StandardCharsets.UTF_8), "report");
+        assertThat(doc.path("model").asText()).isEqualTo("open");
+        assertThat(doc.path("targetRps").asDouble()).isEqualTo(75.0); // 50 + 25 requests planned in 1 s
+        assertThat(doc.path("stages").get(1).path("stage").asText()).isEqualTo("500ms:100/s");
+        assertThat(doc.path("stages").get(2).path("durationSec").asDouble()).isEqualTo(0.5);
+        assertThat(server.requestsServed()).isBetween(74L, 76L);
+    }
+
+    @Test
+    void textReport_stages_areListed() {
+        assertThat(cli.run("load", url("/"), "--stages", "0s:50/s,500ms:50/s")).succeeded()
+                .outContains("open model", "Stages     0s:50/s, 500ms:50/s (from 0/s", "target 50.0/s");
+    }
+
+    @Test
+    void stages_badInput_isAUsageError_namingTheFlagAndThePart() {
+        assertThat(cli.run("load", url("/"), "--stages", "10s:100/s,30s")).exitedWith(2)
+                .failedWithOneLineError("--stages: stage 2 '30s': expected DURATION:RATE");
+        assertThat(cli.run("load", url("/"), "--stages", "10s:100/s", "--rate", "5/s")).exitedWith(2)
+                .failedWithOneLineError("--stages and --rate exclude each other");
+        assertThat(cli.run("load", url("/"), "--stages", "1s:100/s", "-d", "2s")).exitedWith(2)
+                .failedWithOneLineError("-d 2s is longer than --stages (1s)");
+        assertThat(cli.run("load", url("/"), "--stages", "1s:0/s")).exitedWith(2)
+                .failedWithOneLineError("the stages plan no requests");
+        assertThat(server.requestsServed()).isZero();
+    }
 }

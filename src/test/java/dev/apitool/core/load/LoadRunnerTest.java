@@ -66,4 +66,32 @@ class LoadRunnerTest {
             assertThat(r.service().p99()).isLessThan(100_000); // what a closed-loop tool would have reported
         }
     }
+
+    @Test
+    void stages_rampThenHold_sendsThePlannedRequests_onConnectionsKeptThroughout() {
+        try (HttpServer server = LoadServers.ok()) {
+            long start = System.nanoTime();
+            // 0 -> 200/s over 1 s (100 requests), then 200/s for 2 s (400): 500 planned
+            LoadReport r = Spec.to(server.uri("/")).stages("1s:200/s,2s:200/s").run();
+            double wall = (System.nanoTime() - start) / 1e9;
+            assertThat(server.requestsServed()).isBetween(495L, 505L);
+            assertThat(r.sent()).isBetween(495L, 505L);
+            assertThat(r.model()).isEqualTo("open");
+            assertThat(r.targetRps()).isCloseTo(500 / 3.0, within(0.5));
+            assertThat(r.stages()).hasToString("1s:200/s,2s:200/s");
+            assertThat(r.dropped()).isZero();
+            assertThat(r.failed()).isZero();
+            assertThat(wall).isBetween(2.5, 5.0);
+        }
+    }
+
+    @Test
+    void stages_shortenedByTheDuration_stopThere() {
+        try (HttpServer server = LoadServers.ok()) {
+            // 0s:100/s jumps; 1 s of a 10 s constant stage
+            LoadReport r = Spec.to(server.uri("/")).stages("0s:100/s,10s:100/s").duration(Duration.ofSeconds(1)).run();
+            assertThat(server.requestsServed()).isBetween(99L, 101L);
+            assertThat(r.targetRps()).isCloseTo(100.0, within(0.5));
+        }
+    }
 }

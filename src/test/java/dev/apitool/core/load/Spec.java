@@ -20,6 +20,7 @@ final class Spec {
     Duration timeout = Duration.ofSeconds(2);
     Duration warmup;
     StatusSet ok;
+    Stages stages;
 
     static Spec to(URI url) {
         Spec s = new Spec();
@@ -34,6 +35,11 @@ final class Spec {
 
     Spec rate(String r) {
         rate = Rates.parse(r);
+        return this;
+    }
+
+    Spec stages(String text) {
+        stages = Stages.parse(text);
         return this;
     }
 
@@ -69,7 +75,7 @@ final class Spec {
 
     LoadSpec build() {
         return new LoadSpec(url, method, headers, body, connections, rate, maxInFlight, requests, duration, threads,
-                timeout, warmup, ok);
+                timeout, warmup, ok, null, stages);
     }
 
     LoadReport run() {
