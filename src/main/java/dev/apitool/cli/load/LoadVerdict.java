@@ -2,6 +2,7 @@ package dev.apitool.cli.load;
 
 import dev.apitool.cli.ApitoolException;
 import dev.apitool.cli.ExitCode;
+import dev.apitool.core.load.ErrorKind;
 import dev.apitool.core.load.LoadReport;
 import dev.apitool.core.load.Threshold;
 import java.util.ArrayList;
@@ -27,11 +28,16 @@ final class LoadVerdict {
     }
 
     /**
-     * Returns OK when every threshold holds and some request succeeded.
+     * Returns OK when the run was not stopped by a failed TLS handshake, every threshold holds and
+     * some request succeeded.
      *
      * @throws ApitoolException (failed) naming the breached thresholds with their values, or saying no request succeeded
      */
     static ExitCode of(LoadReport report, List<Threshold> checks) {
+        if (report.stoppedBy().equals("error")) {
+            throw new ApitoolException(ExitCode.FAILED, "stopped at the first failed TLS handshake: "
+                    + report.examples().get(ErrorKind.CONNECT));
+        }
         List<Threshold> breached = checks.stream().filter(t -> !t.passes(report)).collect(Collectors.toList());
         if (!breached.isEmpty()) {
             throw new ApitoolException(ExitCode.FAILED, "threshold" + (breached.size() > 1 ? "s" : "") + " breached: "

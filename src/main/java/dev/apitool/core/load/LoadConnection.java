@@ -32,6 +32,8 @@ final class LoadConnection extends ChannelInboundHandlerAdapter implements Chann
 
     /** The current channel, or null when closed. */
     Channel channel;
+    /** Whether a connect attempt is under way: counted by the loop until it ends one way or another. */
+    boolean connecting;
     /** Whether {@link #channel} is connected. */
     boolean connected;
     /** Whether a request is assigned and not yet ended. */
@@ -109,11 +111,17 @@ final class LoadConnection extends ChannelInboundHandlerAdapter implements Chann
         return parser.status();
     }
 
-    /** Closes the channel, if any, without reporting its end to the loop. */
+    /** Returns whether this connection speaks TLS. */
+    boolean tls() {
+        return tls != null;
+    }
+
+    /** Closes the channel, if any, without reporting its end to the loop (beyond that a connect attempt is over). */
     void close() {
         Channel ch = channel;
         channel = null;
         connected = false;
+        loop.connectEnded(this);
         if (ch != null) {
             ch.close();
         }

@@ -7,6 +7,7 @@ import io.netty.channel.FixedRecvByteBufAllocator;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.net.SocketAddress;
+import javax.net.ssl.SSLHandshakeException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -57,6 +58,10 @@ final class LoadLoop {
     private int idleCount;
     private int busy;
     private int connecting;
+    /** Whether any connection of this loop has come up (over TLS: completed its handshake). */
+    private boolean everConnected;
+    /** Why the loop stopped before its deadline or count, or null: see {@link #abort}. */
+    private String abortReason;
     private long t0;
     private long deadline = Long.MAX_VALUE;
     private long graceEnd = Long.MAX_VALUE;
@@ -266,11 +271,21 @@ final class LoadLoop {
 
     private void openConnection(LoadConnection c) {
         connecting++;
+        c.connecting = true;
         c.connect(bootstrap, address);
     }
 
+    /** {@code c}'s connect attempt is over: it came up, failed, or was closed first (a timeout, the run's end). */
+    void connectEnded(LoadConnection c) {
+        if (c.connecting) {
+            c.connecting = false;
+            connecting--;
+        }
+    }
+
     void connected(LoadConnection c) {
-        connecting--;
+        connectEnded(c);
+        everConnected = true;
         long now = System.nanoTime();
         if (c.busy && !c.written) {
             c.write(now);
@@ -283,8 +298,12 @@ final class LoadLoop {
     }
 
     void connectFailed(LoadConnection c, Throwable cause) {
-        connecting--;
+        connectEnded(c);
         c.connected = false;
+        if (c.tls() && !everConnected && cause instanceof SSLHandshakeException) {
+            abort(c, cause);
+            return;
+        }
         if (c.busy) {
             failed(c, ErrorKind.of(cause, true), ErrorKind.describe(cause));
             return;
@@ -305,6 +324,28 @@ final class LoadLoop {
         }
         pump(now, due);
         finishIfDone();
+    }
+
+    /**
+     * A TLS handshake failed before any connection of this loop came up (an untrusted certificate,
+     * a host name mismatch, https to a plain-http port): every other attempt would fail the same
+     * way, so the loop ends now rather than retrying handshakes against the server for the rest of
+     * the run. The failure is counted even during the warm-up, and the report says the run stopped
+     * on it.
+     */
+    private void abort(LoadConnection c, Throwable cause) {
+        String message = ErrorKind.describe(cause);
+        stats.error(ErrorKind.CONNECT, message);
+        abortReason = message;
+        if (c.busy) {
+            end(c, System.nanoTime(), false);
+        }
+        finish();
+    }
+
+    /** Returns why the loop stopped early (its first TLS handshake failed), or null when it did not. */
+    String abortReason() {
+        return abortReason;
     }
 
     /** Open model: the oldest waiting request ends as failed without being sent (its connection could not be made). */

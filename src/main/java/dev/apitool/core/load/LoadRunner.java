@@ -123,7 +123,8 @@ public final class LoadRunner {
                     stats.add(l.stats());
                     sent += l.stats().started;
                 }
-                String stoppedBy = interrupted ? "interrupt"
+                boolean aborted = list.stream().anyMatch(l -> l.abortReason() != null);
+                String stoppedBy = interrupted ? "interrupt" : aborted ? "error"
                         : spec.requests() > 0 && sent >= spec.requests() ? "requests" : "duration";
                 LoadReport report = LoadReport.merge(spec, transport.name(), threads, stats, warmup, stoppedBy, plan.summary());
                 long from = stats.stream().mapToLong(s -> s.firstMeasuredNanos).min().orElse(Long.MAX_VALUE);

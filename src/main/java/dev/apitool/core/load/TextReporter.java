@@ -66,7 +66,8 @@ public final class TextReporter {
         if (r.unfinished() > 0) {
             out.printf(Locale.US, "  Unfinished %s requests still in flight when the grace period ended%n", count(r.unfinished()));
         }
-        out.printf(Locale.US, "  Stopped by %s%s%n", r.stoppedBy(), r.stoppedBy().equals("interrupt") ? " (interrupted: partial results)" : "");
+        out.printf(Locale.US, "  Stopped by %s%s%n", r.stoppedBy(), r.stoppedBy().equals("interrupt") ? " (interrupted: partial results)"
+                : r.stoppedBy().equals("error") ? " (the first TLS handshake failed: see the connect error below)" : "");
         if (!thresholds.isEmpty()) {
             out.println();
             for (Threshold t : thresholds) {

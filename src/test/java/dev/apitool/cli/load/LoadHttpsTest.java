@@ -114,15 +114,18 @@ class LoadHttpsTest {
     }
 
     @Test
-    void untrustedCertificate_connectErrorsWithTheReason_exit1_andNothingServed() throws Exception {
+    void untrustedCertificate_stopsTheRunAtOnce_withTheReason_exit1_andNothingServed() throws Exception {
         startTls("localhost", 0);
         long start = System.nanoTime();
-        CommandResult r = cli().run("load", localhost("/"), "-n", "40", "-c", "2", "--resolve", resolveLocalhost());
+        CommandResult r = cli().run("load", localhost("/"), "-d", "30s", "-c", "4", "--threads", "2", "--resolve", resolveLocalhost());
+        // every handshake would fail the same way: the run ends at the first failure, not after 30 s of retries
         assertThat((System.nanoTime() - start) / 1e9).isLessThan(10.0);
-        assertThat(r).exitedWith(1).errContains("no request succeeded").errHasNoStackTrace()
+        assertThat(r).exitedWith(1).errContains("stopped at the first failed TLS handshake", "certificate not trusted")
+                .errHasNoStackTrace()
                 .outContains("connect: TLS handshake with localhost:" + server.port() + " failed: certificate not trusted",
-                        "use --cacert FILE or --insecure");
+                        "use --cacert FILE or --insecure", "Stopped by error");
         assertThat(server.requestsServed()).isZero();
+        assertThat(server.connectionsAccepted()).isLessThanOrEqualTo(4);
     }
 
     @Test
@@ -133,8 +136,10 @@ class LoadHttpsTest {
         assertThat(r).exitedWith(1);
         JsonSchemas.assertValid("load", r.out());
         JsonNode doc = Json.parse(r.out().getBytes(StandardCharsets.UTF_8), "report");
-        assertThat(doc.path("errors").path("connect").asLong()).isEqualTo(10);
-        assertThat(doc.path("requests").asLong()).isEqualTo(10);
+        assertThat(doc.path("stoppedBy").asText()).isEqualTo("error");
+        assertThat(doc.path("errors").path("connect").asLong()).isEqualTo(1);
+        assertThat(doc.path("requests").asLong()).isEqualTo(1);
+        assertThat(doc.path("failed").asLong()).isEqualTo(1);
     }
 
     @Test
