@@ -233,8 +233,10 @@ final class LoadLoop {
     /** Starts waiting requests on idle connections; opens connections for the rest while under the bound. */
     private void pump(long now, long firstNew) {
         while (nextToStart < due && now - intended(nextToStart) > timeoutNanos) {
+            if (measured(nextToStart)) {
+                stats.dropped++;
+            }
             nextToStart++;
-            stats.dropped++;
         }
         while (nextToStart < due && idleCount > 0) {
             startOpen(idle[--idleCount], now, nextToStart < firstNew);
@@ -248,14 +250,18 @@ final class LoadLoop {
 
     private void startOpen(LoadConnection c, long now, boolean late) {
         long k = nextToStart++;
-        long g = index + k * loops;
-        long at = intended(k);
+        boolean counted = measured(k);
         stats.started++;
-        if (late) {
+        if (late && counted) {
             stats.late++;
         }
         busy++;
-        c.assign(at, now, timeWarmup ? at - t0 >= warmupNanos : g >= warmupCount);
+        c.assign(intended(k), now, counted);
+    }
+
+    /** Open model: whether local request {@code k} counts in the statistics: its intended start is past the warm-up. */
+    private boolean measured(long k) {
+        return timeWarmup ? intended(k) - t0 >= warmupNanos : index + k * loops >= warmupCount;
     }
 
     /** Open model: a connection is free; it takes the oldest waiting request or goes idle. */
@@ -353,7 +359,7 @@ final class LoadLoop {
         long k = nextToStart++;
         long at = intended(k);
         stats.started++;
-        if (timeWarmup ? at - t0 >= warmupNanos : index + k * loops >= warmupCount) {
+        if (measured(k)) {
             stats.record(at, now, 0, false);
         } else {
             stats.warmupRequests++;
@@ -492,7 +498,11 @@ final class LoadLoop {
         if (ticker != null) {
             ticker.cancel(false);
         }
-        stats.dropped += due - nextToStart;
+        for (long k = nextToStart; k < due; k++) {
+            if (measured(k)) {
+                stats.dropped++; // like late, counted only past the warm-up
+            }
+        }
         nextToStart = due;
         stats.unfinished += busy;
         for (LoadConnection c : conns) {

@@ -33,8 +33,8 @@ import org.HdrHistogram.Histogram;
  * @param status responses by status code
  * @param errors failures by kind, every kind present (0 when none)
  * @param examples one message per kind that occurred
- * @param late open model: requests that waited for a free connection
- * @param dropped open model: requests never sent (waited longer than the timeout, or the run ended)
+ * @param late open model: measured requests that waited for a free connection
+ * @param dropped open model: requests due after the warm-up but never sent (waited longer than the timeout, or the run ended)
  * @param unfinished requests still in flight when the grace period ran out
  * @param warmup how the warm-up was chosen: {@code 1s}, {@code first 50 requests}, or {@code none}
  * @param warmupRequests requests that ended during the warm-up
