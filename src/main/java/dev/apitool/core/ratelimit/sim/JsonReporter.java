@@ -44,7 +44,10 @@ public final class JsonReporter {
             p.put("admittedPerSec", s.admittedPerSecond());
             ArrayNode top = p.putArray("topLimitedKeys");
             for (TopKeys.Entry e : s.topOffenders(Metrics.TOP)) {
-                top.addObject().put("key", e.key()).put("count", e.count());
+                ObjectNode entry = top.addObject().put("key", e.key()).put("count", e.count());
+                if (e.error() > 0) {
+                    entry.put("maxOvercount", e.error()); // Space-Saving past TRACKED_KEYS: the count is an upper bound
+                }
             }
             ObjectNode timeline = p.putObject("timeline");
             timeline.put("bucketSec", Metrics.seconds(s.timeline().widthMicros()));

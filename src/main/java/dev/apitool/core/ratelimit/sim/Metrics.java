@@ -27,7 +27,7 @@ public final class Metrics {
             new Row("first limited at", s -> s.firstLimitedMicros() < 0 ? "-" : seconds(s.firstLimitedMicros()) + "s"),
             new Row("admitted rate", s -> String.format(Locale.ROOT, "%.2f/s", s.admittedPerSecond())),
             new Row("top limited keys", s -> s.topOffenders(TOP).isEmpty() ? "-"
-                    : s.topOffenders(TOP).stream().map(e -> e.key() + " (" + e.count() + ")").collect(Collectors.joining(", "))));
+                    : s.topOffenders(TOP).stream().map(e -> e.key() + " (" + (e.error() > 0 ? "~" : "") + e.count() + ")").collect(Collectors.joining(", "))));
 
     private Metrics() {}
 

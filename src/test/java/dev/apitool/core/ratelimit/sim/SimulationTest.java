@@ -54,6 +54,24 @@ class SimulationTest {
     }
 
     @Test
+    void topLimitedKeys_pastTheTrackedKeys_sayTheirCountsAreUpperBounds() {
+        // every key is refused on its second request; one heavy key among more than TRACKED_KEYS others
+        StringBuilder ndjson = new StringBuilder("{\"t\": 0, \"key\": \"heavy\"}\n".repeat(50));
+        for (int k = 0; k < Simulation.TRACKED_KEYS + 500; k++) {
+            ndjson.append("{\"t\": 0, \"key\": \"k").append(k).append("\"}\n").append("{\"t\": 0, \"key\": \"k").append(k).append("\"}\n");
+        }
+        Simulation.Result r = Simulation.run(script(ndjson.toString()), List.of(limiter("fixed-window:limit=1,window=1h")), null);
+        JsonNode top = JsonReporter.document(r).get("policies").get(0).get("topLimitedKeys");
+        assertThat(top.get(0).get("key").asText()).isEqualTo("heavy");
+        assertThat(top.get(0).get("count").asLong()).isEqualTo(49);
+        assertThat(top.get(0).has("maxOvercount")).as("heavy was tracked from the start: exact").isFalse();
+        assertThat(top).anySatisfy(e -> assertThat(e.path("maxOvercount").asLong()).isPositive());
+        StringWriter text = new StringWriter();
+        new TextReporter(new PrintWriter(text)).print(r);
+        assertThat(text.toString()).contains("heavy (49)", "(~");
+    }
+
+    @Test
     void severalPolicies_seeTheSameTraffic_eachInItsOwnColumn() {
         StringWriter out = new StringWriter();
         Simulation.Result r = Simulation.run(script(SEED_SCRIPT),
