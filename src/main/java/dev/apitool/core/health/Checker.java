@@ -5,6 +5,7 @@ import dev.apitool.core.http.HttpClientOptions;
 import dev.apitool.core.http.HttpException;
 import dev.apitool.core.http.HttpRequest;
 import dev.apitool.core.time.Durations;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,11 +28,9 @@ import java.util.function.LongSupplier;
  */
 public final class Checker implements AutoCloseable {
 
-    private final HttpClientOptions options;
     private final HttpClient client;
     private final Clock wallClock;
     private final LongSupplier nanoClock;
-    private HttpClient direct;
 
     /**
      * Returns a checker whose client is made with {@code options} (see {@link #optionsFor}).
@@ -44,7 +43,6 @@ public final class Checker implements AutoCloseable {
 
     /** For tests: a chosen clock for latencies. */
     Checker(HttpClientOptions options, Clock wallClock, LongSupplier nanoClock) {
-        this.options = options;
         this.client = new HttpClient(options);
         this.wallClock = wallClock;
         this.nanoClock = nanoClock;
@@ -128,7 +126,8 @@ public final class Checker implements AutoCloseable {
             HttpRequest request = new HttpRequest(e.method(), e.target().uri(), e.headers(), e.body(), e.timeout());
             seen = client.send(request).thenApply(r -> Observation.of(r, since(start)));
         } else {
-            seen = clientFor(e.target()).connect(e.target().uri()).thenApply(c -> {
+            URI uri = e.target().uri();
+            seen = (e.target().kind() == Target.Kind.TCP ? client.connectDirect(uri) : client.connect(uri)).thenApply(c -> {
                 try {
                     return Observation.connection(since(start), c.peerCertificates());
                 } finally {
@@ -166,27 +165,9 @@ public final class Checker implements AutoCloseable {
         return "error: " + c;
     }
 
-    private synchronized HttpClient clientFor(Target target) {
-        if (target.kind() != Target.Kind.TCP || options.proxy().proxyFor("http", target.uri().getHost()) == null) {
-            return client;
-        }
-        if (direct == null) {
-            direct = new HttpClient(options.toBuilder().proxy(null).ioThreads(1).build());
-        }
-        return direct;
-    }
-
     /** Closes the client(s); checks in flight fail. */
     @Override
     public void close() {
-        try {
-            client.close();
-        } finally {
-            synchronized (this) {
-                if (direct != null) {
-                    direct.close();
-                }
-            }
-        }
+        client.close();
     }
 }

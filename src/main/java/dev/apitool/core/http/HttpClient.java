@@ -76,11 +76,23 @@ public final class HttpClient implements AutoCloseable {
      * resolve and TLS settings (for connect and certificate checks); the caller closes it.
      */
     public CompletableFuture<Connection> connect(URI uri) {
+        return connect(uri, options.proxy());
+    }
+
+    /**
+     * Returns a new connection to {@code uri}'s origin as {@link #connect} does, but never through a
+     * proxy: for probes of the origin itself (a proxy would answer a plain TCP check for it).
+     */
+    public CompletableFuture<Connection> connectDirect(URI uri) {
+        return connect(uri, ProxyConfig.NONE);
+    }
+
+    private CompletableFuture<Connection> connect(URI uri, ProxyConfig proxies) {
         if (closed) {
             return CompletableFuture.failedFuture(closedError());
         }
         try {
-            return connector.connect(Origin.of(uri, options.proxy()), "probe-" + probes.getAndIncrement());
+            return connector.connect(Origin.of(uri, proxies), "probe-" + probes.getAndIncrement());
         } catch (HttpException e) {
             return CompletableFuture.failedFuture(e);
         }

@@ -2,9 +2,12 @@ package dev.apitool.core.health;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.apitool.core.http.HttpClientOptions;
+import dev.apitool.core.http.ProxyConfig;
 import dev.apitool.core.http.ServerResponse;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -147,6 +150,17 @@ class CheckerTest {
         assertThat(r.endpoints().get(0).httpStatus()).isNull();
         assertThat(r.endpoints().get(1).reason()).isEqualTo("Connection refused");
         assertThat(server.requests()).isZero();
+    }
+
+    @Test
+    void tcpCheck_connectsDirectly_evenWithAProxyConfigured() throws Exception {
+        // a proxy nobody listens on: a tcp:// check through it would be refused; the origin itself is up
+        ProxyConfig deadProxy = new ProxyConfig(URI.create("http://127.0.0.1:" + TestServer.refusedPort()), null, List.of());
+        List<Endpoint> endpoints = List.of(Endpoints.of("open", "tcp://127.0.0.1:" + server.port()));
+        try (Checker checker = Endpoints.checker(endpoints, HttpClientOptions.builder().ioThreads(1).proxy(deadProxy).build())) {
+            HealthReport r = checker.runAndWait(endpoints);
+            assertThat(r.endpoints().get(0).status()).isEqualTo(HealthStatus.HEALTHY);
+        }
     }
 
     @Test
