@@ -129,7 +129,7 @@ final class LoadCommand extends BaseCommand {
         }
         checkFileLimit(spec);
         LoadReport report;
-        try (LoadOutputOptions.Session session = outputs.start(context(), err())) {
+        try (LoadOutputOptions.Session session = outputs.start(context(), err(), targets.file)) {
             report = new LoadRun(spec, plan, session.listener()).call();
             session.finish(report, checks);
         } catch (IllegalArgumentException e) {
