@@ -233,8 +233,9 @@ final class LoadLoop {
     /** Starts waiting requests on idle connections; opens connections for the rest while under the bound. */
     private void pump(long now, long firstNew) {
         while (nextToStart < due && now - intended(nextToStart) > timeoutNanos) {
-            nextToStart++;
-            stats.dropped++;
+            if (measuredOpen(nextToStart++)) {
+                stats.dropped++;
+            }
         }
         while (nextToStart < due && idleCount > 0) {
             startOpen(idle[--idleCount], now, nextToStart < firstNew);
@@ -250,12 +251,18 @@ final class LoadLoop {
         long k = nextToStart++;
         long g = index + k * loops;
         long at = intended(k);
+        boolean measured = timeWarmup ? at - t0 >= warmupNanos : g >= warmupCount;
         stats.started++;
-        if (late) {
-            stats.late++;
+        if (late && measured) {
+            stats.late++; // like every statistic, late and dropped leave the warm-up out
         }
         busy++;
-        c.assign(at, now, timeWarmup ? at - t0 >= warmupNanos : g >= warmupCount);
+        c.assign(at, now, measured);
+    }
+
+    /** Open model: whether local request {@code k} is measured (past the warm-up). */
+    private boolean measuredOpen(long k) {
+        return timeWarmup ? intended(k) - t0 >= warmupNanos : index + k * loops >= warmupCount;
     }
 
     /** Open model: a connection is free; it takes the oldest waiting request or goes idle. */
@@ -353,7 +360,7 @@ final class LoadLoop {
         long k = nextToStart++;
         long at = intended(k);
         stats.started++;
-        if (timeWarmup ? at - t0 >= warmupNanos : index + k * loops >= warmupCount) {
+        if (measuredOpen(k)) {
             stats.record(at, now, 0, false);
         } else {
             stats.warmupRequests++;
@@ -492,8 +499,11 @@ final class LoadLoop {
         if (ticker != null) {
             ticker.cancel(false);
         }
-        stats.dropped += due - nextToStart;
-        nextToStart = due;
+        for (; nextToStart < due; nextToStart++) {
+            if (measuredOpen(nextToStart)) {
+                stats.dropped++;
+            }
+        }
         stats.unfinished += busy;
         for (LoadConnection c : conns) {
             c.busy = false;

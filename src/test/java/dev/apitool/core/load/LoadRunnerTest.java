@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.apitool.core.http.HttpServer;
+import dev.apitool.core.http.ServerResponse;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -64,6 +67,25 @@ class LoadRunnerTest {
             assertThat(r.latency().p99()).isGreaterThanOrEqualTo(450_000);
             assertThat(r.late()).isPositive();
             assertThat(r.service().p99()).isLessThan(100_000); // what a closed-loop tool would have reported
+        }
+    }
+
+    @Test
+    void openModel_requestsLateOnlyDuringTheWarmup_areNotCountedLate() {
+        long start = System.nanoTime();
+        // the server holds every request of its first 300 ms until then; the warm-up (800 ms) covers the backlog
+        try (HttpServer server = LoadServers.start(req -> {
+            long leftMs = 300 - (System.nanoTime() - start) / 1_000_000;
+            ServerResponse ok = ServerResponse.text(200, "ok");
+            return leftMs <= 0 ? CompletableFuture.completedFuture(ok)
+                    : CompletableFuture.supplyAsync(() -> ok, CompletableFuture.delayedExecutor(leftMs, TimeUnit.MILLISECONDS));
+        })) {
+            LoadReport r = Spec.to(server.uri("/")).connections(1).maxInFlight(1).threads(1).rate("100/s")
+                    .warmup(Duration.ofMillis(800)).duration(Duration.ofSeconds(2)).run();
+            assertThat(r.warmupRequests()).isGreaterThan(50);
+            assertThat(r.requests()).isGreaterThan(100);
+            assertThat(r.late()).as("late requests, all in the warm-up").isZero();
+            assertThat(r.dropped()).isZero();
         }
     }
 
