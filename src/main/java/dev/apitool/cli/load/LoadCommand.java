@@ -78,7 +78,7 @@ final class LoadCommand extends BaseCommand {
     Integer maxInFlight;
 
     @Option(names = {"-n", "--requests"}, paramLabel = "N", description = "Stop after N requests in total (warm-up included).")
-    long requests;
+    Long requests;
 
     @Option(names = {"-d", "--duration"}, paramLabel = "DURATION", converter = Converters.DurationConverter.class,
             description = "Stop after this long, e.g. 30s, 2m (default: 10s when -n is not given; with both, whichever comes first).")
@@ -176,12 +176,13 @@ final class LoadCommand extends BaseCommand {
         if (maxInFlight != null && r == null && ramps == null) {
             throw new IllegalArgumentException("--max-in-flight applies to the open model: give --rate or --stages too");
         }
-        if (requests < 0) {
+        if (requests != null && requests < 1) {
             throw new IllegalArgumentException("-n must be 1 or more, not " + requests);
         }
-        Duration d = duration != null ? duration : ramps != null ? ramps.total() : requests == 0 ? Duration.ofSeconds(10) : null;
+        long n = requests == null ? 0 : requests;
+        Duration d = duration != null ? duration : ramps != null ? ramps.total() : n == 0 ? Duration.ofSeconds(10) : null;
         int loops = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-        return new LoadSpec(target, method, headers, body, connections, r, inFlight, requests, d, loops,
+        return new LoadSpec(target, method, headers, body, connections, r, inFlight, n, d, loops,
                 request.timeout(DEFAULT_TIMEOUT), warmup(), okStatus == null ? null : StatusSet.parse(okStatus), connect,
                 ramps);
     }

@@ -121,6 +121,13 @@ class LoadCommandTest extends AbstractHelpTest {
     }
 
     @Test
+    void requestCountZero_isAUsageError_notARunWithoutALimit() {
+        assertThat(cli.run("load", url("/"), "-n", "0", "-c", "1")).exitedWith(2).failedWithOneLineError("-n must be 1 or more, not 0");
+        assertThat(cli.run("load", url("/"), "-n", "-3", "-c", "1")).exitedWith(2).failedWithOneLineError("-n must be 1 or more, not -3");
+        assertThat(server.requestsServed()).isZero();
+    }
+
+    @Test
     void nothingListening_exit1_withConnectErrorsCounted() throws Exception {
         int port;
         try (ServerSocket s = new ServerSocket(0)) {
