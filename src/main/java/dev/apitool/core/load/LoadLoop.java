@@ -112,10 +112,12 @@ final class LoadLoop {
             this.warmupCount = warmupCount;
         } else {
             long before = prefix(spec.connections(), index, loops);
-            this.quota = n == 0 ? Long.MAX_VALUE
-                    : n * (before + initialConnections) / spec.connections() - n * before / spec.connections();
+            long quotaBefore = n * before / spec.connections();
+            long quotaUpTo = n * (before + initialConnections) / spec.connections();
+            this.quota = n == 0 ? Long.MAX_VALUE : quotaUpTo - quotaBefore;
             this.schedule = null;
-            this.warmupCount = quota == Long.MAX_VALUE ? 0 : warmupCount * quota / Math.max(1, n);
+            // the warm-up split as the requests are (by prefix sums), so the loops' shares add up to it exactly
+            this.warmupCount = n == 0 ? 0 : warmupCount * quotaUpTo / n - warmupCount * quotaBefore / n;
         }
         this.warmupNanos = warmupNanos;
         this.timeWarmup = warmupCount == 0;

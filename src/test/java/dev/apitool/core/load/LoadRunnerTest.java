@@ -33,6 +33,18 @@ class LoadRunnerTest {
     }
 
     @Test
+    void closedModel_countWarmup_unevenConnections_leavesOutExactlyTheWarmupNamed() {
+        try (HttpServer server = LoadServers.ok()) {
+            // 333 requests on 7 connections over 2 loops (190 and 143): 5% = the first 16, split 9 + 7
+            LoadReport r = Spec.to(server.uri("/")).connections(7).threads(2).requests(333).run();
+            assertThat(server.requestsServed()).isEqualTo(333);
+            assertThat(r.warmup()).isEqualTo("first 16 requests");
+            assertThat(r.warmupRequests()).isEqualTo(16);
+            assertThat(r.requests()).isEqualTo(317);
+        }
+    }
+
+    @Test
     void openModel_200PerSecondFor5s_sends1000_andReportsTheAchievedRate() {
         try (HttpServer server = LoadServers.ok()) {
             long start = System.nanoTime();
