@@ -28,8 +28,9 @@ final class LoadVerdict {
     }
 
     /**
-     * Returns OK when the run was not stopped by a failed TLS handshake, every threshold holds and
-     * some request succeeded.
+     * Returns OK when the run was not stopped by a failed TLS handshake, some request was measured
+     * (outside the warm-up, ended within the grace period), every threshold holds and some request
+     * succeeded.
      *
      * @throws ApitoolException (failed) naming the breached thresholds with their values, or saying no request succeeded
      */
@@ -37,6 +38,13 @@ final class LoadVerdict {
         if (report.stoppedBy().equals("error")) {
             throw new ApitoolException(ExitCode.FAILED, "stopped at the first failed TLS handshake: "
                     + report.examples().get(ErrorKind.CONNECT));
+        }
+        if (report.requests() == 0) {
+            // nothing to judge: a latency or error threshold must not pass on no data (a server that never answers)
+            throw new ApitoolException(ExitCode.FAILED, "no request was measured (" + report.sent() + " sent, "
+                    + report.warmupRequests() + " in the warm-up, " + report.unfinished() + " unfinished"
+                    + (report.open() ? ", " + report.dropped() + " dropped" : "") + ")"
+                    + (checks.isEmpty() ? "" : ": no threshold can hold"));
         }
         List<Threshold> breached = checks.stream().filter(t -> !t.passes(report)).collect(Collectors.toList());
         if (!breached.isEmpty()) {

@@ -15,6 +15,7 @@ import dev.apitool.core.json.Json;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -125,6 +126,16 @@ class LoadCommandTest extends AbstractHelpTest {
         assertThat(cli.run("load", url("/"), "-n", "0", "-c", "1")).exitedWith(2).failedWithOneLineError("-n must be 1 or more, not 0");
         assertThat(cli.run("load", url("/"), "-n", "-3", "-c", "1")).exitedWith(2).failedWithOneLineError("-n must be 1 or more, not -3");
         assertThat(server.requestsServed()).isZero();
+    }
+
+    @Test
+    void serverThatNeverAnswers_noRequestMeasured_exit1_thresholdsDoNotPassOnNothing() {
+        try (HttpServer silent = HttpServer.start(HttpServerOptions.loopback(), r -> new CompletableFuture<>())) {
+            // every request is still in flight when the 3 s grace period (min(timeout, 3s)) ends: none is measured
+            CommandResult r = cli.run("load", silent.uri("/").toString(), "-d", "300ms", "-c", "2", "--timeout", "10s",
+                    "--warmup", "none", "--threshold", "p99<250ms", "--threshold", "errors<1%");
+            assertThat(r).exitedWith(1).errContains("no request was measured").outContains("Requests   0");
+        }
     }
 
     @Test
