@@ -123,6 +123,7 @@ final class LoadCommand extends BaseCommand {
         try {
             checks = LoadVerdict.thresholds(thresholds);
             spec = spec();
+            LoadVerdict.checkModel(checks, spec.open());
             plan = jwt.apply(targets.idempotency(plan != null ? plan : RequestPlan.single(spec)), inputs(), context().clock(), this::warn);
         } catch (IllegalArgumentException e) {
             throw new ApitoolException(ExitCode.USAGE, e.getMessage());

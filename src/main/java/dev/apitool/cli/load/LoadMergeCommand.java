@@ -69,6 +69,11 @@ final class LoadMergeCommand extends BaseCommand {
             files.add(context().workDir().resolve(log));
         }
         LogMerge.Result merged = LogMerge.merge(files, logs);
+        try {
+            LoadVerdict.checkModel(checks, merged.report().open());
+        } catch (IllegalArgumentException e) {
+            throw new ApitoolException(ExitCode.USAGE, e.getMessage());
+        }
         if (html != null) {
             LoadHtml.write(context(), html, merged.report(), merged.timeline(), checks, merged.sources(), merged.notes());
         }

@@ -28,6 +28,21 @@ final class LoadVerdict {
     }
 
     /**
+     * Refuses thresholds on {@code late} or {@code dropped} for a closed-model run, where they are
+     * always 0 and so would pass whatever happened.
+     *
+     * @throws IllegalArgumentException naming the threshold
+     */
+    static void checkModel(List<Threshold> checks, boolean open) {
+        for (Threshold t : checks) {
+            if (!open && (t.metric() == Threshold.Metric.LATE || t.metric() == Threshold.Metric.DROPPED)) {
+                throw new IllegalArgumentException("threshold '" + t.text() + "': " + t.metric().label()
+                        + " is counted in the open model only (--rate or --stages); in the closed model it is always 0");
+            }
+        }
+    }
+
+    /**
      * Returns OK when the run was not stopped by a failed TLS handshake, some request was measured
      * (outside the warm-up, ended within the grace period), every threshold holds and some request
      * succeeded.

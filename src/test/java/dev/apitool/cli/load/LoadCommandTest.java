@@ -122,6 +122,19 @@ class LoadCommandTest extends AbstractHelpTest {
     }
 
     @Test
+    void lateOrDroppedThreshold_inTheClosedModel_isAUsageError_notASilentPass() {
+        assertThat(cli.run("load", url("/"), "-n", "5", "-c", "1", "--threshold", "late<1")).exitedWith(2)
+                .failedWithOneLineError("threshold 'late<1': late is counted in the open model only");
+        assertThat(cli.run("load", url("/"), "-n", "5", "-c", "1", "--threshold", "dropped<=0")).exitedWith(2)
+                .failedWithOneLineError("threshold 'dropped<=0': dropped is counted in the open model only");
+        assertThat(cli.run("load", url("/"), "-n", "5", "--rate", "100/s", "--threshold", "late<1000")).succeeded();
+        assertThat(server.requestsServed()).isEqualTo(5);
+        assertThat(cli.run("load", url("/"), "-n", "5", "-c", "1", "--hdr-log", "c.hlog")).succeeded();
+        assertThat(cli.run("load", "merge", "c.hlog", "--threshold", "late<1")).exitedWith(2)
+                .failedWithOneLineError("late is counted in the open model only");
+    }
+
+    @Test
     void requestCountZero_isAUsageError_notARunWithoutALimit() {
         assertThat(cli.run("load", url("/"), "-n", "0", "-c", "1")).exitedWith(2).failedWithOneLineError("-n must be 1 or more, not 0");
         assertThat(cli.run("load", url("/"), "-n", "-3", "-c", "1")).exitedWith(2).failedWithOneLineError("-n must be 1 or more, not -3");
