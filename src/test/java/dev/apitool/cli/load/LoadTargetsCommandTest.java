@@ -96,6 +96,14 @@ class LoadTargetsCommandTest {
     }
 
     @Test
+    void targetsFromStandardInput_andASecondDash_isAUsageError_standardInputIsTaken() {
+        Cli piped = cli.stdin("method,path\nGET,/a\n");
+        assertThat(piped.run("load", api(), "--targets", "-", "--targets-format", "csv", "-n", "5", "-c", "1",
+                "--jwt-secret", "-")).exitedWith(2)
+                .failedWithOneLineError("--jwt-secret: standard input (-) is already used by another value");
+    }
+
+    @Test
     void csvFromStandardInput_random_sameSeedSameChoices_reportedInJson() {
         String csv = cli.read("examples/load/targets.csv").replace("order.json", "examples/load/order.json"); // stdin: relative to the working directory
         Cli piped = cli.stdin(csv);
