@@ -87,7 +87,8 @@ public final class LoadRunner {
         }
         RefreshingToken.Token token = plan.jwt() == null ? null : plan.jwt().current();
         try (Templates templates = Templates.encode(plan, token == null ? null : token.ascii())) {
-            templates.checkCopies(plan, spec.socketsNeeded());
+            templates.checkCopies(plan, spec.socketsNeeded(),
+                    spec.open() && spec.maxInFlight() > spec.connections() ? "--max-in-flight" : "-c");
             InetSocketAddress address = resolve();
             LoadTls tls = LoadTls.of(spec); // one context for the run; null for plain http
             EventLoopGroup group = transport.newGroup(threads, "apitool-load");

@@ -135,6 +135,17 @@ class LoadCommandTest extends AbstractHelpTest {
     }
 
     @Test
+    void copiesOverTheBound_inTheOpenModel_nameMaxInFlight_notTheConnectionsGiven() {
+        cli.file("big.bin", new byte[2 << 20]);
+        assertThat(cli.run("load", url("/"), "-X", "POST", "--body", "@big.bin", "--idempotency-key", "auto", "--rate", "10/s",
+                "-c", "2", "-d", "1s")).exitedWith(2)
+                .failedWithOneLineError("256 connections (--max-in-flight 256) would take 512 MiB", "lower --max-in-flight");
+        assertThat(cli.run("load", url("/"), "-X", "POST", "--body", "@big.bin", "--idempotency-key", "auto", "-c", "200",
+                "-n", "1")).exitedWith(2).failedWithOneLineError("200 connections (-c 200) would take 400 MiB", "lower -c");
+        assertThat(server.requestsServed()).isZero();
+    }
+
+    @Test
     void requestCountZero_isAUsageError_notARunWithoutALimit() {
         assertThat(cli.run("load", url("/"), "-n", "0", "-c", "1")).exitedWith(2).failedWithOneLineError("-n must be 1 or more, not 0");
         assertThat(cli.run("load", url("/"), "-n", "-3", "-c", "1")).exitedWith(2).failedWithOneLineError("-n must be 1 or more, not -3");
