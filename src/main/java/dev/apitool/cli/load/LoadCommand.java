@@ -183,8 +183,13 @@ final class LoadCommand extends BaseCommand {
         long n = requests == null ? 0 : requests;
         Duration d = duration != null ? duration : ramps != null ? ramps.total() : n == 0 ? Duration.ofSeconds(10) : null;
         int loops = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        Duration w = warmup();
+        if (w != null && d != null && !w.isZero() && w.compareTo(d) >= 0) {
+            throw new IllegalArgumentException("--warmup " + warmup + " is not shorter than the run (" + Durations.format(d)
+                    + "): every request would be left out of the statistics");
+        }
         return new LoadSpec(target, method, headers, body, connections, r, inFlight, n, d, loops,
-                request.timeout(DEFAULT_TIMEOUT), warmup(), okStatus == null ? null : StatusSet.parse(okStatus), connect,
+                request.timeout(DEFAULT_TIMEOUT), w, okStatus == null ? null : StatusSet.parse(okStatus), connect,
                 ramps);
     }
 

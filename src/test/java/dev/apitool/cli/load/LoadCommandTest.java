@@ -146,6 +146,15 @@ class LoadCommandTest extends AbstractHelpTest {
     }
 
     @Test
+    void warmupAsLongAsTheRun_isAUsageError() {
+        assertThat(cli.run("load", url("/"), "-d", "1s", "--warmup", "5s", "-c", "1")).exitedWith(2)
+                .failedWithOneLineError("--warmup 5s is not shorter than the run (1s)");
+        assertThat(cli.run("load", url("/"), "--stages", "1s:10/s", "--warmup", "1s", "-c", "1")).exitedWith(2)
+                .failedWithOneLineError("--warmup 1s is not shorter than the run (1s)");
+        assertThat(server.requestsServed()).isZero();
+    }
+
+    @Test
     void requestCountZero_isAUsageError_notARunWithoutALimit() {
         assertThat(cli.run("load", url("/"), "-n", "0", "-c", "1")).exitedWith(2).failedWithOneLineError("-n must be 1 or more, not 0");
         assertThat(cli.run("load", url("/"), "-n", "-3", "-c", "1")).exitedWith(2).failedWithOneLineError("-n must be 1 or more, not -3");
