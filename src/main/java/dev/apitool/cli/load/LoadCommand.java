@@ -130,9 +130,14 @@ final class LoadCommand extends BaseCommand {
         }
         checkFileLimit(spec);
         LoadReport report;
+        RuntimeException filesFailed = null;
         try (LoadOutputOptions.Session session = outputs.start(context(), err(), targets.file)) {
             report = new LoadRun(spec, plan, session.listener()).call();
-            session.finish(report, checks);
+            try {
+                session.finish(report, checks);
+            } catch (RuntimeException e) {
+                filesFailed = e; // the run happened: its report still goes out, then the error
+            }
         } catch (IllegalArgumentException e) {
             throw new ApitoolException(ExitCode.USAGE, e.getMessage());
         }
@@ -140,6 +145,9 @@ final class LoadCommand extends BaseCommand {
             new JsonReporter(out()).print(report, checks);
         } else {
             new TextReporter(out(), serviceTime).print(report, checks);
+        }
+        if (filesFailed != null) {
+            throw filesFailed;
         }
         return LoadVerdict.of(report, checks);
     }

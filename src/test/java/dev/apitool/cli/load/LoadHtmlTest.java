@@ -79,4 +79,14 @@ class LoadHtmlTest {
         assertThat(dir.resolve("-")).doesNotExist();
         assertThat(server.requestsServed()).isZero();
     }
+    @Test
+    void html_aDirectoryOrEmpty_isAUsageError_beforeAnyRequest() {
+        Cli cli = Cli.in(dir);
+        cli.file("out/keep", "x");
+        assertThat(cli.run("load", server.url("/"), "-n", "20", "-c", "1", "--html", "out"))
+                .exitedWith(2).failedWithOneLineError("--html out: is a directory");
+        assertThat(cli.run("load", server.url("/"), "-n", "20", "-c", "1", "--html", ""))
+                .exitedWith(2).failedWithOneLineError("--html: expected a file name");
+        assertThat(server.requestsServed()).isZero();
+    }
 }
