@@ -221,11 +221,12 @@ class LoadTargetsCommandTest {
                 List.of("--jwt-secret", SECRET, "--jwt-claim", "broken:={"),
                 List.of("--jwt-secret", SECRET, "-H", "Authorization: Bearer " + SECRET),
                 List.of("--jwt-secret", "env:MISSING"),
-                List.of("--jwt-sub", "x"));
+                List.of("--jwt-sub", "x"),
+                List.of("--jwt-secret", SECRET, "--jwt-ttl", "1500ms"));
         List<String> expected = List.of("--jwt-alg RS256 does not fit", "--jwt-alg ES256 does not fit",
                 "--jwt-refresh must be positive and at most --jwt-ttl", "give either --jwt-secret or --jwt-key",
                 "--jwt-claim 'broken'", "sets Authorization, which --jwt-secret/--jwt-key sets", "environment variable MISSING is not set",
-                "need --jwt-secret or --jwt-key");
+                "need --jwt-secret or --jwt-key", "--jwt-ttl 1s500ms: at least 2s");
         for (int i = 0; i < cases.size(); i++) {
             List<String> args = new java.util.ArrayList<>(List.of("load", api(), "-n", "1"));
             args.addAll(cases.get(i));
