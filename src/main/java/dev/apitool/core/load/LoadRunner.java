@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -145,7 +146,11 @@ public final class LoadRunner {
     public void interrupt() {
         interrupted = true;
         for (LoadLoop l : loops) {
-            l.eventLoop().execute(l::interrupt);
+            try {
+                l.eventLoop().execute(l::interrupt);
+            } catch (RejectedExecutionException e) {
+                // the run has ended and its event loops are gone (Ctrl-C just as it ended): nothing to stop
+            }
         }
     }
 

@@ -45,6 +45,16 @@ class LoadRunnerTest {
     }
 
     @Test
+    void interrupt_afterTheRunEnded_isANoOp_notARejectedTask() {
+        try (HttpServer server = LoadServers.ok()) {
+            LoadRunner runner = LoadRunner.of(Spec.to(server.uri("/")).connections(2).requests(20).build());
+            LoadReport r = runner.run();
+            runner.interrupt(); // Ctrl-C just as the run ends: the event loops are gone
+            assertThat(r.sent()).isEqualTo(20);
+        }
+    }
+
+    @Test
     void openModel_200PerSecondFor5s_sends1000_andReportsTheAchievedRate() {
         try (HttpServer server = LoadServers.ok()) {
             long start = System.nanoTime();
