@@ -78,7 +78,7 @@ final class LoadCommand extends BaseCommand {
     Integer maxInFlight;
 
     @Option(names = {"-n", "--requests"}, paramLabel = "N", description = "Stop after N requests in total (warm-up included).")
-    long requests;
+    Long requests;
 
     @Option(names = {"-d", "--duration"}, paramLabel = "DURATION", converter = Converters.DurationConverter.class,
             description = "Stop after this long, e.g. 30s, 2m (default: 10s when -n is not given; with both, whichever comes first).")
@@ -123,15 +123,21 @@ final class LoadCommand extends BaseCommand {
         try {
             checks = LoadVerdict.thresholds(thresholds);
             spec = spec();
+            LoadVerdict.checkModel(checks, spec.open());
             plan = jwt.apply(targets.idempotency(plan != null ? plan : RequestPlan.single(spec)), inputs(), context().clock(), this::warn);
         } catch (IllegalArgumentException e) {
             throw new ApitoolException(ExitCode.USAGE, e.getMessage());
         }
         checkFileLimit(spec);
         LoadReport report;
-        try (LoadOutputOptions.Session session = outputs.start(context(), err())) {
+        RuntimeException filesFailed = null;
+        try (LoadOutputOptions.Session session = outputs.start(context(), err(), targets.file)) {
             report = new LoadRun(spec, plan, session.listener()).call();
-            session.finish(report, checks);
+            try {
+                session.finish(report, checks);
+            } catch (RuntimeException e) {
+                filesFailed = e; // the run happened: its report still goes out, then the error
+            }
         } catch (IllegalArgumentException e) {
             throw new ApitoolException(ExitCode.USAGE, e.getMessage());
         }
@@ -139,6 +145,9 @@ final class LoadCommand extends BaseCommand {
             new JsonReporter(out()).print(report, checks);
         } else {
             new TextReporter(out(), serviceTime).print(report, checks);
+        }
+        if (filesFailed != null) {
+            throw filesFailed;
         }
         return LoadVerdict.of(report, checks);
     }
@@ -176,13 +185,19 @@ final class LoadCommand extends BaseCommand {
         if (maxInFlight != null && r == null && ramps == null) {
             throw new IllegalArgumentException("--max-in-flight applies to the open model: give --rate or --stages too");
         }
-        if (requests < 0) {
+        if (requests != null && requests < 1) {
             throw new IllegalArgumentException("-n must be 1 or more, not " + requests);
         }
-        Duration d = duration != null ? duration : ramps != null ? ramps.total() : requests == 0 ? Duration.ofSeconds(10) : null;
+        long n = requests == null ? 0 : requests;
+        Duration d = duration != null ? duration : ramps != null ? ramps.total() : n == 0 ? Duration.ofSeconds(10) : null;
         int loops = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-        return new LoadSpec(target, method, headers, body, connections, r, inFlight, requests, d, loops,
-                request.timeout(DEFAULT_TIMEOUT), warmup(), okStatus == null ? null : StatusSet.parse(okStatus), connect,
+        Duration w = warmup();
+        if (w != null && d != null && !w.isZero() && w.compareTo(d) >= 0) {
+            throw new IllegalArgumentException("--warmup " + warmup + " is not shorter than the run (" + Durations.format(d)
+                    + "): every request would be left out of the statistics");
+        }
+        return new LoadSpec(target, method, headers, body, connections, r, inFlight, n, d, loops,
+                request.timeout(DEFAULT_TIMEOUT), w, okStatus == null ? null : StatusSet.parse(okStatus), connect,
                 ramps);
     }
 

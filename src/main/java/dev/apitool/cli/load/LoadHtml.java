@@ -25,7 +25,15 @@ final class LoadHtml {
      * @throws ApitoolException (usage) naming the flag
      */
     static void checkWritable(Context context, String file) {
-        Path dir = context.workDir().resolve(file).toAbsolutePath().getParent();
+        if (file.isBlank()) {
+            throw new ApitoolException(ExitCode.USAGE, "--html: expected a file name, such as report.html");
+        }
+        Path path = context.workDir().resolve(file);
+        if (Files.isDirectory(path)) {
+            throw new ApitoolException(ExitCode.USAGE, "--html " + file + ": is a directory; give a file name, such as "
+                    + path.resolve("report.html").normalize());
+        }
+        Path dir = path.toAbsolutePath().getParent();
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {

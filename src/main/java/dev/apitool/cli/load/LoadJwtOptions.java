@@ -9,6 +9,7 @@ import dev.apitool.core.jwt.JwsKey;
 import dev.apitool.core.jwt.JwtIssuer;
 import dev.apitool.core.jwt.RefreshingToken;
 import dev.apitool.core.load.RequestPlan;
+import dev.apitool.core.time.Durations;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,6 +24,9 @@ import picocli.CommandLine.Option;
  * {@code Authorization: Bearer}, and re-sign it every {@code --jwt-refresh}, never per request.
  */
 final class LoadJwtOptions {
+
+    /** The shortest --jwt-ttl: exp is whole seconds, so a token may lose up to one of them at signing. */
+    private static final Duration MIN_TTL = Duration.ofSeconds(2);
 
     /** The flags of {@code jwt sign} that core's messages name, and their names here. */
     private static final Pattern SIGN_FLAGS = Pattern.compile("(?<![\\w-])--(secret|key|alg|claim|allow-weak-key)(?![\\w-])");
@@ -76,6 +80,11 @@ final class LoadJwtOptions {
             }
             if (ttl.isZero() || ttl.isNegative()) {
                 throw new InputException("--jwt-ttl must be positive");
+            }
+            if (ttl.compareTo(MIN_TTL) < 0) {
+                // exp is whole seconds from the signing second: a shorter lifetime is partly or wholly gone when signed
+                throw new InputException("--jwt-ttl " + Durations.format(ttl) + ": at least 2s (a JWT's exp is in whole"
+                        + " seconds, so a shorter token can be expired when it is sent)");
             }
             Duration every = refresh != null ? refresh : ttl.dividedBy(2);
             if (every.compareTo(ttl) > 0 || every.isZero() || every.isNegative()) {

@@ -51,6 +51,16 @@ final class LoadMergeCommand extends BaseCommand {
         } catch (IllegalArgumentException e) {
             throw new ApitoolException(ExitCode.USAGE, e.getMessage());
         }
+        for (int i = 0; i < logs.size(); i++) {
+            for (int j = 0; j < i; j++) {
+                if (LoadFiles.same(context(), logs.get(i), logs.get(j))) {
+                    throw new ApitoolException(ExitCode.USAGE, "log " + logs.get(i) + " is given twice (as "
+                            + logs.get(j) + "): merged with itself, its requests would count twice");
+                }
+            }
+            LoadFiles.refuseSame(context(), "--html", html, "log", logs.get(i));
+        }
+        LoadFiles.refuseStdout("--html", html);
         if (html != null) {
             LoadHtml.checkWritable(context(), html);
         }
@@ -59,6 +69,11 @@ final class LoadMergeCommand extends BaseCommand {
             files.add(context().workDir().resolve(log));
         }
         LogMerge.Result merged = LogMerge.merge(files, logs);
+        try {
+            LoadVerdict.checkModel(checks, merged.report().open());
+        } catch (IllegalArgumentException e) {
+            throw new ApitoolException(ExitCode.USAGE, e.getMessage());
+        }
         if (html != null) {
             LoadHtml.write(context(), html, merged.report(), merged.timeline(), checks, merged.sources(), merged.notes());
         }

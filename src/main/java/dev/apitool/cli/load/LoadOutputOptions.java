@@ -42,6 +42,20 @@ final class LoadOutputOptions {
      * @throws ApitoolException (usage) when the log file cannot be created
      */
     Session start(Context context, PrintWriter err) {
+        return start(context, err, null);
+    }
+
+    /**
+     * As {@link #start(Context, PrintWriter)}, refusing first (usage errors) {@code -} for either
+     * file, both flags naming one file, and either naming {@code targetsFile} (the run's
+     * {@code --targets}, or null).
+     */
+    Session start(Context context, PrintWriter err, String targetsFile) {
+        LoadFiles.refuseStdout("--hdr-log", hdrLog);
+        LoadFiles.refuseStdout("--html", html);
+        LoadFiles.refuseSame(context, "--html", html, "--hdr-log", hdrLog);
+        LoadFiles.refuseSame(context, "--hdr-log", hdrLog, "--targets", targetsFile);
+        LoadFiles.refuseSame(context, "--html", html, "--targets", targetsFile);
         List<LoadListener> listeners = new ArrayList<>();
         if (progress == Progress.always || progress == Progress.auto && context.stderrTerminal()) {
             listeners.add(new LoadProgress(err));

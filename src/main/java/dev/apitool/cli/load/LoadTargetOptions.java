@@ -10,6 +10,7 @@ import dev.apitool.core.load.RequestPlan;
 import dev.apitool.core.load.TargetsFile;
 import dev.apitool.core.traffic.Scripts;
 import dev.apitool.core.traffic.TargetSource;
+import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
@@ -71,7 +72,9 @@ final class LoadTargetOptions {
                 throw new InputException("--targets -: say the format of standard input with --targets-format ndjson|csv|yaml");
             }
             name = "standard input";
-            try (TargetSource source = Scripts.openTargets(context.stdin().get(), name, format)) {
+            // through Inputs, so that a second '-' (--jwt-secret -, say) is told standard input is taken
+            byte[] stdin = inputs.readStdin("--targets");
+            try (TargetSource source = Scripts.openTargets(new ByteArrayInputStream(stdin), name, format)) {
                 targets = TargetsFile.read(source, context.workDir(), base, method, headers);
             }
         } else {

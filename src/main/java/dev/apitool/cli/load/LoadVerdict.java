@@ -28,8 +28,24 @@ final class LoadVerdict {
     }
 
     /**
-     * Returns OK when the run was not stopped by a failed TLS handshake, every threshold holds and
-     * some request succeeded.
+     * Refuses thresholds on {@code late} or {@code dropped} for a closed-model run, where they are
+     * always 0 and so would pass whatever happened.
+     *
+     * @throws IllegalArgumentException naming the threshold
+     */
+    static void checkModel(List<Threshold> checks, boolean open) {
+        for (Threshold t : checks) {
+            if (!open && (t.metric() == Threshold.Metric.LATE || t.metric() == Threshold.Metric.DROPPED)) {
+                throw new IllegalArgumentException("threshold '" + t.text() + "': " + t.metric().label()
+                        + " is counted in the open model only (--rate or --stages); in the closed model it is always 0");
+            }
+        }
+    }
+
+    /**
+     * Returns OK when the run was not stopped by a failed TLS handshake, some request was measured
+     * (outside the warm-up, ended within the grace period), every threshold holds and some request
+     * succeeded.
      *
      * @throws ApitoolException (failed) naming the breached thresholds with their values, or saying no request succeeded
      */
@@ -37,6 +53,13 @@ final class LoadVerdict {
         if (report.stoppedBy().equals("error")) {
             throw new ApitoolException(ExitCode.FAILED, "stopped at the first failed TLS handshake: "
                     + report.examples().get(ErrorKind.CONNECT));
+        }
+        if (report.requests() == 0) {
+            // nothing to judge: a latency or error threshold must not pass on no data (a server that never answers)
+            throw new ApitoolException(ExitCode.FAILED, "no request was measured (" + report.sent() + " sent, "
+                    + report.warmupRequests() + " in the warm-up, " + report.unfinished() + " unfinished"
+                    + (report.open() ? ", " + report.dropped() + " dropped" : "") + ")"
+                    + (checks.isEmpty() ? "" : ": no threshold can hold"));
         }
         List<Threshold> breached = checks.stream().filter(t -> !t.passes(report)).collect(Collectors.toList());
         if (!breached.isEmpty()) {

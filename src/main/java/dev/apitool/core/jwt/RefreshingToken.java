@@ -32,6 +32,8 @@ public final class RefreshingToken {
     private final Duration ttl;
     private final Duration refresh;
     private final JwsAlgorithm alg;
+    /** How often callers look for a new token, and how long before its exp a token is replaced: see {@link #checkEvery}. */
+    private final Duration checkEvery;
     private Token token;
     private Instant signedAt;
     private java.util.List<String> warnings = java.util.List.of();
@@ -61,13 +63,21 @@ public final class RefreshingToken {
                 "+" + ttl.toMillis() + "ms", claims.nbf(), null, false, claims.jti(), claims.claims(), claims.alg(),
                 claims.kid(), claims.typ(), claims.headers(), claims.allowWeakKey());
         this.alg = claims.alg() != null ? claims.alg() : key.defaultAlgorithm();
+        Duration tenth = refresh.dividedBy(10);
+        this.checkEvery = tenth.compareTo(MIN_CHECK) < 0 ? MIN_CHECK : tenth.compareTo(MAX_CHECK) > 0 ? MAX_CHECK : tenth;
         current();
     }
 
-    /** Returns the token to send now: the last one, or a newly signed one once {@code refresh} has passed since it was signed. */
+    /**
+     * Returns the token to send now: the last one, or a newly signed one once {@code refresh} has
+     * passed since it was signed or its {@code exp} is less than {@link #checkEvery} away. (Its
+     * {@code exp} is whole seconds from the signing second, so it can come up to a second before
+     * signing time + ttl: a token handed out on the refresh alone could be sent expired when the
+     * refresh is close to the ttl.)
+     */
     public synchronized Token current() {
         Instant now = clock.instant();
-        if (token == null || !now.isBefore(signedAt.plus(refresh))) {
+        if (token == null || !now.isBefore(signedAt.plus(refresh)) || !now.isBefore(token.expiresAt().minus(checkEvery))) {
             JwtIssuer.Issued issued = JwtIssuer.issue(claims, key, Clock.fixed(now, java.time.ZoneOffset.UTC));
             long iat = issued.claims().path("iat").asLong();
             long exp = issued.claims().path("exp").asLong();
@@ -99,6 +109,18 @@ public final class RefreshingToken {
     /** Returns each token's lifetime. */
     public Duration ttl() {
         return ttl;
+    }
+
+    private static final Duration MIN_CHECK = Duration.ofMillis(10);
+    private static final Duration MAX_CHECK = Duration.ofSeconds(1);
+
+    /**
+     * Returns how often a caller should ask for {@link #current} (a tenth of the refresh, 10 ms to
+     * 1 s): a token is replaced at least this long before its exp, so one taken at a check is still
+     * valid at the next.
+     */
+    public Duration checkEvery() {
+        return checkEvery;
     }
 
     /** Returns how long a token is used before the next is signed. */

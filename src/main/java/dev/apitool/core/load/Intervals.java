@@ -38,6 +38,11 @@ final class Intervals {
     private final TreeMap<Long, LoopInterval[]> pending = new TreeMap<>();
     /** Each loop's last interval index, or {@link Long#MAX_VALUE} while it runs. */
     private final long[] lastIndex;
+    /**
+     * Each loop's highest interval index delivered so far, -1 before any: a loop delivers in order,
+     * so it has nothing for an index below it that is missing (it started past that boundary).
+     */
+    private final long[] seenIndex;
     /** Each loop's running totals as of its last merged interval. */
     private final LoadInterval.Counts[] totals;
     private int finished;
@@ -53,9 +58,11 @@ final class Intervals {
         this.t0 = t0;
         this.listener = listener;
         this.lastIndex = new long[loops];
+        this.seenIndex = new long[loops];
         this.totals = new LoadInterval.Counts[loops];
         for (int i = 0; i < loops; i++) {
             lastIndex[i] = Long.MAX_VALUE;
+            seenIndex[i] = -1;
             totals[i] = LoadInterval.Counts.ZERO;
         }
     }
@@ -120,6 +127,7 @@ final class Intervals {
 
     private void accept(LoopInterval i) {
         pending.computeIfAbsent(i.index, k -> new LoopInterval[lastIndex.length])[i.loop] = i;
+        seenIndex[i.loop] = Math.max(seenIndex[i.loop], i.index);
         if (i.last) {
             lastIndex[i.loop] = i.index;
             finished++;
@@ -132,7 +140,7 @@ final class Intervals {
     private boolean complete(long k) {
         LoopInterval[] parts = pending.get(k);
         for (int loop = 0; loop < parts.length; loop++) {
-            if (parts[loop] == null && lastIndex[loop] >= k) {
+            if (parts[loop] == null && lastIndex[loop] >= k && seenIndex[loop] <= k) {
                 return false;
             }
         }

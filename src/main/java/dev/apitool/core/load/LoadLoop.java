@@ -112,10 +112,12 @@ final class LoadLoop {
             this.warmupCount = warmupCount;
         } else {
             long before = prefix(spec.connections(), index, loops);
-            this.quota = n == 0 ? Long.MAX_VALUE
-                    : n * (before + initialConnections) / spec.connections() - n * before / spec.connections();
+            long quotaBefore = n * before / spec.connections();
+            long quotaUpTo = n * (before + initialConnections) / spec.connections();
+            this.quota = n == 0 ? Long.MAX_VALUE : quotaUpTo - quotaBefore;
             this.schedule = null;
-            this.warmupCount = quota == Long.MAX_VALUE ? 0 : warmupCount * quota / Math.max(1, n);
+            // the warm-up split as the requests are (by prefix sums), so the loops' shares add up to it exactly
+            this.warmupCount = n == 0 ? 0 : warmupCount * quotaUpTo / n - warmupCount * quotaBefore / n;
         }
         this.warmupNanos = warmupNanos;
         this.timeWarmup = warmupCount == 0;
@@ -233,10 +235,9 @@ final class LoadLoop {
     /** Starts waiting requests on idle connections; opens connections for the rest while under the bound. */
     private void pump(long now, long firstNew) {
         while (nextToStart < due && now - intended(nextToStart) > timeoutNanos) {
-            if (measured(nextToStart)) {
+            if (measuredOpen(nextToStart++)) {
                 stats.dropped++;
             }
-            nextToStart++;
         }
         while (nextToStart < due && idleCount > 0) {
             startOpen(idle[--idleCount], now, nextToStart < firstNew);
@@ -250,17 +251,19 @@ final class LoadLoop {
 
     private void startOpen(LoadConnection c, long now, boolean late) {
         long k = nextToStart++;
-        boolean counted = measured(k);
+        long g = index + k * loops;
+        long at = intended(k);
+        boolean measured = timeWarmup ? at - t0 >= warmupNanos : g >= warmupCount;
         stats.started++;
-        if (late && counted) {
-            stats.late++;
+        if (late && measured) {
+            stats.late++; // like every statistic, late and dropped leave the warm-up out
         }
         busy++;
-        c.assign(intended(k), now, counted);
+        c.assign(at, now, measured);
     }
 
-    /** Open model: whether local request {@code k} counts in the statistics: its intended start is past the warm-up. */
-    private boolean measured(long k) {
+    /** Open model: whether local request {@code k} is measured (past the warm-up). */
+    private boolean measuredOpen(long k) {
         return timeWarmup ? intended(k) - t0 >= warmupNanos : index + k * loops >= warmupCount;
     }
 
@@ -359,7 +362,7 @@ final class LoadLoop {
         long k = nextToStart++;
         long at = intended(k);
         stats.started++;
-        if (measured(k)) {
+        if (measuredOpen(k)) {
             stats.record(at, now, 0, false);
         } else {
             stats.warmupRequests++;
@@ -498,12 +501,11 @@ final class LoadLoop {
         if (ticker != null) {
             ticker.cancel(false);
         }
-        for (long k = nextToStart; k < due; k++) {
-            if (measured(k)) {
-                stats.dropped++; // like late, counted only past the warm-up
+        for (; nextToStart < due; nextToStart++) {
+            if (measuredOpen(nextToStart)) {
+                stats.dropped++;
             }
         }
-        nextToStart = due;
         stats.unfinished += busy;
         for (LoadConnection c : conns) {
             c.busy = false;

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -87,7 +88,8 @@ public final class LoadRunner {
         }
         RefreshingToken.Token token = plan.jwt() == null ? null : plan.jwt().current();
         try (Templates templates = Templates.encode(plan, token == null ? null : token.ascii())) {
-            templates.checkCopies(plan, spec.socketsNeeded());
+            templates.checkCopies(plan, spec.socketsNeeded(),
+                    spec.open() && spec.maxInFlight() > spec.connections() ? "--max-in-flight" : "-c");
             InetSocketAddress address = resolve();
             LoadTls tls = LoadTls.of(spec); // one context for the run; null for plain http
             EventLoopGroup group = transport.newGroup(threads, "apitool-load");
@@ -144,7 +146,11 @@ public final class LoadRunner {
     public void interrupt() {
         interrupted = true;
         for (LoadLoop l : loops) {
-            l.eventLoop().execute(l::interrupt);
+            try {
+                l.eventLoop().execute(l::interrupt);
+            } catch (RejectedExecutionException e) {
+                // the run has ended and its event loops are gone (Ctrl-C just as it ended): nothing to stop
+            }
         }
     }
 

@@ -4,7 +4,6 @@ import dev.apitool.core.jwt.RefreshingToken;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.PooledByteBufAllocator;
 import java.util.SplittableRandom;
-import java.util.concurrent.TimeUnit;
 
 /**
  * One loop's view of the {@link RequestPlan}: which target each request sends, and the bytes it
@@ -97,8 +96,7 @@ final class LoopRequests {
         this.tokenBytes = token == null ? null : token.ascii();
         this.keyHead = plan.idempotencyKey() ? IdempotencyKeys.head(plan.runBits(), index) : null;
         this.dynamic = keyHead != null || jwt != null;
-        this.tokenCheckNanos = jwt == null ? 0
-                : Math.max(TimeUnit.MILLISECONDS.toNanos(10), Math.min(TimeUnit.SECONDS.toNanos(1), jwt.refresh().toNanos() / 10));
+        this.tokenCheckNanos = jwt == null ? 0 : jwt.checkEvery().toNanos();
         this.nextTokenCheck = System.nanoTime() + tokenCheckNanos;
     }
 

@@ -42,9 +42,9 @@ final class LoopStats {
     long failed;
     long bytesIn;
     long bytesOut;
-    /** Open model: requests that could not start at their intended time (no free connection). */
+    /** Open model: measured requests that could not start at their intended time (no free connection); warm-up ones are left out. */
     long late;
-    /** Open model: requests never sent: waited longer than the timeout, or still waiting when the run stopped. */
+    /** Open model: measured requests never sent: waited longer than the timeout, or still waiting when the run stopped. */
     long dropped;
     /** Requests still in flight when the grace period ran out. */
     long unfinished;

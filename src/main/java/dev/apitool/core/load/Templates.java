@@ -102,11 +102,19 @@ final class Templates implements AutoCloseable {
      * @throws IllegalArgumentException saying how much and what to change
      */
     void checkCopies(RequestPlan plan, int connections) {
+        checkCopies(plan, connections, "-c");
+    }
+
+    /**
+     * As {@link #checkCopies(RequestPlan, int)}, naming {@code flag} as what sets the number of
+     * connections ({@code -c}, or {@code --max-in-flight} in the open model, which opens up to that many).
+     */
+    void checkCopies(RequestPlan plan, int connections, String flag) {
         long total = (long) maxSize * connections;
         if ((plan.idempotencyKey() || plan.jwt() != null) && total > MAX_COPIES_BYTES) {
             throw new IllegalArgumentException("with --idempotency-key or --jwt-*, each connection keeps its own copy of the "
-                    + "largest request (" + maxSize + " bytes): " + connections + " connections would take " + (total >> 20)
-                    + " MiB, over the 256 MiB bound; use fewer connections or smaller bodies");
+                    + "largest request (" + maxSize + " bytes): " + connections + " connections (" + flag + " " + connections
+                    + ") would take " + (total >> 20) + " MiB, over the 256 MiB bound; lower " + flag + " or use smaller bodies");
         }
     }
 

@@ -15,6 +15,7 @@ import dev.apitool.core.json.Json;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -118,6 +119,56 @@ class LoadCommandTest extends AbstractHelpTest {
                 .failedWithOneLineError("expected an http:// or https:// URL", "HTTP/2 is not yet supported");
         assertThat(cli.run("load", url("/"), "--rate", "0.5/s", "-d", "1s")).exitedWith(2).failedWithOneLineError("30/m");
         assertThat(cli.run("load", url("/"), "-n", "5", "--max-in-flight", "5")).exitedWith(2).failedWithOneLineError("--rate");
+    }
+
+    @Test
+    void lateOrDroppedThreshold_inTheClosedModel_isAUsageError_notASilentPass() {
+        assertThat(cli.run("load", url("/"), "-n", "5", "-c", "1", "--threshold", "late<1")).exitedWith(2)
+                .failedWithOneLineError("threshold 'late<1': late is counted in the open model only");
+        assertThat(cli.run("load", url("/"), "-n", "5", "-c", "1", "--threshold", "dropped<=0")).exitedWith(2)
+                .failedWithOneLineError("threshold 'dropped<=0': dropped is counted in the open model only");
+        assertThat(cli.run("load", url("/"), "-n", "5", "--rate", "100/s", "--threshold", "late<1000")).succeeded();
+        assertThat(server.requestsServed()).isEqualTo(5);
+        assertThat(cli.run("load", url("/"), "-n", "5", "-c", "1", "--hdr-log", "c.hlog")).succeeded();
+        assertThat(cli.run("load", "merge", "c.hlog", "--threshold", "late<1")).exitedWith(2)
+                .failedWithOneLineError("late is counted in the open model only");
+    }
+
+    @Test
+    void copiesOverTheBound_inTheOpenModel_nameMaxInFlight_notTheConnectionsGiven() {
+        cli.file("big.bin", new byte[2 << 20]);
+        assertThat(cli.run("load", url("/"), "-X", "POST", "--body", "@big.bin", "--idempotency-key", "auto", "--rate", "10/s",
+                "-c", "2", "-d", "1s")).exitedWith(2)
+                .failedWithOneLineError("256 connections (--max-in-flight 256) would take 512 MiB", "lower --max-in-flight");
+        assertThat(cli.run("load", url("/"), "-X", "POST", "--body", "@big.bin", "--idempotency-key", "auto", "-c", "200",
+                "-n", "1")).exitedWith(2).failedWithOneLineError("200 connections (-c 200) would take 400 MiB", "lower -c");
+        assertThat(server.requestsServed()).isZero();
+    }
+
+    @Test
+    void warmupAsLongAsTheRun_isAUsageError() {
+        assertThat(cli.run("load", url("/"), "-d", "1s", "--warmup", "5s", "-c", "1")).exitedWith(2)
+                .failedWithOneLineError("--warmup 5s is not shorter than the run (1s)");
+        assertThat(cli.run("load", url("/"), "--stages", "1s:10/s", "--warmup", "1s", "-c", "1")).exitedWith(2)
+                .failedWithOneLineError("--warmup 1s is not shorter than the run (1s)");
+        assertThat(server.requestsServed()).isZero();
+    }
+
+    @Test
+    void requestCountZero_isAUsageError_notARunWithoutALimit() {
+        assertThat(cli.run("load", url("/"), "-n", "0", "-c", "1")).exitedWith(2).failedWithOneLineError("-n must be 1 or more, not 0");
+        assertThat(cli.run("load", url("/"), "-n", "-3", "-c", "1")).exitedWith(2).failedWithOneLineError("-n must be 1 or more, not -3");
+        assertThat(server.requestsServed()).isZero();
+    }
+
+    @Test
+    void serverThatNeverAnswers_noRequestMeasured_exit1_thresholdsDoNotPassOnNothing() {
+        try (HttpServer silent = HttpServer.start(HttpServerOptions.loopback(), r -> new CompletableFuture<>())) {
+            // every request is still in flight when the 3 s grace period (min(timeout, 3s)) ends: none is measured
+            CommandResult r = cli.run("load", silent.uri("/").toString(), "-d", "300ms", "-c", "2", "--timeout", "10s",
+                    "--warmup", "none", "--threshold", "p99<250ms", "--threshold", "errors<1%");
+            assertThat(r).exitedWith(1).errContains("no request was measured").outContains("Requests   0");
+        }
     }
 
     @Test

@@ -59,4 +59,34 @@ class LoadHtmlTest {
                 .exitedWith(2).failedWithOneLineError("--html taken/report.html: cannot write there");
         assertThat(server.requestsServed()).isZero();
     }
+    @Test
+    void outputFiles_thatCollide_orAreStdout_areUsageErrors_beforeAnyRequest_andClobberNothing() {
+        Cli cli = Cli.in(dir);
+        String targets = "{\"path\":\"/a\"}\n";
+        cli.file("t.ndjson", targets);
+        assertThat(cli.run("load", server.url("/"), "-n", "20", "-c", "1", "--hdr-log", "same.out", "--html", "./same.out"))
+                .exitedWith(2).failedWithOneLineError("--html ./same.out is the file of --hdr-log same.out");
+        assertThat(cli.run("load", server.url("/"), "-n", "20", "-c", "1", "--targets", "t.ndjson", "--hdr-log", "t.ndjson"))
+                .exitedWith(2).failedWithOneLineError("--hdr-log t.ndjson is the file of --targets t.ndjson");
+        assertThat(cli.run("load", server.url("/"), "-n", "20", "-c", "1", "--targets", "t.ndjson", "--html", "t.ndjson"))
+                .exitedWith(2).failedWithOneLineError("--html t.ndjson is the file of --targets t.ndjson");
+        assertThat(cli.run("load", server.url("/"), "-n", "20", "-c", "1", "--hdr-log", "-"))
+                .exitedWith(2).failedWithOneLineError("--hdr-log -: standard output carries the report");
+        assertThat(cli.run("load", server.url("/"), "-n", "20", "-c", "1", "--html", "-"))
+                .exitedWith(2).failedWithOneLineError("--html -: standard output carries the report");
+        assertThat(cli.read("t.ndjson")).isEqualTo(targets);
+        assertThat(dir.resolve("same.out")).doesNotExist();
+        assertThat(dir.resolve("-")).doesNotExist();
+        assertThat(server.requestsServed()).isZero();
+    }
+    @Test
+    void html_aDirectoryOrEmpty_isAUsageError_beforeAnyRequest() {
+        Cli cli = Cli.in(dir);
+        cli.file("out/keep", "x");
+        assertThat(cli.run("load", server.url("/"), "-n", "20", "-c", "1", "--html", "out"))
+                .exitedWith(2).failedWithOneLineError("--html out: is a directory");
+        assertThat(cli.run("load", server.url("/"), "-n", "20", "-c", "1", "--html", ""))
+                .exitedWith(2).failedWithOneLineError("--html: expected a file name");
+        assertThat(server.requestsServed()).isZero();
+    }
 }

@@ -127,4 +127,17 @@ class LoadMergeCommandTest extends AbstractHelpTest {
                 .doesNotContain("<script", "<b>");
         LoadHtmlTest.assertSelfContained(html);
     }
+
+    @Test
+    void mergeOfOneLogTwice_orHtmlOverALog_isAUsageError_andLeavesTheLogAlone() {
+        assertThat(cli.run("load", url("/"), "-n", "100", "-c", "1", "--hdr-log", "a.hlog")).succeeded();
+        String log = cli.read("a.hlog");
+        assertThat(cli.run("load", "merge", "a.hlog", "./a.hlog"))
+                .exitedWith(2).failedWithOneLineError("log ./a.hlog is given twice (as a.hlog)");
+        assertThat(cli.run("load", "merge", "a.hlog", "--html", "a.hlog"))
+                .exitedWith(2).failedWithOneLineError("--html a.hlog is the file of log a.hlog");
+        assertThat(cli.run("load", "merge", "a.hlog", "--html", "-"))
+                .exitedWith(2).failedWithOneLineError("--html -: standard output carries the report");
+        assertThat(cli.read("a.hlog")).isEqualTo(log);
+    }
 }

@@ -96,6 +96,14 @@ class LoadTargetsCommandTest {
     }
 
     @Test
+    void targetsFromStandardInput_andASecondDash_isAUsageError_standardInputIsTaken() {
+        Cli piped = cli.stdin("method,path\nGET,/a\n");
+        assertThat(piped.run("load", api(), "--targets", "-", "--targets-format", "csv", "-n", "5", "-c", "1",
+                "--jwt-secret", "-")).exitedWith(2)
+                .failedWithOneLineError("--jwt-secret: standard input (-) is already used by another value");
+    }
+
+    @Test
     void csvFromStandardInput_random_sameSeedSameChoices_reportedInJson() {
         String csv = cli.read("examples/load/targets.csv").replace("order.json", "examples/load/order.json"); // stdin: relative to the working directory
         Cli piped = cli.stdin(csv);
@@ -213,11 +221,12 @@ class LoadTargetsCommandTest {
                 List.of("--jwt-secret", SECRET, "--jwt-claim", "broken:={"),
                 List.of("--jwt-secret", SECRET, "-H", "Authorization: Bearer " + SECRET),
                 List.of("--jwt-secret", "env:MISSING"),
-                List.of("--jwt-sub", "x"));
+                List.of("--jwt-sub", "x"),
+                List.of("--jwt-secret", SECRET, "--jwt-ttl", "1500ms"));
         List<String> expected = List.of("--jwt-alg RS256 does not fit", "--jwt-alg ES256 does not fit",
                 "--jwt-refresh must be positive and at most --jwt-ttl", "give either --jwt-secret or --jwt-key",
                 "--jwt-claim 'broken'", "sets Authorization, which --jwt-secret/--jwt-key sets", "environment variable MISSING is not set",
-                "need --jwt-secret or --jwt-key");
+                "need --jwt-secret or --jwt-key", "--jwt-ttl 1s500ms: at least 2s");
         for (int i = 0; i < cases.size(); i++) {
             List<String> args = new java.util.ArrayList<>(List.of("load", api(), "-n", "1"));
             args.addAll(cases.get(i));

@@ -47,6 +47,23 @@ class RefreshingTokenTest {
     }
 
     @Test
+    void refreshEqualToTheTtl_signedMidSecond_aTokenTakenAtACheckIsStillValidAtTheNext() {
+        // exp is whole seconds from the signing second: signed at .9 s with a 2 s ttl, it expires 1.1 s later
+        ManualClock clock = new ManualClock(Fixtures.NOW.plusMillis(900));
+        RefreshingToken source = new RefreshingToken(claims("carol", List.of()), Fixtures.secret(32), clock,
+                Duration.ofSeconds(2), Duration.ofSeconds(2));
+        Duration every = source.checkEvery();
+        assertThat(every).isEqualTo(Duration.ofMillis(200));
+        for (int i = 0; i < 100; i++) {
+            Instant now = clock.instant();
+            RefreshingToken.Token t = source.current();
+            assertThat(t.expiresAt()).as("the token taken at %s, used until the next check", now).isAfter(now.plus(every));
+            clock.advance(every);
+        }
+        assertThat(source.signed()).as("still not per check").isLessThan(30);
+    }
+
+    @Test
     void tokens_verifyWithCoresVerifier_andCarryTheClaims() {
         ManualClock clock = new ManualClock(Fixtures.NOW);
         JwsKey key = Fixtures.key("ec256.pkcs8.pem");

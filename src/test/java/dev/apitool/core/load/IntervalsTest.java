@@ -91,6 +91,28 @@ class IntervalsTest {
     }
 
     @Test
+    void aLoopThatStartedPastTheFirstBoundary_doesNotHoldBackTheIntervalsItWillNeverDeliver() throws Exception {
+        Collected c = new Collected();
+        long t0 = 1_000_000_000L;
+        Intervals in = new Intervals(2, t0, c);
+        in.deliver(part(in, 0, 0, false, t0 + 1_000_000_000L, 2, 100, 200));
+        // loop 1 began only after t0 + 1 s (a slow start): its first interval is 1, it never sends 0
+        in.deliver(part(in, 1, 1, false, t0 + 2_000_000_000L, 1, 1000));
+        assertThat(in.await(1_000_000)).isFalse();
+        assertThat(c.intervals).extracting(LoadInterval::index).as("interval 0 is complete: loop 1 is past it").containsExactly(0L);
+        in.deliver(part(in, 0, 1, false, t0 + 2_000_000_000L, 3, 300));
+        assertThat(in.await(1_000_000)).isFalse();
+        assertThat(c.intervals).extracting(LoadInterval::index).as("live, before any loop finished").containsExactly(0L, 1L);
+        assertThat(c.intervals.get(1).all().getTotalCount()).isEqualTo(2);
+        in.deliver(part(in, 0, 2, true, t0 + 2_200_000_000L, 3));
+        in.deliver(part(in, 1, 2, true, t0 + 2_300_000_000L, 1));
+        assertThat(in.await(Long.MAX_VALUE)).isTrue();
+        in.drain();
+        assertThat(c.intervals).extracting(LoadInterval::index).containsExactly(0L, 1L, 2L);
+        assertThat(c.intervals.get(2).countsSoFar().sent()).isEqualTo(4);
+    }
+
+    @Test
     void openModelRun_intervalsEverySecond_sumExactlyToTheReport() {
         try (HttpServer server = LoadServers.ok()) {
             Collected c = new Collected();

@@ -33,6 +33,28 @@ class LoadRunnerTest {
     }
 
     @Test
+    void closedModel_countWarmup_unevenConnections_leavesOutExactlyTheWarmupNamed() {
+        try (HttpServer server = LoadServers.ok()) {
+            // 333 requests on 7 connections over 2 loops (190 and 143): 5% = the first 16, split 9 + 7
+            LoadReport r = Spec.to(server.uri("/")).connections(7).threads(2).requests(333).run();
+            assertThat(server.requestsServed()).isEqualTo(333);
+            assertThat(r.warmup()).isEqualTo("first 16 requests");
+            assertThat(r.warmupRequests()).isEqualTo(16);
+            assertThat(r.requests()).isEqualTo(317);
+        }
+    }
+
+    @Test
+    void interrupt_afterTheRunEnded_isANoOp_notARejectedTask() {
+        try (HttpServer server = LoadServers.ok()) {
+            LoadRunner runner = LoadRunner.of(Spec.to(server.uri("/")).connections(2).requests(20).build());
+            LoadReport r = runner.run();
+            runner.interrupt(); // Ctrl-C just as the run ends: the event loops are gone
+            assertThat(r.sent()).isEqualTo(20);
+        }
+    }
+
+    @Test
     void openModel_200PerSecondFor5s_sends1000_andReportsTheAchievedRate() {
         try (HttpServer server = LoadServers.ok()) {
             long start = System.nanoTime();
@@ -81,6 +103,25 @@ class LoadRunnerTest {
             assertThat(r.warmupRequests()).isPositive();
             // measured requests that started: those that ended, and the one still in flight at the end
             assertThat(r.late()).isPositive().isLessThanOrEqualTo(r.requests() + r.unfinished());
+        }
+    }
+
+    @Test
+    void openModel_requestsLateOnlyDuringTheWarmup_areNotCountedLate() {
+        long start = System.nanoTime();
+        // the server holds every request of its first 300 ms until then; the warm-up (800 ms) covers the backlog
+        try (HttpServer server = LoadServers.start(req -> {
+            long leftMs = 300 - (System.nanoTime() - start) / 1_000_000;
+            ServerResponse ok = ServerResponse.text(200, "ok");
+            return leftMs <= 0 ? CompletableFuture.completedFuture(ok)
+                    : CompletableFuture.supplyAsync(() -> ok, CompletableFuture.delayedExecutor(leftMs, TimeUnit.MILLISECONDS));
+        })) {
+            LoadReport r = Spec.to(server.uri("/")).connections(1).maxInFlight(1).threads(1).rate("100/s")
+                    .warmup(Duration.ofMillis(800)).duration(Duration.ofSeconds(2)).run();
+            assertThat(r.warmupRequests()).isGreaterThan(50);
+            assertThat(r.requests()).isGreaterThan(100);
+            assertThat(r.late()).as("late requests, all in the warm-up").isZero();
+            assertThat(r.dropped()).isZero();
         }
     }
 

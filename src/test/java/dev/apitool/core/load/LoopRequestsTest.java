@@ -115,7 +115,7 @@ class LoopRequestsTest {
             RequestPlan keyed = plain.withIdempotencyKey();
             org.assertj.core.api.Assertions.assertThatThrownBy(() -> templates.checkCopies(keyed, 200))
                     .isInstanceOf(IllegalArgumentException.class)
-                    .hasMessageContaining("200 connections would take 400 MiB, over the 256 MiB bound");
+                    .hasMessageContaining("200 connections (-c 200) would take 400 MiB, over the 256 MiB bound");
             templates.checkCopies(keyed, 100);
         }
     }
