@@ -102,14 +102,18 @@ public record LoadReport(String url, String method, String model, String transpo
     /** Merges the loops' statistics into one report. */
     static LoadReport merge(LoadSpec spec, String transport, int threads, List<LoopStats> loops, String warmup,
             String stoppedBy) {
-        return merge(spec, transport, threads, loops, warmup, stoppedBy, null);
+        return merge(spec, transport, threads, loops, warmup, stoppedBy, null, spec.targetRps());
     }
 
-    /** Merges the loops' statistics into one report that also says what was sent. */
+    /**
+     * Merges the loops' statistics into one report that also says what was sent.
+     *
+     * @param targetRps the open model's planned rate over the measured span ({@link LoadSpec#measuredTargetRps})
+     */
     static LoadReport merge(LoadSpec spec, String transport, int threads, List<LoopStats> loops, String warmup,
-            String stoppedBy, RequestPlan.Summary sends) {
+            String stoppedBy, RequestPlan.Summary sends, double targetRps) {
         return merge(new Setup(spec.url().toString(), spec.method(), spec.model(), transport, spec.connections(), threads,
-                spec.targetRps(), spec.open() ? spec.maxInFlight() : 0, warmup, stoppedBy, sends, spec.stages()), loops, -1);
+                targetRps, spec.open() ? spec.maxInFlight() : 0, warmup, stoppedBy, sends, spec.stages()), loops, -1);
     }
 
     /**

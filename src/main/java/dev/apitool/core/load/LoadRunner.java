@@ -128,7 +128,8 @@ public final class LoadRunner {
                 boolean aborted = list.stream().anyMatch(l -> l.abortReason() != null);
                 String stoppedBy = interrupted ? "interrupt" : aborted ? "error"
                         : spec.requests() > 0 && sent >= spec.requests() ? "requests" : "duration";
-                LoadReport report = LoadReport.merge(spec, transport.name(), threads, stats, warmup, stoppedBy, plan.summary());
+                LoadReport report = LoadReport.merge(spec, transport.name(), threads, stats, warmup, stoppedBy, plan.summary(),
+                        spec.measuredTargetRps(warmupNanos, warmupCount));
                 long from = stats.stream().mapToLong(s -> s.firstMeasuredNanos).min().orElse(Long.MAX_VALUE);
                 long to = stats.stream().mapToLong(s -> s.lastMeasuredNanos).max().orElse(Long.MIN_VALUE);
                 listener.finished(report, from == Long.MAX_VALUE ? 0 : from - t0, to == Long.MIN_VALUE ? 0 : to - t0);

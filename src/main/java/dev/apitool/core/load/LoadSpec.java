@@ -119,6 +119,28 @@ public record LoadSpec(URI url, String method, Headers headers, byte[] body, int
         return rate == null ? 0 : rate.amount() * 1_000_000.0 / rate.periodMicros();
     }
 
+    /**
+     * Returns the rate the open model plans over the span its measured requests cover: past a
+     * warm-up of {@code warmupNanos} (or of the first {@code warmupCount} requests) to the last
+     * planned request. The achieved rate is measured over that span, so this is the figure to set
+     * beside it. At a constant rate it is {@link #targetRps()}; with stages it is not their average
+     * over the whole plan (a ramp or an idle stage inside the warm-up would otherwise make a run
+     * that kept its schedule look faster than planned).
+     */
+    public double measuredTargetRps(long warmupNanos, long warmupCount) {
+        if (stages == null) {
+            return targetRps();
+        }
+        long end = stages.requestsBefore(duration.toNanos());
+        if (requests > 0) {
+            end = Math.min(end, requests);
+        }
+        long first = Math.max(warmupCount, stages.requestsBefore(warmupNanos));
+        long last = end - 1;
+        double span = last > first ? (stages.offsetNanos(last) - stages.offsetNanos(first)) / 1e9 : 0;
+        return span > 0 ? (last - first) / span : targetRps();
+    }
+
     /** Returns the open model's schedule: the stages, or the constant rate; null in the closed model. */
     Schedule schedule() {
         return stages != null ? stages : rate != null ? Schedule.constant(targetRps()) : null;

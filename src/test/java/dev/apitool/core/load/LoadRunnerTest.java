@@ -2,6 +2,7 @@ package dev.apitool.core.load;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.assertj.core.api.Assertions.withinPercentage;
 
 import dev.apitool.core.http.HttpServer;
 import dev.apitool.core.http.ServerResponse;
@@ -135,11 +136,24 @@ class LoadRunnerTest {
             assertThat(server.requestsServed()).isBetween(495L, 505L);
             assertThat(r.sent()).isBetween(495L, 505L);
             assertThat(r.model()).isEqualTo("open");
-            assertThat(r.targetRps()).isCloseTo(500 / 3.0, within(0.5));
+            // past the 300 ms warm-up (the first 9 requests of the ramp) to the last at 2.995 s: 490 in 2.695 s
+            assertThat(r.targetRps()).isCloseTo(490 / 2.695, within(0.5));
+            assertThat(r.rps()).isCloseTo(r.targetRps(), withinPercentage(5));
             assertThat(r.stages()).hasToString("1s:200/s,2s:200/s");
             assertThat(r.dropped()).isZero();
             assertThat(r.failed()).isZero();
             assertThat(wall).isBetween(2.5, 5.0);
+        }
+    }
+
+    @Test
+    void stages_theTargetIsPlannedOverTheMeasuredSpan_soAnIdleStartDoesNotHalveIt() {
+        try (HttpServer server = LoadServers.ok()) {
+            // 2 s idle, then 100/s for 2 s: 200 requests in 4 s, but all of them within the last 2
+            LoadReport r = Spec.to(server.uri("/")).stages("2s:0/s,0s:100/s,2s:100/s").run();
+            assertThat(server.requestsServed()).isBetween(198L, 202L);
+            assertThat(r.targetRps()).isCloseTo(100.0, within(1.0));
+            assertThat(r.rps()).isCloseTo(r.targetRps(), withinPercentage(5));
         }
     }
 
