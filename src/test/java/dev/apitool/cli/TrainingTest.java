@@ -12,5 +12,6 @@ class TrainingTest {
     @Timeout(30)
     void training_runsThrough() {
         assertThatCode(() -> Training.main(new String[0])).doesNotThrowAnyException();
+        assertThatCode(() -> Training.main(new String[] {"load"})).doesNotThrowAnyException();
     }
 }
