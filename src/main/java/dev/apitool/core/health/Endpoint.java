@@ -37,9 +37,10 @@ public record Endpoint(String name, Target target, String method, Headers header
         body = body == null ? new byte[0] : body;
     }
 
-    /** Returns the quick form's endpoint for {@code url}: named by its URL, critical, default conditions. */
+    /** Returns the quick form's endpoint for {@code url}: named by its URL (a password in it masked), critical, default conditions. */
     public static Endpoint quick(String url, String method, Headers headers, byte[] body, Duration timeout) {
-        return new Endpoint(url, Target.parse(url), method, headers, body, timeout, true, 0, DEFAULT_BACKOFF,
+        Target target = Target.parse(url);
+        return new Endpoint(target.text(), target, method, headers, body, timeout, true, 0, DEFAULT_BACKOFF,
                 DEFAULT_FAILURE_THRESHOLD, DEFAULT_SUCCESS_THRESHOLD, null, List.of());
     }
 }

@@ -1,5 +1,6 @@
 package dev.apitool.core.health;
 
+import dev.apitool.core.http.Urls;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
@@ -12,9 +13,13 @@ import java.util.Locale;
  * @param kind how the target is checked
  * @param uri the URI to send to or connect to ({@code http} for tcp, {@code https} for tls: the
  *     HTTP core's schemes for the same connection)
- * @param text the URL as the user wrote it, for reports
+ * @param text the URL as the user wrote it, for reports (a password in it masked: {@link Urls#redact})
  */
 public record Target(Kind kind, URI uri, String text) {
+
+    public Target {
+        text = Urls.redact(text); // reports show it: a password in it is masked
+    }
 
     /** How a target is checked. */
     public enum Kind {

@@ -59,6 +59,17 @@ class HealthCommandTest extends AbstractHelpTest {
     }
 
     @Test
+    void aPasswordInTheUrl_isNeverPrinted() {
+        String withPassword = server.url("/db").replace("://", "://alice:hunter2@");
+        CommandResult text = cli.run("health", withPassword);
+        CommandResult json = cli.run("--output", "json", "health", withPassword);
+        assertThat(text).outContains("alice:***@");
+        for (CommandResult r : List.of(text, json)) {
+            assertThat(r.out() + r.err()).doesNotContain("hunter2");
+        }
+    }
+
+    @Test
     void seedScenario1_fastDbAndCache_healthy_exit0() {
         CommandResult r = cli.run("health", "-f", config("1s", server.url("/db"), server.url("/cache")));
 

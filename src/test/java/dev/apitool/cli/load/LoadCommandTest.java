@@ -15,6 +15,7 @@ import dev.apitool.core.http.ServerResponse;
 import dev.apitool.core.json.Json;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
@@ -52,6 +53,19 @@ class LoadCommandTest extends AbstractHelpTest {
     void help_saysHttp2IsNotYetSupported_andNamesBothModels() {
         assertThat(cli.run("load", "--help")).succeeded()
                 .outContains("HTTP/2", "not yet supported", "Closed model", "Open model", "--rate", "--threshold", "-c, --connections");
+    }
+
+    @Test
+    void aPasswordInTheUrl_isNeverPrinted_norWrittenToTheLogOrPage() throws Exception {
+        String withPassword = url("/").replace("://", "://alice:hunter2@");
+        CommandResult text = cli.run("load", withPassword, "-n", "20", "-c", "1", "--hdr-log", "run.hlog", "--html", "run.html");
+        assertThat(text).succeeded().outContains("alice:***@");
+        CommandResult json = cli.run("--output", "json", "load", withPassword, "-n", "20", "-c", "1");
+        assertThat(json).succeeded().outContains("alice:***@");
+        for (String shown : List.of(text.out(), text.err(), json.out(), json.err(),
+                Files.readString(dir.resolve("run.hlog")), Files.readString(dir.resolve("run.html")))) {
+            assertThat(shown).doesNotContain("hunter2");
+        }
     }
 
     @Test
