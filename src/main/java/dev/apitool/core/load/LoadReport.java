@@ -51,17 +51,6 @@ public record LoadReport(String url, String method, String model, String transpo
         long dropped, long unfinished, String warmup, long warmupRequests, String stoppedBy, RequestPlan.Summary sends,
         Stages stages) {
 
-    /** Returns a report that says nothing of what was sent beyond the URL and method, nor of stages. */
-    public LoadReport(String url, String method, String model, String transport, int connections, int threads,
-            double targetRps, int maxInFlight, long sent, long requests, long failed, double durationSec, double rps,
-            Latency latency, Latency success, Latency error, Latency service, SortedMap<Integer, Long> status,
-            Map<ErrorKind, Long> errors, Map<ErrorKind, String> examples, long bytesIn, long bytesOut, long late,
-            long dropped, long unfinished, String warmup, long warmupRequests, String stoppedBy) {
-        this(url, method, model, transport, connections, threads, targetRps, maxInFlight, sent, requests, failed,
-                durationSec, rps, latency, success, error, service, status, errors, examples, bytesIn, bytesOut, late,
-                dropped, unfinished, warmup, warmupRequests, stoppedBy, null, null);
-    }
-
     /**
      * A latency summary in µs; every figure is 0 when {@link #count} is.
      *
@@ -99,12 +88,6 @@ public record LoadReport(String url, String method, String model, String transpo
      */
     record Setup(String url, String method, String model, String transport, int connections, int threads, double targetRps,
             int maxInFlight, String warmup, String stoppedBy, RequestPlan.Summary sends, Stages stages) {}
-
-    /** Merges the loops' statistics into one report. */
-    static LoadReport merge(LoadSpec spec, String transport, int threads, List<LoopStats> loops, String warmup,
-            String stoppedBy) {
-        return merge(spec, transport, threads, loops, warmup, stoppedBy, null, spec.targetRps());
-    }
 
     /**
      * Merges the loops' statistics into one report that also says what was sent.

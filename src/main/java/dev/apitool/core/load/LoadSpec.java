@@ -33,14 +33,6 @@ public record LoadSpec(URI url, String method, Headers headers, byte[] body, int
         int maxInFlight, long requests, Duration duration, int threads, Duration timeout, Duration warmup,
         StatusSet okStatus, ConnectOptions connect, Stages stages) {
 
-    /** A spec without stages (the closed model, or the open model at a constant {@code rate}) on the default {@link ConnectOptions}. */
-    public LoadSpec(URI url, String method, Headers headers, byte[] body, int connections, Rates.Rate rate,
-            int maxInFlight, long requests, Duration duration, int threads, Duration timeout, Duration warmup,
-            StatusSet okStatus) {
-        this(url, method, headers, body, connections, rate, maxInFlight, requests, duration, threads, timeout, warmup,
-                okStatus, null, null);
-    }
-
     public LoadSpec {
         Objects.requireNonNull(url, "url");
         Objects.requireNonNull(method, "method");

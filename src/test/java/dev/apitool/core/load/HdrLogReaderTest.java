@@ -25,7 +25,7 @@ class HdrLogReaderTest {
     /** Returns a log of a synthetic closed-model run over three seconds, written by {@link HdrLogWriter}. */
     static String log() throws IOException {
         LoadSpec spec = new LoadSpec(URI.create("http://127.0.0.1:8080/a"), "GET", null, null, 2, null, 1, 0,
-                Duration.ofSeconds(3), 1, Duration.ofSeconds(1), Duration.ZERO, null);
+                Duration.ofSeconds(3), 1, Duration.ofSeconds(1), Duration.ZERO, null, null, null);
         LoopStats stats = new LoopStats();
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (HdrLogWriter w = HdrLogWriter.to(bytes)) {
@@ -46,7 +46,7 @@ class HdrLogReaderTest {
                 all.add(in.error);
                 w.interval(new LoadInterval(k, k, 1.0, all, in.success, in.error, in.service, all, none, none));
             }
-            LoadReport report = LoadReport.merge(spec, "epoll", 1, List.of(stats), "none", "duration");
+            LoadReport report = LoadReport.merge(spec, "epoll", 1, List.of(stats), "none", "duration", null, spec.targetRps());
             w.finished(report, stats.firstMeasuredNanos, stats.lastMeasuredNanos);
         }
         return bytes.toString(StandardCharsets.UTF_8);

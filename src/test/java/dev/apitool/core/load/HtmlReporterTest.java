@@ -21,7 +21,7 @@ class HtmlReporterTest {
             errors.put(k, k == ErrorKind.RESET ? 1L : 0L);
         }
         return new LoadReport(url, method, "open", "epoll", 4, 2, 100, 256, 12, 10, 1, 2.0, 5.0, l, l, l, l,
-                new TreeMap<>(Map.of(200, 9L)), errors, Map.of(ErrorKind.RESET, example), 1000, 2000, 0, 0, 0, "1s", 2, "duration");
+                new TreeMap<>(Map.of(200, 9L)), errors, Map.of(ErrorKind.RESET, example), 1000, 2000, 0, 0, 0, "1s", 2, "duration", null, null);
     }
 
     private static LoadTimeline timeline() {

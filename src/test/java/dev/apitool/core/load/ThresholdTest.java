@@ -14,7 +14,7 @@ class ThresholdTest {
     private static LoadReport report(long p99Us, long requests, long failed, double rps) {
         LoadReport.Latency l = new LoadReport.Latency(requests, 100, 1000, 500, 900, p99Us, p99Us, p99Us);
         return new LoadReport("http://x/", "GET", "closed", "nio", 1, 1, 0, 0, requests, requests, failed, 1, rps, l, l, l, l,
-                new TreeMap<>(), Map.of(), Map.of(), 0, 0, 0, 0, 0, "none", 0, "requests");
+                new TreeMap<>(), Map.of(), Map.of(), 0, 0, 0, 0, 0, "none", 0, "requests", null, null);
     }
 
     @Test
