@@ -66,7 +66,7 @@ final class LoadVerdict {
             throw new ApitoolException(ExitCode.FAILED, "threshold" + (breached.size() > 1 ? "s" : "") + " breached: "
                     + breached.stream().map(t -> t.text() + " (was " + t.formatActual(report) + ")").collect(Collectors.joining(", ")));
         }
-        if (report.requests() > 0 && report.failed() == report.requests()) {
+        if (report.failed() == report.requests()) {
             throw new ApitoolException(ExitCode.FAILED, "no request succeeded (" + report.failed() + " failed)");
         }
         return ExitCode.OK;

@@ -111,11 +111,6 @@ final class LoadConnection extends ChannelInboundHandlerAdapter implements Chann
         return parser.status();
     }
 
-    /** Returns whether this connection speaks TLS. */
-    boolean tls() {
-        return tls != null;
-    }
-
     /** Closes the channel, if any, without reporting its end to the loop (beyond that a connect attempt is over). */
     void close() {
         Channel ch = channel;

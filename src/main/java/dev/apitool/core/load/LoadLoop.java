@@ -251,9 +251,8 @@ final class LoadLoop {
 
     private void startOpen(LoadConnection c, long now, boolean late) {
         long k = nextToStart++;
-        long g = index + k * loops;
         long at = intended(k);
-        boolean measured = timeWarmup ? at - t0 >= warmupNanos : g >= warmupCount;
+        boolean measured = measuredOpen(k, at);
         stats.started++;
         if (late && measured) {
             stats.late++; // like every statistic, late and dropped leave the warm-up out
@@ -264,7 +263,12 @@ final class LoadLoop {
 
     /** Open model: whether local request {@code k} is measured (past the warm-up). */
     private boolean measuredOpen(long k) {
-        return timeWarmup ? intended(k) - t0 >= warmupNanos : index + k * loops >= warmupCount;
+        return measuredOpen(k, intended(k));
+    }
+
+    /** {@link #measuredOpen(long)} for {@code k}, whose intended start {@code at} is already known. */
+    private boolean measuredOpen(long k, long at) {
+        return timeWarmup ? at - t0 >= warmupNanos : index + k * loops >= warmupCount;
     }
 
     /** Open model: a connection is free; it takes the oldest waiting request or goes idle. */
@@ -309,7 +313,7 @@ final class LoadLoop {
     void connectFailed(LoadConnection c, Throwable cause) {
         connectEnded(c);
         c.connected = false;
-        if (c.tls() && !everConnected && cause instanceof SSLHandshakeException) {
+        if (tls != null && !everConnected && cause instanceof SSLHandshakeException) {
             abort(c, cause);
             return;
         }
@@ -362,7 +366,7 @@ final class LoadLoop {
         long k = nextToStart++;
         long at = intended(k);
         stats.started++;
-        if (measuredOpen(k)) {
+        if (measuredOpen(k, at)) {
             stats.record(at, now, 0, false);
         } else {
             stats.warmupRequests++;
