@@ -47,7 +47,7 @@ final class Checks {
         out.add(tooLong(p.tooLong));
         RuleResult otherForm = sequential(profile == Profile.IETF ? Rule.BARE : Rule.QUOTED, p.otherForm, false);
         RuleResult ownForm = new RuleResult(profile == Profile.IETF ? Rule.QUOTED : Rule.BARE, subject, true,
-                sequential.verdict(), "the form " + profile.id() + " uses, as in " + Rule.SEQUENTIAL.id(), List.of());
+                sequential.verdict(), "as " + Rule.SEQUENTIAL.id() + ", which sends the key this way", List.of());
         out.add(profile == Profile.IETF ? ownForm : otherForm);
         out.add(profile == Profile.IETF ? otherForm : ownForm);
         out.add(ttl(p.afterTtl, first, story));
@@ -107,7 +107,8 @@ final class Checks {
             return result(rule, required, Verdict.INCONCLUSIVE, "every repeat is identical to #1 and none is marked: a replay and a"
                     + " handler that answers alike look the same", calls);
         }
-        return result(rule, required, Verdict.PASS, "#1 ran; " + (calls.size() - 1) + " repeats got the stored response", calls);
+        return result(rule, required, Verdict.PASS, "#1 ran; " + (calls.size() - 1) + (calls.size() == 2 ? " repeat" : " repeats")
+                + " got the stored response", calls);
     }
 
     private void storySequential(List<Exchange> calls, List<String> story) {
