@@ -28,14 +28,17 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "replay", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Probe an API's Idempotency-Key handling: send one call under fresh keys, one after another and at once,",
-            "with another body, without a key, with an over-long key, quoted and bare, and check each rule of",
-            "draft-ietf-httpapi-idempotency-key-header-07 (or Stripe's, --profile stripe).",
-            "Replays are told by Idempotent-Replayed: true, else by responses that differ; where neither tells, it says inconclusive.",
-            "Exit 1 when a required rule fails. Every call is really sent: point it at a test environment."},
+        description = {"Probe how an API honours Idempotency-Key: the IETF draft's rules",
+            "(draft-ietf-httpapi-idempotency-key-header-07), or Stripe's with --profile stripe.",
+            "The call (-X defaults to POST here) goes out under fresh keys: repeated, at once,",
+            "with another body, without a key, with an over-long key, quoted and bare.",
+            "A replay is told by Idempotent-Replayed: true, else by a response that differs;",
+            "where neither tells, the rule is inconclusive. Exit 1 when a required rule fails.",
+            "Every call is really sent: point it at a test environment. --timeout (default 10s)",
+            "bounds each call."},
         footer = {"", "Examples:",
             "  apitool idempotency replay https://api.test/v1/charges --body @charge.json",
-            "  apitool idempotency replay https://api.test/v1/charges --body @charge.json --ttl 10s --output junit",
+            "  apitool idempotency replay https://api.test/v1/charges --ttl 10s --output junit",
             "  apitool idempotency replay https://api.test --from calls.ndjson --profile stripe"})
 final class IdempotencyReplay extends BaseCommand {
 
