@@ -94,21 +94,28 @@ public final class ConfigBinder {
             if (e.getCause() instanceof InputException cause) {
                 throw cause;
             }
+            if (e.getCause() instanceof InputCoercionException c) {
+                throw outOfRange(positions, c, Positions.pointer(e));
+            }
             String ptr = Positions.pointer(e);
             throw positions.error(positions.value(ptr), (ptr.isEmpty() ? "" : name(ptr) + ": ") + firstLine(e.getOriginalMessage()));
         } catch (InputCoercionException e) {
-            Position at = ConfigText.position(e.getLocation());
-            String ptr = positions.pointerAt(at);
-            String what = e.getTargetType() == Integer.TYPE || e.getTargetType() == Integer.class
-                    ? "a whole number from " + Integer.MIN_VALUE + " to " + Integer.MAX_VALUE
-                    : "a number in range";
-            throw positions.error(at, (ptr == null ? "number" : name(ptr)) + ": " + positions.scalarOr(ptr)
-                    + " is out of range, expected " + what);
+            throw outOfRange(positions, e, positions.pointerAt(ConfigText.position(e.getLocation())));
         } catch (JsonProcessingException e) {
             throw positions.error(ConfigText.position(e), ConfigText.message(e, ""));
         } catch (IOException e) {
             throw new InputException(file + ": cannot read: " + e.getMessage(), e);
         }
+    }
+
+    private static InputException outOfRange(Positions positions, InputCoercionException e, String ptr) {
+        Class<?> t = e.getTargetType();
+        String what = t == Integer.TYPE || t == Integer.class ? "a whole number from " + Integer.MIN_VALUE + " to " + Integer.MAX_VALUE
+                : t == Long.TYPE || t == Long.class ? "a whole number from " + Long.MIN_VALUE + " to " + Long.MAX_VALUE
+                : "a number in range";
+        Position at = ptr == null ? ConfigText.position(e.getLocation()) : positions.value(ptr);
+        return positions.error(at, (ptr == null || ptr.isEmpty() ? "number" : name(ptr)) + ": " + positions.scalarOr(ptr)
+                + " is out of range, expected " + what);
     }
 
     /** Returns the keys a record accepts, in declaration order. */
