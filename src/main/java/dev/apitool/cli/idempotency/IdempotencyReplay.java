@@ -128,7 +128,7 @@ final class IdempotencyReplay extends BaseCommand {
             if (request.body(inputs()) != null || slowUrl != null || ttl != null) {
                 throw new InputException("--from replays recorded calls: --body, --slow-url and --ttl are for a single call");
             }
-            RecordedCalls calls = RecordedCalls.read(inputs().file(from, "--from"), base, method, request.headers(), MAX_CALLS);
+            RecordedCalls calls = RecordedCalls.read(inputs().file(from, "--from"), from, base, method, request.headers(), MAX_CALLS);
             b = ReplayOptions.recorded(calls.requests(), calls.subjects());
         }
         return b.repeat(repeat).concurrency(concurrency).ttl(ttl).profile(p).maxKeyLength(maxKeyLength)

@@ -102,6 +102,7 @@ class IdempotencyReplayTest extends AbstractHelpTest {
             assertThat(JsonSchemas.validate("idempotency-replay", r.out())).isEmpty();
             JsonNode doc = Json.parse(r.out().getBytes(StandardCharsets.UTF_8), "output");
             assertThat(doc.path("conformant").asBoolean()).isFalse();
+            assertThat(doc.path("marksReplays").asBoolean()).as("a bare route marks nothing").isFalse();
             assertThat(doc.path("rules").get(0).path("verdict").asText()).isEqualTo("fail");
             assertThat(cli.read("replay.xml")).contains("<testsuite", "<failure message=\"the handler ran 3 times");
         }
@@ -118,7 +119,10 @@ class IdempotencyReplayTest extends AbstractHelpTest {
                     + "{\"path\":\"/refunds\",\"body\":\"r\"}\n");
             CommandResult r = cli.run("idempotency", "replay", api.url("/"), "--from", "calls.ndjson");
             assertThat(r).succeeded().outContains("calls.ndjson:1:1:", "calls.ndjson:2:1:");
-            assertThat(api.runs).hasValue(2);
+            CommandResult json = cli.run("idempotency", "replay", api.url("/"), "--from", "calls.ndjson", "--output", "json");
+            assertThat(JsonSchemas.validate("idempotency-replay", json.out())).isEmpty();
+            assertThat(json.out()).contains("\"marksReplays\": true", "\"subject\": \"calls.ndjson:2:1\"");
+            assertThat(api.runs).as("each recorded call ran once per run, under fresh keys").hasValue(4);
         }
     }
 

@@ -53,6 +53,11 @@ final class Checks {
         out.add(ttl(p.afterTtl, first, story));
     }
 
+    /** Returns whether any response judged carried {@code Idempotent-Replayed: true} (after {@link #judge}). */
+    boolean marksReplays() {
+        return marks;
+    }
+
     Kind classify(Exchange e, Exchange reference) {
         if (e.error() != null) {
             return Kind.NO_RESPONSE;

@@ -7,6 +7,7 @@ import dev.apitool.core.traffic.Scripts;
 import dev.apitool.core.traffic.Target;
 import dev.apitool.core.traffic.TargetSource;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -34,16 +35,26 @@ public record RecordedCalls(List<HttpRequest> requests, List<String> subjects) {
      * Returns the calls in {@code file}; a call without a method uses {@code method}, and
      * {@code headers} come before each call's own.
      *
+     * @param name the file as the user named it, for positions in messages and the report
      * @param max the most calls accepted, 1 or more; more is an input error
      * @throws InputException for a missing or malformed file, with the position of the problem
      */
-    public static RecordedCalls read(Path file, URI base, String method, Headers headers, int max) {
+    public static RecordedCalls read(Path file, String name, URI base, String method, Headers headers, int max) {
         List<HttpRequest> requests = new ArrayList<>();
         List<String> subjects = new ArrayList<>();
-        if (!Files.exists(file)) {
-            throw new InputException("--from: " + file + ": no such file");
+        Scripts.Format format = Scripts.formatOf(name);
+        if (format == null) {
+            throw new InputException("--from " + name + ": cannot tell the format from the name: use .ndjson, .csv or .yaml");
         }
-        try (TargetSource source = Scripts.openTargets(file, null)) {
+        InputStream in;
+        try {
+            in = Files.newInputStream(file);
+        } catch (NoSuchFileException e) {
+            throw new InputException("--from: " + name + ": no such file");
+        } catch (IOException e) {
+            throw new InputException("--from: " + name + ": cannot read: " + e.getMessage(), e);
+        }
+        try (TargetSource source = Scripts.openTargets(in, name, format)) {
             for (Target t = source.next(); t != null; t = source.next()) {
                 if (requests.size() == max) {
                     throw new InputException(t.where() + ": more than " + max + " calls; split the file");
@@ -53,7 +64,7 @@ public record RecordedCalls(List<HttpRequest> requests, List<String> subjects) {
             }
         }
         if (requests.isEmpty()) {
-            throw new InputException("--from: " + file + ": no calls in the file");
+            throw new InputException("--from: " + name + ": no calls in the file");
         }
         return new RecordedCalls(requests, subjects);
     }

@@ -41,6 +41,7 @@ public final class ReplayProbe {
     private final Clock wall;
     private final Sleeper sleeper;
     private int calls;
+    private boolean marks;
 
     /**
      * @param client sends the calls; its pool should allow {@code concurrency} connections per origin
@@ -64,13 +65,13 @@ public final class ReplayProbe {
         Instant startedAt = wall.instant();
         long start = nanoClock.getAsLong();
         calls = 0;
+        marks = false;
         List<RuleResult> results = new ArrayList<>();
         List<String> story = new ArrayList<>();
         for (int i = 0; i < options.calls().size(); i++) {
             probe(options, options.calls().get(i), options.subjects().get(i), results, i == 0 ? story : new ArrayList<>());
         }
         HttpRequest first = options.calls().get(0);
-        boolean marks = results.stream().anyMatch(r -> r.rule() == Rule.MARKED && r.verdict() == Verdict.PASS);
         return new ReplayReport(first.method(), Urls.redact(first.uri()), options.profile(), story, results, marks, calls,
                 startedAt, Duration.ofNanos(nanoClock.getAsLong() - start));
     }
@@ -113,7 +114,9 @@ public final class ReplayProbe {
                 seen.afterTtl = send("after TTL", keyed(call, p.headerValue(keyA)));
             }
         }
-        new Checks(p, subject, o).judge(seen, results, story);
+        Checks checks = new Checks(p, subject, o);
+        checks.judge(seen, results, story);
+        marks |= checks.marksReplays();
     }
 
     /** The exchanges of one call's probe, for {@link Checks}. Null where not sent. */
