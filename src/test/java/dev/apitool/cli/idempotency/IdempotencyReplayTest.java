@@ -75,8 +75,8 @@ class IdempotencyReplayTest extends AbstractHelpTest {
 
     @Test
     void ttl_waitedOut_keyRunsAgain() {
-        try (CountingApi api = guarded(Profile.IETF, Duration.ofMillis(300))) {
-            CommandResult r = cli.run("idempotency", "replay", api.url("/charges"), "--body", BODY, "--ttl", "300ms",
+        try (CountingApi api = guarded(Profile.IETF, Duration.ofSeconds(1))) {
+            CommandResult r = cli.run("idempotency", "replay", api.url("/charges"), "--body", BODY, "--ttl", "1s",
                     "--concurrency", "3");
             assertThat(r).succeeded().outContains("After TTL: executed handler (cache expired)");
             assertThat(r.out()).containsPattern("ttl.expiry +pass");
