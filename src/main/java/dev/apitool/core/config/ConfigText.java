@@ -149,6 +149,10 @@ public final class ConfigText {
                 return prefix + Texts.printable(m.getProblem() + context);
             }
         }
-        return prefix + Texts.printable(Json.problem(e));
+        String problem = Json.problem(e);
+        if (problem.startsWith("Expected a field name")) {
+            return prefix + "a mapping or list used as a key, expected a plain key";
+        }
+        return prefix + Texts.printable(problem.replaceAll("<?\\b(org\\.yaml|com\\.fasterxml)\\.[^ >]*(\\([^)]*\\))?>?", "an unexpected token"));
     }
 }
