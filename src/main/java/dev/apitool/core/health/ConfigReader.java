@@ -1,5 +1,6 @@
 package dev.apitool.core.health;
 
+import dev.apitool.core.expr.ExprSyntaxException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -178,7 +179,7 @@ public final class ConfigReader {
         Condition c;
         try {
             c = Condition.parse(expanded);
-        } catch (ConditionSyntaxException e) {
+        } catch (ExprSyntaxException e) {
             int index = expanded.equals(text) ? e.index() : 0;
             throw positions.error(positions.inside(at, index), "bad condition '" + text.strip() + "': " + e.getMessage());
         }
