@@ -41,7 +41,13 @@ public final class ReportOptions {
                         + (allowed.isEmpty() ? "none (this command prints text only)"
                             : allowed.stream().map(f -> f + "=FILE").collect(Collectors.joining(" or "))));
             }
-            reports.add(new Report(OutputFormat.valueOf(t.format().toLowerCase(Locale.ROOT)), files.report(context, t.file(), flag)));
+            OutputFile file = files.report(context, t.file(), flag);
+            for (Report earlier : reports) {
+                if (earlier.file().path().toAbsolutePath().normalize().equals(file.path().toAbsolutePath().normalize())) {
+                    throw new InputException(flag + ": " + t.file() + " is named by another --report too; give each report its own file");
+                }
+            }
+            reports.add(new Report(OutputFormat.valueOf(t.format().toLowerCase(Locale.ROOT)), file));
         }
         return reports;
     }

@@ -67,6 +67,14 @@ class LoadOutputFilesTest {
     }
 
     @Test
+    void report_twoNamingOneFile_isRefusedBeforeAnyRequest() {
+        Cli cli = Cli.in(dir);
+        assertThat(cli.run("load", server.url("/"), "-n", "20", "--report", "json=r.json", "--report", "json=./r.json")).exitedWith(2)
+                .failedWithOneLineError("--report json=./r.json: ./r.json is named by another --report too");
+        assertThat(server.requestsServed()).isZero();
+    }
+
+    @Test
     void noClobber_refusesAnExistingHtml_beforeAnyRequest() {
         Cli cli = Cli.in(dir);
         cli.file("run.html", "keep me");
