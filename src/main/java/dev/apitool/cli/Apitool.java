@@ -64,9 +64,8 @@ public final class Apitool {
     @Option(names = "--no-color", scope = ScopeType.INHERIT, description = "Never colour output (also: NO_COLOR set in the environment).")
     boolean noColor;
 
-    @Option(names = "--output", scope = ScopeType.INHERIT, paramLabel = "FORMAT", defaultValue = "text",
-            description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-    OutputFormat output;
+    /** The run's {@code --output}: every command's copy of the option sets it ({@link OutputOption}). */
+    OutputFormat output = OutputFormat.text;
 
     private final Context context;
 
@@ -97,12 +96,14 @@ public final class Apitool {
         String[] words = commandWords(args);
         boolean known = GROUPS.stream().anyMatch(g -> g.name().equals(words[0]));
         boolean versionOnly = words[0] == null && args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"));
-        CommandLine cl = new CommandLine(new Apitool(context));
+        Apitool root = new Apitool(context);
+        CommandLine cl = new CommandLine(root);
         for (Group g : GROUPS) {
             if (!versionOnly && (!known || g.name().equals(words[0]))) {
                 cl.addSubcommand(g.name(), g.build(known ? words[1] : null));
             }
         }
+        OutputOption.addTo(cl, f -> root.output = f);
         Errors errors = new Errors();
         cl.setOut(out);
         cl.setErr(err);

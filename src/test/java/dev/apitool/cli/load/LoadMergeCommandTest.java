@@ -112,7 +112,7 @@ class LoadMergeCommandTest extends AbstractHelpTest {
     @Test
     void hdrLogInAMissingDirectory_isAUsageError_beforeAnyRequest() {
         assertThat(cli.run("load", url("/"), "-n", "50", "--hdr-log", "no/such/dir/a.hlog")).exitedWith(2)
-                .failedWithOneLineError("--hdr-log no/such/dir/a.hlog: cannot create the file");
+                .failedWithOneLineError("--hdr-log: cannot write no/such/dir/a.hlog: no such directory no/such/dir");
         assertThat(server.requestsServed()).isZero();
     }
 
