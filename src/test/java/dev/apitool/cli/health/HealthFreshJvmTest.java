@@ -1,0 +1,48 @@
+package dev.apitool.cli.health;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.apitool.core.health.TestServer;
+import java.io.File;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code health} in a JVM of its own, as the launcher starts it: {@code --timeout 100ms} bounds the
+ * request, not class loading and event-loop start-up, so a fast loopback server is healthy, and the
+ * latency reported is the request's, not the JVM's.
+ */
+class HealthFreshJvmTest {
+
+    @Test
+    void timeout100ms_freshJvmAgainstAFastServer_healthyWithTheRequestsLatency() throws Exception {
+        try (TestServer server = TestServer.start().ok("/healthz", Duration.ZERO)) {
+            String url = server.url("/healthz");
+            HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.discarding());
+
+            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            ProcessBuilder pb = new ProcessBuilder(List.of(java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+                    "-cp", System.getProperty("java.class.path"), "dev.apitool.cli.Main", "health", url, "--timeout", "100ms"));
+            pb.redirectErrorStream(true);
+            pb.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+            Process p = pb.start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+
+            assertThat(p.exitValue()).as(out).isZero();
+            Matcher latency = Pattern.compile("healthy \\((\\d+)ms\\)").matcher(out);
+            assertThat(latency.find()).as(out).isTrue();
+            assertThat(Integer.parseInt(latency.group(1))).as(out).isLessThan(100);
+        }
+    }
+}
