@@ -30,7 +30,8 @@ import picocli.CommandLine.ScopeType;
             "  1  the check ran and failed: a token that does not verify, unhealthy, ...",
             "  2  usage or input error: a bad flag, a malformed key, config or script",
             "  3  degraded (health, when asked to fail on it)",
-            "  4  internal error"
+            "  4  internal error",
+            "  130  interrupted by Ctrl-C (load prints its report first)"
         })
 public final class Apitool {
 
