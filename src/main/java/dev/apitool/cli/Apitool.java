@@ -31,7 +31,8 @@ import picocli.CommandLine.ScopeType;
             "  1  the check ran and failed: a token that does not verify, unhealthy, ...",
             "  2  usage or input error: a bad flag, a malformed key, config or script",
             "  3  degraded (health, when asked to fail on it)",
-            "  4  internal error"
+            "  4  internal error",
+            "  130  interrupted by Ctrl-C (load prints its report first)"
         })
 public final class Apitool {
 
@@ -80,11 +81,30 @@ public final class Apitool {
     /** Runs apitool with {@code args} and returns the exit code. */
     public static int run(Context context, PrintWriter out, PrintWriter err, String... args) {
         try {
+            if (args.length == 0) {
+                return noArguments(context, err);
+            }
             return commandLine(context, out, err, args).execute(args);
         } finally {
             out.flush();
             err.flush();
         }
+    }
+
+    /**
+     * What a bare {@code apitool} does, decided here and only here: the short usage with the list of
+     * commands on stderr and exit 2, as for any other usage error (a script that runs {@code apitool}
+     * with no arguments has a bug). When {@code context.interactive()} this is where the REPL opens.
+     */
+    static int noArguments(Context context, PrintWriter err) {
+        CommandLine cl = commandLine(context, err, err);
+        CommandLine.Help help = cl.getHelp();
+        err.print(help.synopsisHeading());
+        err.print(help.synopsis(0));
+        err.print(help.commandListHeading());
+        err.print(help.commandList());
+        err.println(Errors.PREFIX + "error: no command given (see 'apitool --help')");
+        return ExitCode.USAGE.code();
     }
 
     /**
@@ -105,6 +125,8 @@ public final class Apitool {
         }
         OutputOption.addTo(cl, f -> root.output = f);
         Errors errors = new Errors();
+        cl.setUsageHelpAutoWidth(true); // the terminal's width; 80 columns when it cannot be told
+        Examples.keepWhole(cl);
         cl.setOut(out);
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);

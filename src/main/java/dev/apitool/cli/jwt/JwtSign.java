@@ -51,7 +51,7 @@ final class JwtSign extends BaseCommand {
     @Option(names = "--aud", paramLabel = "AUDIENCE", description = "Audience (aud); repeat for an array.")
     List<String> aud = new ArrayList<>();
 
-    @Option(names = "--exp", paramLabel = "TIME", description = "Expiry: a duration from now (15m), an ISO-8601 time, a date or epoch seconds.")
+    @Option(names = "--exp", paramLabel = "TIME", description = "Expiry: a duration from now (15m), an ISO-8601 time, a date or @EPOCH-SECONDS.")
     String exp;
 
     @Option(names = "--nbf", paramLabel = "TIME", description = "Not before, as for --exp (--nbf=-30s for the past).")

@@ -11,6 +11,8 @@ import dev.apitool.cli.Formats;
 import dev.apitool.cli.OutputFormat;
 import dev.apitool.cli.RequestOptions;
 import dev.apitool.core.http.Headers;
+import dev.apitool.core.http.Urls;
+import dev.apitool.core.io.InputException;
 import dev.apitool.core.load.ConnectOptions;
 import dev.apitool.core.load.FileLimits;
 import dev.apitool.core.load.JsonReporter;
@@ -166,6 +168,9 @@ final class LoadCommand extends BaseCommand {
 
     private LoadSpec spec() {
         URI target = null;
+        if (Urls.lacksScheme(url)) {
+            throw new InputException(Urls.missingScheme(url));
+        }
         try {
             target = url == null ? null : new URI(url);
         } catch (URISyntaxException e) {

@@ -23,7 +23,7 @@ class RatelimitGroupTest extends AbstractHelpTest {
     @Test
     void noLeaf_isUsageError() {
         assertThat(cli.run("ratelimit")).exitedWith(ExitCode.USAGE).outIsEmpty()
-                .failedWithOneLineError("Missing required subcommand").pointsAtHelpOf("apitool ratelimit");
+                .failedWithOneLineError("missing required subcommand").pointsAtHelpOf("apitool ratelimit");
     }
 
     @Test
