@@ -8,7 +8,7 @@ import dev.apitool.core.jwt.JwsAlgorithm;
 import dev.apitool.core.jwt.JwsKey;
 import dev.apitool.core.jwt.JwtIssuer;
 import dev.apitool.core.jwt.RefreshingToken;
-import dev.apitool.core.load.RequestPlan;
+import dev.apitool.core.load.plan.RequestPlan;
 import dev.apitool.core.time.Durations;
 import java.time.Clock;
 import java.time.Duration;

@@ -5,7 +5,7 @@ import dev.apitool.core.load.LoadListener;
 import dev.apitool.core.load.LoadReport;
 import dev.apitool.core.load.LoadRunner;
 import dev.apitool.core.load.LoadSpec;
-import dev.apitool.core.load.RequestPlan;
+import dev.apitool.core.load.plan.RequestPlan;
 import io.netty.util.ResourceLeakDetector;
 
 /**

@@ -1,7 +1,14 @@
 package dev.apitool.core.load;
 
+import dev.apitool.core.http.LoadTls;
 import dev.apitool.core.http.Transport;
 import dev.apitool.core.jwt.RefreshingToken;
+import dev.apitool.core.load.engine.Intervals;
+import dev.apitool.core.load.engine.LoadLoop;
+import dev.apitool.core.load.engine.LoopRequests;
+import dev.apitool.core.load.engine.LoopStats;
+import dev.apitool.core.load.engine.Templates;
+import dev.apitool.core.load.plan.RequestPlan;
 import dev.apitool.core.time.Durations;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;

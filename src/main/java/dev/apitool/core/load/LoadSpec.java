@@ -1,6 +1,9 @@
 package dev.apitool.core.load;
 
+import dev.apitool.core.http.ConnectOptions;
 import dev.apitool.core.http.Headers;
+import dev.apitool.core.load.plan.Schedule;
+import dev.apitool.core.load.plan.Stages;
 import dev.apitool.core.time.Durations;
 import dev.apitool.core.time.Rates;
 import java.net.URI;
@@ -134,7 +137,7 @@ public record LoadSpec(URI url, String method, Headers headers, byte[] body, int
     }
 
     /** Returns the open model's schedule: the stages, or the constant rate; null in the closed model. */
-    Schedule schedule() {
+    public Schedule schedule() {
         return stages != null ? stages : rate != null ? Schedule.constant(targetRps()) : null;
     }
 

@@ -1,5 +1,6 @@
 package dev.apitool.core.load;
 
+import dev.apitool.core.load.report.TextReporter;
 import dev.apitool.core.time.Durations;
 import java.util.Locale;
 import java.util.regex.Matcher;

@@ -2,6 +2,7 @@ package dev.apitool.core.load;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.apitool.core.http.ErrorKind;
 import dev.apitool.core.http.HttpServer;
 import dev.apitool.core.http.RequestHandler;
 import dev.apitool.core.http.ServerResponse;
