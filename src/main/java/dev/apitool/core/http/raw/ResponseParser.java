@@ -1,6 +1,7 @@
 package dev.apitool.core.http.raw;
 
 import dev.apitool.core.http.ErrorKind;
+import dev.apitool.core.http.Framing;
 import io.netty.buffer.ByteBuf;
 import io.netty.util.ByteProcessor;
 
@@ -40,6 +41,7 @@ public final class ResponseParser {
     private boolean closeHeader;
     private boolean keepAliveHeader;
     private boolean chunked;
+    private boolean transferEncoding;
     private long contentLength;
     private long remaining;
     /** Whether {@link #feed} may try the one-pass head ({@code false} only in tests comparing the two). */
@@ -69,6 +71,7 @@ public final class ResponseParser {
         closeHeader = false;
         keepAliveHeader = false;
         chunked = false;
+        transferEncoding = false;
         contentLength = -1;
     }
 
@@ -380,16 +383,21 @@ public final class ResponseParser {
             contentLength = v;
         } else if (nameIs("transfer-encoding", colon)) {
             chunked = endsWithIgnoreCase("chunked", from, to);
+            transferEncoding = true;
         } else if (nameIs("connection", colon)) {
             closeHeader |= containsIgnoreCase("close", from, to);
             keepAliveHeader |= containsIgnoreCase("keep-alive", from, to);
         }
     }
 
-    private boolean headersDone() {
+    private boolean headersDone() throws ErrorKind.ProtocolException {
         if (status < 200) {
             startMessage(); // 1xx interim response: the real one follows
             return false;
+        }
+        String framing = Framing.problem(contentLength >= 0, transferEncoding);
+        if (framing != null) {
+            throw new ErrorKind.ProtocolException(framing);
         }
         if (head || status == 204 || status == 304) {
             state = State.DONE;

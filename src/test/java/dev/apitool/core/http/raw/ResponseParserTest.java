@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.apitool.core.http.ErrorKind;
+import dev.apitool.core.http.Framing;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import java.nio.charset.StandardCharsets;
@@ -84,6 +85,15 @@ class ResponseParserTest {
         "HTTP/1.1 200 OK\r\nContent-Length: 1\r\nContent-Length: 2\r\n\r\n"})
     void malformed_isAProtocolError(String response) {
         assertThatThrownBy(() -> parse(response)).isInstanceOf(ErrorKind.ProtocolException.class);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"HTTP/1.1 200 OK\r\nContent-Length: 5\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n0\r\n\r\n",
+        "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\nContent-Length: 5\r\n\r\n5\r\nhello\r\n0\r\n\r\n",
+        "HTTP/1.1 200 OK\r\nTransfer-Encoding: gzip\r\nContent-Length: 5\r\n\r\nhello"})
+    void contentLengthAndTransferEncoding_isAProtocolErrorNamingTheRfc(String response) {
+        assertThatThrownBy(() -> parse(response)).isInstanceOf(ErrorKind.ProtocolException.class)
+                .hasMessage(Framing.BOTH);
     }
 
     private static ResponseParser parse(String response) throws Exception {
