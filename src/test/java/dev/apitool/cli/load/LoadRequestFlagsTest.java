@@ -91,6 +91,14 @@ class LoadRequestFlagsTest {
     }
 
     @Test
+    void headerValueWithAControlCharacter_usageErrorBeforeAnythingIsSent_valueNotEchoed() {
+        assertThat(cli.run("load", url("/"), "-n", "5", "-H", "X-Token: se\u001bcret")).exitedWith(2)
+                .failedWithOneLineError("-H 'X-Token: …': header value for 'X-Token' contains the control character 0x1b");
+        assertThat(cli.run("load", url("/"), "-n", "5", "-H", "X-Token: se\u001bcret").err()).doesNotContain("se\u001bcret");
+        assertThat(server.requestsServed()).isZero();
+    }
+
+    @Test
     void help_documentsTheTenSecondTimeout_theSharedFlags_andThatProxiesAreIgnored() {
         assertThat(cli.run("load", "--help")).succeeded()
                 .outContains("--timeout (default 10s)", "Request method (default: GET)", "HTTP_PROXY", "ignored",
