@@ -55,6 +55,8 @@ final class LoadCommand extends BaseCommand {
 
     /** {@code --timeout} when not given, as the help says. */
     private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
+    /** The longest -d and --max-duration accepted: a year, far past any load test and far from overflowing nanoseconds. */
+    static final Duration MAX_DURATION = Duration.ofDays(365);
 
     // Optional to picocli so that 'load merge' (a subcommand) is not refused for want of a URL; required by run().
     @Parameters(index = "0", arity = "0..1", paramLabel = "URL",
@@ -83,6 +85,10 @@ final class LoadCommand extends BaseCommand {
     @Option(names = {"-d", "--duration"}, paramLabel = "DURATION", converter = Converters.DurationConverter.class,
             description = "Stop after this long, e.g. 30s, 2m (default: 10s when -n is not given; with both, whichever comes first).")
     Duration duration;
+
+    @Option(names = "--max-duration", paramLabel = "DURATION", defaultValue = "10m", converter = Converters.DurationConverter.class,
+            description = "A -n run without -d stops after this long even if its requests are not all sent (default: ${DEFAULT-VALUE}).")
+    Duration maxDuration;
 
     @Option(names = "--threads", paramLabel = "N", description = "Event loops (default: one per core, no more than the connections).")
     Integer threads;
@@ -188,6 +194,9 @@ final class LoadCommand extends BaseCommand {
         if (requests != null && requests < 1) {
             throw new IllegalArgumentException("-n must be 1 or more, not " + requests);
         }
+        if (duration != null) {
+            Durations.requireWithin("-d", duration, Duration.ofMillis(1), MAX_DURATION);
+        }
         long n = requests == null ? 0 : requests;
         Duration d = duration != null ? duration : ramps != null ? ramps.total() : n == 0 ? Duration.ofSeconds(10) : null;
         int loops = threads != null ? threads : Runtime.getRuntime().availableProcessors();
@@ -196,9 +205,11 @@ final class LoadCommand extends BaseCommand {
             throw new IllegalArgumentException("--warmup " + warmup + " is not shorter than the run (" + Durations.format(d)
                     + "): every request would be left out of the statistics");
         }
-        return new LoadSpec(target, method, headers, body, connections, r, inFlight, n, d, loops,
-                request.timeout(DEFAULT_TIMEOUT), w, okStatus == null ? null : StatusSet.parse(okStatus), connect,
-                ramps);
+        return LoadSpec.builder(target).method(method).headers(headers).body(body).connections(connections).rate(r)
+                .maxInFlight(inFlight).requests(n).duration(d).threads(loops).timeout(request.timeout(DEFAULT_TIMEOUT))
+                .warmup(w).okStatus(okStatus == null ? null : StatusSet.parse(okStatus)).connect(connect).stages(ramps)
+                .maxDuration(Durations.requireWithin("--max-duration", maxDuration, Duration.ofMillis(1), MAX_DURATION))
+                .build();
     }
 
     private Stages stages() {

@@ -134,7 +134,8 @@ public final class LoadRunner {
                 }
                 boolean aborted = list.stream().anyMatch(l -> l.abortReason() != null);
                 String stoppedBy = interrupted ? "interrupt" : aborted ? "error"
-                        : spec.requests() > 0 && sent >= spec.requests() ? "requests" : "duration";
+                        : spec.requests() > 0 && sent >= spec.requests() ? "requests"
+                        : spec.duration() == null ? "maxDuration" : "duration";
                 LoadReport report = LoadReport.merge(spec, transport.name(), threads, stats, warmup, stoppedBy, plan.summary(),
                         spec.measuredTargetRps(warmupNanos, warmupCount));
                 long from = stats.stream().mapToLong(s -> s.firstMeasuredNanos).min().orElse(Long.MAX_VALUE);
@@ -167,10 +168,7 @@ public final class LoadRunner {
      * plus the grace period, the connect timeout and 5 s.
      */
     private boolean await(Intervals intervals) throws InterruptedException {
-        if (spec.duration() == null) {
-            return intervals.await(Long.MAX_VALUE);
-        }
-        long bound = spec.duration().plus(spec.grace()).plus(spec.timeout()).plusSeconds(5).toNanos();
+        long bound = spec.stopAfter().plus(spec.grace()).plus(spec.timeout()).plusSeconds(5).toNanos();
         return intervals.await(bound);
     }
 

@@ -79,6 +79,17 @@ class LoadErrorsTest {
     }
 
     @Test
+    void silentServer_countedRun_stopsAtItsMaxDuration_notAfterCountTimesTimeout() {
+        try (HttpServer server = LoadServers.silent()) {
+            // 2000 requests of a 1 s timeout on 2 connections would take ~1000 s without the bound
+            LoadReport r = Spec.to(server.uri("/")).connections(2).requests(2000).timeout(Duration.ofSeconds(1))
+                    .maxDuration(Duration.ofSeconds(1)).warmup(NO_WARMUP).run();
+            assertThat(r.stoppedBy()).isEqualTo("maxDuration");
+            assertThat(r.sent()).isLessThan(2000);
+        }
+    }
+
+    @Test
     void silentServer_openModel_endsOnTime_withTimeoutsAndNoHang() {
         try (HttpServer server = LoadServers.silent()) {
             long start = System.nanoTime();

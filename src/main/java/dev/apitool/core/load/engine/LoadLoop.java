@@ -185,10 +185,8 @@ public final class LoadLoop {
     private void begin(long now) {
         scheduling = true;
         t0 = now;
-        if (spec.duration() != null) {
-            deadline = now + spec.duration().toNanos();
-            eventLoop.schedule(this::stop, deadline - now, TimeUnit.NANOSECONDS);
-        }
+        deadline = now + spec.stopAfter().toNanos();
+        eventLoop.schedule(this::stop, deadline - now, TimeUnit.NANOSECONDS);
     }
 
     private void beginSchedule(long now) {

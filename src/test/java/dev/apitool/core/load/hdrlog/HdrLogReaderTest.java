@@ -30,8 +30,8 @@ class HdrLogReaderTest {
 
     /** Returns a log of a synthetic closed-model run over three seconds, written by {@link HdrLogWriter}. */
     static String log() throws IOException {
-        LoadSpec spec = new LoadSpec(URI.create("http://127.0.0.1:8080/a"), "GET", null, null, 2, null, 1, 0,
-                Duration.ofSeconds(3), 1, Duration.ofSeconds(1), Duration.ZERO, null, null, null);
+        LoadSpec spec = LoadSpec.builder(URI.create("http://127.0.0.1:8080/a")).connections(2).maxInFlight(1)
+                .duration(Duration.ofSeconds(3)).timeout(Duration.ofSeconds(1)).warmup(Duration.ZERO).build();
         LoopStats stats = new LoopStats();
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (HdrLogWriter w = HdrLogWriter.to(bytes)) {
