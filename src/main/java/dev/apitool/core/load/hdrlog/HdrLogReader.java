@@ -40,6 +40,13 @@ final class HdrLogReader {
     private static final String FORMAT = "expected a log written by 'apitool load --hdr-log'";
     /** Timestamps below this many seconds before StartTime are relative to it (HdrHistogram's rule without BaseTime). */
     private static final double YEAR_SEC = 365.0 * 24 * 3600;
+    /**
+     * The longest line read, in characters: far above the longest interval line apitool writes (a
+     * compressed 60 s histogram at three digits is a few KiB of base64), so a file that is not a log
+     * (one endless line) fails at once instead of filling memory.
+     * TODO: use core.io's bounded line reader once it lands.
+     */
+    static final int MAX_LINE_CHARS = 1 << 20;
 
     private final String name;
     private int line;
@@ -74,14 +81,36 @@ final class HdrLogReader {
         HdrLogReader r = new HdrLogReader(name);
         BufferedReader lines = in instanceof BufferedReader b ? b : new BufferedReader(in);
         try {
-            for (String text; (text = lines.readLine()) != null;) {
-                r.line++;
+            StringBuilder buffer = new StringBuilder();
+            for (String text; (text = r.readLine(lines, buffer)) != null;) {
                 r.line(text);
             }
         } catch (CharacterCodingException e) {
             throw r.fail(r.line + 1, "not UTF-8 text, " + FORMAT);
         }
         return r.finish();
+    }
+
+    /** Returns the next line without its end (LF or CRLF), or null at the end; a line past {@link #MAX_LINE_CHARS} fails. */
+    private String readLine(BufferedReader in, StringBuilder buffer) throws IOException {
+        buffer.setLength(0);
+        int c = in.read();
+        if (c < 0) {
+            return null;
+        }
+        line++;
+        while (c >= 0 && c != '\n') {
+            if (buffer.length() == MAX_LINE_CHARS) {
+                throw fail("line longer than " + MAX_LINE_CHARS + " characters: " + FORMAT);
+            }
+            buffer.append((char) c);
+            c = in.read();
+        }
+        int n = buffer.length();
+        if (n > 0 && buffer.charAt(n - 1) == '\r') {
+            buffer.setLength(n - 1);
+        }
+        return buffer.toString();
     }
 
     private InputException fail(int at, String what) {
@@ -163,22 +192,26 @@ final class HdrLogReader {
         }
         try {
             h = Histogram.decodeFromCompressedByteBuffer(ByteBuffer.wrap(bytes), 0);
-        } catch (Exception | AssertionError e) {
-            throw fail("the HISTOGRAM field is not an HdrHistogram compressed histogram: " + describe(e));
+        } catch (Exception | AssertionError e) { // the library's own failures (buffer underflow, an index) say nothing to a reader
+            throw fail("the HISTOGRAM field is not an HdrHistogram compressed histogram (damaged or truncated): " + FORMAT);
+        }
+        if (h.getTotalCount() < 0 || h.getMaxValue() < 0) {
+            throw fail("the HISTOGRAM field holds a negative count or value (damaged): " + FORMAT);
         }
         try {
             target.add(h);
         } catch (ArrayIndexOutOfBoundsException e) {
             throw fail("the histogram holds latencies above 60 s, the most apitool records: " + FORMAT);
+        } catch (RuntimeException e) {
+            throw fail("the histogram cannot be added to the run's (damaged): " + FORMAT);
+        }
+        if (target.getTotalCount() < 0) {
+            throw fail("the histograms' counts overflow (damaged): " + FORMAT);
         }
         double relative = relativeSec(start);
         if (tag == null || tag.equals(HdrLogWriter.ERROR)) {
             slices.add(new HdrLog.Slice(tag != null, relative, length, h.getTotalCount(), tag == null ? bytes : null));
         }
-    }
-
-    private static String describe(Throwable e) {
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
     /** Returns an interval timestamp as seconds from StartTime (HdrHistogram's rules: BaseTime, else relative or absolute). */

@@ -183,4 +183,68 @@ class HdrLogReaderTest {
             }
         }
     }
+
+    /** Replaces the histogram of every interval line by {@code random}'s damage to its compressed bytes (still valid base64). */
+    private static String damageHistograms(String text, Random random) {
+        StringBuilder out = new StringBuilder();
+        for (String line : text.split("\n", -1)) {
+            int comma = line.lastIndexOf(',');
+            if (line.startsWith("#") || line.startsWith("\"") || comma < 0 || random.nextInt(3) != 0) {
+                out.append(line).append('\n');
+                continue;
+            }
+            byte[] bytes = java.util.Base64.getDecoder().decode(line.substring(comma + 1).strip());
+            int ops = 1 + random.nextInt(4);
+            for (int i = 0; i < ops && bytes.length > 0; i++) {
+                switch (random.nextInt(4)) {
+                    case 0 -> bytes[random.nextInt(bytes.length)] = (byte) random.nextInt(256);
+                    case 1 -> bytes = Arrays.copyOf(bytes, random.nextInt(bytes.length));
+                    case 2 -> bytes[random.nextInt(Math.min(bytes.length, 40))] ^= (byte) (1 << random.nextInt(8));
+                    default -> {
+                        byte[] longer = Arrays.copyOf(bytes, bytes.length + 1 + random.nextInt(64));
+                        for (int k = bytes.length; k < longer.length; k++) {
+                            longer[k] = (byte) random.nextInt(256);
+                        }
+                        bytes = longer;
+                    }
+                }
+            }
+            out.append(line, 0, comma + 1).append(java.util.Base64.getEncoder().encodeToString(bytes)).append('\n');
+        }
+        return out.toString();
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {101, 102, 103, 104, 105, 106, 107, 108, 109, 110, 111, 112, 113, 114, 115, 116, 117, 118, 119, 120})
+    void damagedHistogramBytes_failWithOneLineNamingFileAndLine_neverAnInternalError(long seed) throws IOException {
+        String good = log();
+        Random random = new Random(seed);
+        for (int round = 0; round < 40; round++) {
+            String text = damageHistograms(good, random);
+            try {
+                read(text);
+            } catch (InputException e) {
+                assertThat(e.getMessage()).as("seed %d round %d", seed, round).matches("x\\.hlog:\\d+: [^\\n]+")
+                        .doesNotContain("Exception", "out of bounds", "-9223372036854775808");
+            } catch (RuntimeException | OutOfMemoryError e) {
+                fail("seed " + seed + " round " + round + ": " + e, e);
+            }
+        }
+    }
+
+    @Test
+    void overlongLine_refusedNamingItsLineAndTheCap() throws IOException {
+        String good = log();
+        String text = good.replaceFirst("\n", "\n#" + "x".repeat(HdrLogReader.MAX_LINE_CHARS + 1) + "\n");
+        assertThatThrownBy(() -> read(text)).isInstanceOf(InputException.class)
+                .hasMessageMatching("x\\.hlog:2: line longer than \\d+ characters.*");
+    }
+
+    @Test
+    void unknownLogVersion_refused() throws IOException {
+        String good = log();
+        assertThat(good).contains("\"version\":" + HdrLogWriter.VERSION);
+        assertThatThrownBy(() -> read(good.replace("\"version\":" + HdrLogWriter.VERSION, "\"version\":99")))
+                .isInstanceOf(InputException.class).hasMessageContaining("log version 99, expected " + HdrLogWriter.VERSION);
+    }
 }
