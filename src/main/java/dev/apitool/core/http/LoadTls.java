@@ -2,7 +2,6 @@ package dev.apitool.core.http;
 
 import dev.apitool.core.http.HttpException;
 import dev.apitool.core.http.TlsContexts;
-import dev.apitool.core.load.LoadSpec;
 import io.netty.channel.Channel;
 import io.netty.channel.ConnectTimeoutException;
 import io.netty.handler.ssl.SslContext;
@@ -35,20 +34,23 @@ public final class LoadTls {
     }
 
     /**
-     * Returns the TLS for {@code spec}'s https URL, or null for plain http.
+     * Returns the TLS for an https {@code url}, or null for plain http.
      *
+     * @param connect verification ({@code --insecure}, {@code --cacert})
+     * @param port the port the URL names or its scheme's default
+     * @param handshakeTimeout how long the handshake may take
      * @throws dev.apitool.core.io.InputException when the {@code --cacert} file cannot be used
      */
-    public static LoadTls of(LoadSpec spec) {
-        if (!spec.https()) {
+    public static LoadTls of(java.net.URI url, int port, ConnectOptions connect, java.time.Duration handshakeTimeout) {
+        if (!"https".equalsIgnoreCase(url.getScheme())) {
             return null;
         }
-        String host = spec.url().getHost();
+        String host = url.getHost();
         if (host.startsWith("[") && host.endsWith("]")) {
             host = host.substring(1, host.length() - 1);
         }
-        SslContext context = TlsContexts.client(spec.connect().insecure(), spec.connect().caCert());
-        return new LoadTls(context, host, spec.port(), spec.timeout());
+        SslContext context = TlsContexts.client(connect.insecure(), connect.caCert());
+        return new LoadTls(context, host, port, handshakeTimeout);
     }
 
     /** Puts a new TLS handler first in {@code channel}'s pipeline, before it connects; the handshake starts once it is active. */

@@ -27,7 +27,7 @@ import org.HdrHistogram.Histogram;
  * writes (its writer-reader phaser) per recorded value; here the loop itself takes the snapshot on
  * its own thread, so recording stays a plain array increment.
  */
-public final class Intervals {
+final class Intervals {
 
     static final long PERIOD_NANOS = TimeUnit.SECONDS.toNanos(1);
 
@@ -56,7 +56,7 @@ public final class Intervals {
     private final Histogram latencySoFar = LoopStats.histogram();
 
     /** Intervals of {@code loops} event loops, timed from {@code t0} ({@link System#nanoTime()}), merged for {@code listener}. */
-    public Intervals(int loops, long t0, LoadListener listener) {
+    Intervals(int loops, long t0, LoadListener listener) {
         this.t0 = t0;
         this.listener = listener;
         this.lastIndex = new long[loops];
@@ -99,7 +99,7 @@ public final class Intervals {
      * Merges deliveries as they come until every loop has delivered its last interval; returns
      * false when {@code timeoutNanos} passed first ({@code Long.MAX_VALUE}: no bound).
      */
-    public boolean await(long timeoutNanos) throws InterruptedException {
+    boolean await(long timeoutNanos) throws InterruptedException {
         long end = timeoutNanos == Long.MAX_VALUE ? Long.MAX_VALUE : System.nanoTime() + timeoutNanos;
         while (finished < lastIndex.length) {
             LoopInterval i;
@@ -118,7 +118,7 @@ public final class Intervals {
     }
 
     /** Merges whatever was delivered and passes on the intervals still open (a loop that never finished is missing from them). */
-    public void drain() {
+    void drain() {
         for (LoopInterval i; (i = queue.poll()) != null;) {
             accept(i);
         }

@@ -29,7 +29,7 @@ import javax.net.ssl.SSLHandshakeException;
  * in-flight bound), or is dropped once it has waited longer than the timeout. Latency runs from
  * the intended time, so waiting shows in the percentiles.
  */
-public final class LoadLoop {
+final class LoadLoop {
 
     private static final long CONNECT_RETRY_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
     private static final int RECV_BUFFER_BYTES = 16 * 1024;
@@ -83,7 +83,7 @@ public final class LoadLoop {
     private ScheduledFuture<?> roller;
     private long intervalIndex;
 
-    public LoadLoop(int index, int loops, EventLoop eventLoop, LoadSpec spec, LoopRequests requests, SocketAddress address,
+    LoadLoop(int index, int loops, EventLoop eventLoop, LoadSpec spec, LoopRequests requests, SocketAddress address,
             CountDownLatch done, Class<? extends SocketChannel> channelClass, long warmupNanos, long warmupCount,
             LoadTls tls, Intervals intervals) {
         this.index = index;
@@ -141,11 +141,11 @@ public final class LoadLoop {
         return sum;
     }
 
-    public EventLoop eventLoop() {
+    EventLoop eventLoop() {
         return eventLoop;
     }
 
-    public LoopStats stats() {
+    LoopStats stats() {
         return stats;
     }
 
@@ -159,7 +159,7 @@ public final class LoadLoop {
     }
 
     /** Starts the loop's work; runs on its thread. */
-    public void start() {
+    void start() {
         long now = System.nanoTime();
         long tick = Math.max(1_000_000L, Math.min(10_000_000L, timeoutNanos / 10));
         ticker = eventLoop.scheduleAtFixedRate(this::tick, tick, tick, TimeUnit.NANOSECONDS);
@@ -360,7 +360,7 @@ public final class LoadLoop {
     }
 
     /** Returns why the loop stopped early (its first TLS handshake failed), or null when it did not. */
-    public String abortReason() {
+    String abortReason() {
         return abortReason;
     }
 
@@ -487,7 +487,7 @@ public final class LoadLoop {
     }
 
     /** Stops early (Ctrl-C): as at the deadline, in-flight requests get the grace period. */
-    public void interrupt() {
+    void interrupt() {
         stop();
     }
 
@@ -499,7 +499,7 @@ public final class LoadLoop {
     }
 
     /** Ends the loop now: waiting requests are dropped, in-flight ones counted unfinished, connections closed. */
-    public void finish() {
+    void finish() {
         if (finished) {
             return;
         }

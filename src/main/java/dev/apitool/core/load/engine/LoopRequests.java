@@ -22,7 +22,7 @@ import java.util.SplittableRandom;
  * {@link #tokenCheckNanos}, never per request; a token of another length (rare) re-encodes this
  * loop's templates.
  */
-public final class LoopRequests {
+final class LoopRequests {
 
     /** One connection's copy of the bytes it sends, when requests have changing parts. */
     static final class Slot {
@@ -67,7 +67,7 @@ public final class LoopRequests {
      * @param shared the plan's templates, encoded with {@code token}
      * @param token the token {@code shared} holds, or null without a JWT
      */
-    public LoopRequests(RequestPlan plan, Templates shared, RefreshingToken.Token token, LoadSpec spec, int index, int loops) {
+    LoopRequests(RequestPlan plan, Templates shared, RefreshingToken.Token token, LoadSpec spec, int index, int loops) {
         this.plan = plan;
         this.shared = shared;
         this.templates = shared;

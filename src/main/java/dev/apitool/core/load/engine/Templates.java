@@ -12,7 +12,7 @@ import java.nio.charset.StandardCharsets;
  * bytes: the {@code Idempotency-Key} value and the JWT after {@code Authorization: Bearer }. Owns
  * the buffers: {@link #close} releases them (sends still in flight keep their own references).
  */
-public final class Templates implements AutoCloseable {
+final class Templates implements AutoCloseable {
 
     /** One encoded target with the offsets of its changing parts (-1 where it has none). */
     static final class Template {
@@ -54,7 +54,7 @@ public final class Templates implements AutoCloseable {
      *
      * @throws IllegalArgumentException naming the target, for one that cannot be encoded
      */
-    public static Templates encode(RequestPlan plan, byte[] token) {
+    static Templates encode(RequestPlan plan, byte[] token) {
         Template[] all = new Template[plan.targets().size()];
         try {
             for (int i = 0; i < all.length; i++) {
@@ -104,7 +104,7 @@ public final class Templates implements AutoCloseable {
      *
      * @throws IllegalArgumentException saying how much and what to change
      */
-    public void checkCopies(RequestPlan plan, int connections) {
+    void checkCopies(RequestPlan plan, int connections) {
         checkCopies(plan, connections, "-c");
     }
 
@@ -112,7 +112,7 @@ public final class Templates implements AutoCloseable {
      * As {@link #checkCopies(RequestPlan, int)}, naming {@code flag} as what sets the number of
      * connections ({@code -c}, or {@code --max-in-flight} in the open model, which opens up to that many).
      */
-    public void checkCopies(RequestPlan plan, int connections, String flag) {
+    void checkCopies(RequestPlan plan, int connections, String flag) {
         long total = (long) maxSize * connections;
         if ((plan.idempotencyKey() || plan.jwt() != null) && total > MAX_COPIES_BYTES) {
             throw new IllegalArgumentException("with --idempotency-key or --jwt-*, each connection keeps its own copy of the "
