@@ -8,6 +8,7 @@ import dev.apitool.cli.OutputFormat;
 import dev.apitool.cli.RequestOptions;
 import dev.apitool.core.http.ConnectOptions;
 import dev.apitool.core.http.Headers;
+import dev.apitool.core.io.InputException;
 import dev.apitool.core.load.FileLimits;
 import dev.apitool.core.load.LoadReport;
 import dev.apitool.core.load.LoadSpec;
@@ -144,8 +145,6 @@ final class LoadCommand extends BaseCommand {
             } catch (RuntimeException e) {
                 filesFailed = e; // the run happened: its report still goes out, then the error
             }
-        } catch (IllegalArgumentException e) {
-            throw new ApitoolException(ExitCode.USAGE, e.getMessage());
         }
         if (output() == OutputFormat.json) {
             new JsonReporter(out()).print(report, checks);
@@ -163,7 +162,7 @@ final class LoadCommand extends BaseCommand {
         try {
             target = url == null ? null : new URI(url);
         } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("invalid URL '" + url + "': " + e.getReason());
+            throw new InputException("invalid URL '" + url + "': " + e.getReason());
         }
         Headers headers = request.headers();
         byte[] body = request.body(inputs());
@@ -171,28 +170,28 @@ final class LoadCommand extends BaseCommand {
         plan = targets.plan(target, method, headers, body != null, inputs(), context());
         method = plan != null ? plan.methods() : method;
         if (target == null && plan == null) {
-            throw new IllegalArgumentException("no URL: give the target URL, or --targets FILE");
+            throw new InputException("no URL: give the target URL, or --targets FILE");
         }
         target = target != null ? target : plan.origin();
         ConnectOptions connect = ConnectOptions.of(request.direct(inputs()).build());
         Rates.Rate r = rate == null ? null : Rates.parse(rate);
         Stages ramps = stages();
         if (ramps != null && r != null) {
-            throw new IllegalArgumentException("--stages and --rate exclude each other: give one (0s:RATE,DURATION:RATE holds a constant rate)");
+            throw new InputException("--stages and --rate exclude each other: give one (0s:RATE,DURATION:RATE holds a constant rate)");
         }
         if (ramps != null && duration != null && duration.compareTo(ramps.total()) > 0) {
-            throw new IllegalArgumentException("-d " + Durations.format(duration) + " is longer than --stages ("
+            throw new InputException("-d " + Durations.format(duration) + " is longer than --stages ("
                     + Durations.format(ramps.total()) + "): -d may only shorten the stages; add a stage to hold a rate longer");
         }
         if (connections < 1) {
-            throw new IllegalArgumentException("-c must be 1 or more, not " + connections);
+            throw new InputException("-c must be 1 or more, not " + connections);
         }
         int inFlight = maxInFlight != null ? maxInFlight : Math.max(connections, 256);
         if (maxInFlight != null && r == null && ramps == null) {
-            throw new IllegalArgumentException("--max-in-flight applies to the open model: give --rate or --stages too");
+            throw new InputException("--max-in-flight applies to the open model: give --rate or --stages too");
         }
         if (requests != null && requests < 1) {
-            throw new IllegalArgumentException("-n must be 1 or more, not " + requests);
+            throw new InputException("-n must be 1 or more, not " + requests);
         }
         if (duration != null) {
             Durations.requireWithin("-d", duration, Duration.ofMillis(1), MAX_DURATION);
@@ -202,7 +201,7 @@ final class LoadCommand extends BaseCommand {
         int loops = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         Duration w = warmup();
         if (w != null && d != null && !w.isZero() && w.compareTo(d) >= 0) {
-            throw new IllegalArgumentException("--warmup " + warmup + " is not shorter than the run (" + Durations.format(d)
+            throw new InputException("--warmup " + warmup + " is not shorter than the run (" + Durations.format(d)
                     + "): every request would be left out of the statistics");
         }
         return LoadSpec.builder(target).method(method).headers(headers).body(body).connections(connections).rate(r)
@@ -219,7 +218,7 @@ final class LoadCommand extends BaseCommand {
         try {
             return Stages.parse(stages);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("--stages: " + e.getMessage());
+            throw new InputException("--stages: " + e.getMessage());
         }
     }
 

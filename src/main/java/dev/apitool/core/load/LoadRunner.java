@@ -37,7 +37,7 @@ public final class LoadRunner {
     /**
      * Runs the test and returns its report.
      *
-     * @throws IllegalArgumentException when the URL is not http or https or its host does not resolve
+     * @throws dev.apitool.core.io.InputException when the URL is not http or https or its host does not resolve
      * @throws dev.apitool.core.io.InputException when the {@code --cacert} file cannot be used
      */
     public LoadReport run() {

@@ -2,10 +2,11 @@ package dev.apitool.core.load.engine;
 
 import dev.apitool.core.http.LoadTls;
 import dev.apitool.core.http.Transport;
+import dev.apitool.core.io.InputException;
+import dev.apitool.core.jwt.RefreshingToken;
 import dev.apitool.core.load.LoadListener;
 import dev.apitool.core.load.LoadReport;
 import dev.apitool.core.load.LoadSpec;
-import dev.apitool.core.jwt.RefreshingToken;
 import dev.apitool.core.load.plan.RequestPlan;
 import dev.apitool.core.time.Durations;
 import io.netty.channel.EventLoop;
@@ -51,7 +52,7 @@ public final class Engine {
      * Runs the test, telling {@code listener} (on this thread) of its start, of each second merged
      * over every event loop, and of its end, and returns its report.
      *
-     * @throws IllegalArgumentException when the URL is not plain http or its host does not resolve
+     * @throws InputException when the URL is not http or https or its host does not resolve
      */
     public LoadReport run(LoadListener listener) {
         int threads = spec.effectiveThreads();
@@ -150,7 +151,7 @@ public final class Engine {
     private InetSocketAddress resolve() {
         String host = spec.url().getHost();
         if (host == null) {
-            throw new IllegalArgumentException("expected an http:// or https:// URL with a host, not '" + spec.url() + "'");
+            throw new InputException("expected an http:// or https:// URL with a host, not '" + spec.url() + "'");
         }
         if (host.startsWith("[") && host.endsWith("]")) {
             host = host.substring(1, host.length() - 1);
@@ -163,7 +164,7 @@ public final class Engine {
         try {
             return new InetSocketAddress(InetAddress.getByName(host), port);
         } catch (UnknownHostException e) {
-            throw new IllegalArgumentException("cannot resolve host '" + host + "': " + e.getMessage(), e);
+            throw new InputException("cannot resolve host '" + host + "': " + e.getMessage(), e);
         }
     }
 }

@@ -2,6 +2,7 @@ package dev.apitool.core.load.engine;
 
 import dev.apitool.core.http.Headers;
 import dev.apitool.core.http.raw.EncodedRequest;
+import dev.apitool.core.io.InputException;
 import dev.apitool.core.load.plan.LoadTarget;
 import dev.apitool.core.load.plan.RequestPlan;
 import io.netty.buffer.ByteBuf;
@@ -52,7 +53,7 @@ final class Templates implements AutoCloseable {
     /**
      * Returns the plan's targets encoded with {@code token} (null for none) after {@code Bearer }.
      *
-     * @throws IllegalArgumentException naming the target, for one that cannot be encoded
+     * @throws InputException naming the target, for one that cannot be encoded
      */
     static Templates encode(RequestPlan plan, byte[] token) {
         Template[] all = new Template[plan.targets().size()];
@@ -79,7 +80,7 @@ final class Templates implements AutoCloseable {
         try {
             request = EncodedRequest.of(t.url(), t.method(), headers, t.body());
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(t.where().equals("-H") ? e.getMessage() : t.where() + ": " + e.getMessage(), e);
+            throw new InputException(t.where().equals("-H") ? e.getMessage() : t.where() + ": " + e.getMessage(), e);
         }
         String text = request.text();
         int headEnd = text.indexOf("\r\n\r\n");
@@ -102,7 +103,7 @@ final class Templates implements AutoCloseable {
      * Refuses a run whose connections' copies would pass {@link #MAX_COPIES_BYTES}: with per-request
      * parts, each connection keeps a copy of the largest request.
      *
-     * @throws IllegalArgumentException saying how much and what to change
+     * @throws InputException saying how much and what to change
      */
     void checkCopies(RequestPlan plan, int connections) {
         checkCopies(plan, connections, "-c");
@@ -115,7 +116,7 @@ final class Templates implements AutoCloseable {
     void checkCopies(RequestPlan plan, int connections, String flag) {
         long total = (long) maxSize * connections;
         if ((plan.idempotencyKey() || plan.jwt() != null) && total > MAX_COPIES_BYTES) {
-            throw new IllegalArgumentException("with --idempotency-key or --jwt-*, each connection keeps its own copy of the "
+            throw new InputException("with --idempotency-key or --jwt-*, each connection keeps its own copy of the "
                     + "largest request (" + maxSize + " bytes): " + connections + " connections (" + flag + " " + connections
                     + ") would take " + (total >> 20) + " MiB, over the 256 MiB bound; lower " + flag + " or use smaller bodies");
         }

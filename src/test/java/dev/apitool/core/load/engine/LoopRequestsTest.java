@@ -118,7 +118,7 @@ class LoopRequestsTest {
             templates.checkCopies(plain, 200); // one shared encoding: no copies
             RequestPlan keyed = plain.withIdempotencyKey();
             org.assertj.core.api.Assertions.assertThatThrownBy(() -> templates.checkCopies(keyed, 200))
-                    .isInstanceOf(IllegalArgumentException.class)
+                    .isInstanceOf(dev.apitool.core.io.InputException.class)
                     .hasMessageContaining("200 connections (-c 200) would take 400 MiB, over the 256 MiB bound");
             templates.checkCopies(keyed, 100);
         }
