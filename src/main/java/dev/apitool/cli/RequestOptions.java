@@ -6,6 +6,7 @@ import dev.apitool.core.http.ProxyConfig;
 import dev.apitool.core.http.ResolveOverride;
 import dev.apitool.core.io.InputException;
 import dev.apitool.core.io.Inputs;
+import dev.apitool.core.redact.Redact;
 import dev.apitool.core.time.Durations;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -62,12 +63,12 @@ public final class RequestOptions {
         for (String h : headers) {
             int colon = h.indexOf(':');
             if (colon <= 0) {
-                throw new InputException("-H '" + h + "': expected 'Name: value'");
+                throw new InputException("-H '" + Redact.headerLine(h) + "': no ':' after the header name, expected 'Name: value'");
             }
             try {
                 out = out.with(h.substring(0, colon).strip(), h.substring(colon + 1).strip());
             } catch (IllegalArgumentException e) {
-                throw new InputException("-H '" + h + "': " + e.getMessage());
+                throw new InputException("-H '" + Redact.headerLine(h) + "': " + e.getMessage());
             }
         }
         return out;

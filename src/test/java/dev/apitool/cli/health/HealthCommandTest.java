@@ -256,7 +256,7 @@ class HealthCommandTest extends AbstractHelpTest {
                 .failedWithOneLineError("--count 0: expected 1 or more runs");
         assertThat(cli.run("health", "ftp://x/")).exitedWith(ExitCode.USAGE).failedWithOneLineError("unsupported scheme 'ftp'");
         assertThat(cli.run("health", "-H", "nocolon", server.url("/db"))).exitedWith(ExitCode.USAGE)
-                .failedWithOneLineError("-H 'nocolon': expected 'Name: value'");
+                .failedWithOneLineError("-H 'nocolon': no ':' after the header name, expected 'Name: value'");
         assertThat(cli.run("health", "--fail-on", "sometimes", server.url("/db"))).exitedWith(ExitCode.USAGE);
         assertThat(cli.run("health", "--timeout", "0", server.url("/db"))).exitedWith(ExitCode.USAGE)
                 .failedWithOneLineError("--timeout 0s: expected a positive duration");

@@ -80,7 +80,7 @@ class LoadRequestFlagsTest {
     @Test
     void badRequestFlags_oneLineUsageErrors_nothingSent() {
         assertThat(cli.run("load", url("/"), "-n", "5", "-H", "no colon")).exitedWith(2)
-                .failedWithOneLineError("-H 'no colon': expected 'Name: value'");
+                .failedWithOneLineError("-H 'no…': no ':' after the header name, expected 'Name: value'");
         assertThat(cli.run("load", url("/"), "-n", "5", "-X", "G E T")).exitedWith(2).failedWithOneLineError("-X G E T");
         assertThat(cli.run("load", url("/"), "-n", "5", "--timeout", "0s")).exitedWith(2)
                 .failedWithOneLineError("--timeout 0s: expected a positive duration");
