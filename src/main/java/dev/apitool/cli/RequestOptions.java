@@ -6,6 +6,7 @@ import dev.apitool.core.http.ProxyConfig;
 import dev.apitool.core.http.ResolveOverride;
 import dev.apitool.core.io.InputException;
 import dev.apitool.core.io.Inputs;
+import dev.apitool.core.io.Limit;
 import dev.apitool.core.redact.Redact;
 import dev.apitool.core.time.Durations;
 import java.time.Duration;
@@ -76,7 +77,7 @@ public final class RequestOptions {
 
     /** Returns the body's bytes, or null when {@code --body} is not given. */
     public byte[] body(Inputs inputs) {
-        return body == null ? null : inputs.resolve(body, "--body", false).bytes();
+        return body == null ? null : inputs.resolve(body, "--body", false, Limit.BODY).bytes();
     }
 
     /** Returns {@code --timeout}, or {@code fallback} when not given. */
