@@ -143,6 +143,9 @@ final class HealthCommand extends BaseCommand {
             throw new InputException("nothing to check: give URLs (apitool health https://api/healthz) or -f health.yaml");
         }
         Duration timeout = request.timeout(null);
+        if (timeout != null && timeout.compareTo(Endpoint.MAX_TIMEOUT) > 0) {
+            throw new InputException("--timeout: " + Durations.outOfRange(Durations.format(timeout), Duration.ofNanos(1000), Endpoint.MAX_TIMEOUT));
+        }
         if (file != null) {
             if (request.shapesRequest()) {
                 throw new InputException("-X and --body are for the quick form (URLs); set method: and body: per endpoint in " + file);

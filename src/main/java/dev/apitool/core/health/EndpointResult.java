@@ -52,4 +52,10 @@ public record EndpointResult(String name, String group, boolean critical, String
         conditions = List.copyOf(conditions);
         components = List.copyOf(components);
     }
+
+    /** Returns this result with {@code reason} instead of its own. */
+    public EndpointResult withReason(String reason) {
+        return new EndpointResult(name, group, critical, url, status, latency, reason, httpStatus, attempts, conditions, components,
+                certificateExpires);
+    }
 }
