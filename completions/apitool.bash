@@ -725,7 +725,7 @@ function _picocli_apitool_ratelimit_simulate() {
 
   local commands=""
   local flag_opts="'--trace' '-h' '--help' '-V' '--version' '--verbose' '--no-color'"
-  local arg_opts="'--policy' '--script' '--generate' '--format' '--headers' '--html' '--store' '--output'"
+  local arg_opts="'--policy' '--script' '--generate' '--format' '--headers' '--html' '--store' '--max-events' '--output'"
   local FORMAT_option_args=("ndjson" "csv" "yaml") # --format values
   local PROFILE_option_args=("IETF" "IETF_LEGACY" "X_RATELIMIT") # --headers values
   local FORMAT_option_args=("text" "json" "junit") # --output values
@@ -758,6 +758,9 @@ function _picocli_apitool_ratelimit_simulate() {
     '--store')
       return
       ;;
+    '--max-events')
+      return
+      ;;
     '--output')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
@@ -782,13 +785,16 @@ function _picocli_apitool_ratelimit_generate() {
 
   local commands=""
   local flag_opts="'--force' '-h' '--help' '-V' '--version' '--verbose' '--no-color'"
-  local arg_opts="'--out' '--output'"
+  local arg_opts="'--out' '--max-events' '--output'"
   local FORMAT_option_args=("text" "json" "junit") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
     '--out')
+      return
+      ;;
+    '--max-events')
       return
       ;;
     '--output')

@@ -35,10 +35,14 @@ final class RatelimitGenerate extends BaseCommand {
     @Option(names = "--force", description = "Replace an existing file.")
     boolean force;
 
+    @Option(names = "--max-events", paramLabel = "N", defaultValue = "10000000",
+            description = "Refuse generated traffic of more requests than this (default ${DEFAULT-VALUE}).")
+    long maxEvents;
+
     @Override
     protected ExitCode run() {
         requireOutput(OutputFormat.text);
-        try (RequestSource source = Generators.parse(spec)) {
+        try (RequestSource source = Generators.parse(spec, maxEvents)) {
             if (out.equals("-")) {
                 ScriptWriter.write(source, Scripts.Format.NDJSON, out());
                 out().flush();

@@ -71,6 +71,10 @@ final class RatelimitSimulate extends BaseCommand {
     @Option(names = "--store", paramLabel = "STORE", defaultValue = "memory", description = "Where limiter state lives: memory (default) or redis://HOST:PORT.")
     String store;
 
+    @Option(names = "--max-events", paramLabel = "N", defaultValue = "10000000",
+            description = "Refuse generated traffic of more requests than this (default ${DEFAULT-VALUE}).")
+    long maxEvents;
+
     @Override
     protected ExitCode run() {
         requireOutput(OutputFormat.text, OutputFormat.json);
@@ -121,7 +125,7 @@ final class RatelimitSimulate extends BaseCommand {
 
     private RequestSource open() {
         if (traffic.generate != null) {
-            return Generators.parse(traffic.generate);
+            return Generators.parse(traffic.generate, maxEvents);
         }
         if (traffic.script.equals("-")) {
             if (format == null) {
