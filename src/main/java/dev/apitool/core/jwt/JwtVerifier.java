@@ -127,6 +127,11 @@ public final class JwtVerifier {
             return fail(header, jws.payload(), "malformed", "malformed token: header \"kid\" must be a string", warnings);
         }
         String kid = kidNode == null ? null : kidNode.asText();
+        if (kid != null && (kid.length() > 256 || kid.contains("..") || kid.contains("/") || kid.contains("\\")
+                || kid.chars().anyMatch(c -> c < 0x20 || c == 0x7f))) {
+            warnings.add("header \"kid\" looks odd (a path, a URL or control characters, or over 256 characters): "
+                    + "it is only compared with your keys' kids, never used to find a key");
+        }
         List<JwsKey> candidates = select(alg, kid);
         if (candidates.isEmpty()) {
             return fail(header, jws.payload(), "kid_unknown", "no key has kid \"" + kid + "\" (known: " + kids() + ")", warnings);

@@ -204,6 +204,16 @@ class JwtVerifierClaimsTest {
     }
 
     @Test
+    void verify_headersNamingKeysElsewhere_eachWarned_oddKidToo() {
+        String token = Fixtures.signed("{\"alg\":\"HS256\",\"kid\":\"../../etc/passwd\",\"x5u\":\"https://evil/\",\"jwk\":{}}",
+                "{}", JwsAlgorithm.HS256, KEY);
+        Result r = Fixtures.verify(token, List.of(KEY), leeway(0));
+        assertThat(r.valid()).isTrue();
+        assertThat(r.warnings()).anyMatch(w -> w.startsWith("header \"x5u\" ignored")).anyMatch(w -> w.startsWith("header \"jwk\" ignored"))
+                .anyMatch(w -> w.startsWith("header \"kid\" looks odd"));
+    }
+
+    @Test
     void verify_jwsOnly_skipsClaimChecks() {
         Policy jws = new Policy(Set.of(), Duration.ZERO, "x", List.of(), null, List.of(), null, true, false);
         assertThat(check("{\"exp\":" + (T - 10) + "}", jws).valid()).isTrue();
