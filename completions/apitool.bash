@@ -767,7 +767,7 @@ function _picocli_apitool_ratelimit_simulate() {
 
   local commands=""
   local flag_opts="'--trace' '--no-clobber' '-h' '--help' '-V' '--version' '--verbose' '--no-color'"
-  local arg_opts="'--policy' '--script' '--generate' '--format' '--headers' '--html' '--store' '--report' '--output'"
+  local arg_opts="'--policy' '--script' '--generate' '--format' '--headers' '--html' '--store' '--report' '--max-events' '--output'"
   local FORMAT_option_args=("ndjson" "csv" "yaml") # --format values
   local PROFILE_option_args=("IETF" "IETF_LEGACY" "X_RATELIMIT") # --headers values
   local FORMAT_option_args=("text" "json") # --output values
@@ -803,6 +803,9 @@ function _picocli_apitool_ratelimit_simulate() {
     '--report')
       return
       ;;
+    '--max-events')
+      return
+      ;;
     '--output')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
@@ -827,12 +830,15 @@ function _picocli_apitool_ratelimit_generate() {
 
   local commands=""
   local flag_opts="'--no-clobber' '-h' '--help' '-V' '--version' '--verbose' '--no-color'"
-  local arg_opts="'--out'"
+  local arg_opts="'--out' '--max-events'"
 
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
     '--out')
+      return
+      ;;
+    '--max-events')
       return
       ;;
   esac

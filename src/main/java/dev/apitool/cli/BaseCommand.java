@@ -1,6 +1,7 @@
 package dev.apitool.cli;
 
 import dev.apitool.core.io.Inputs;
+import dev.apitool.core.redact.Redact;
 import java.io.PrintWriter;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -68,9 +69,9 @@ public abstract class BaseCommand implements Callable<Integer> {
         return new Style(color);
     }
 
-    /** Prints {@code apitool: warning: MESSAGE} on stderr. */
+    /** Prints {@code apitool: warning: MESSAGE} on stderr, the message redacted and escaped as errors are. */
     protected final void warn(String message) {
-        err().println(Errors.PREFIX + style().yellow("warning: ") + message);
+        err().println(Errors.PREFIX + style().yellow("warning: ") + Redact.shown(message));
     }
 
     private Apitool root() {

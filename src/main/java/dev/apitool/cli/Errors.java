@@ -1,7 +1,9 @@
 package dev.apitool.cli;
 
 import dev.apitool.core.io.InputException;
+import dev.apitool.core.redact.Redact;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine;
@@ -11,7 +13,9 @@ import picocli.CommandLine.ParseResult;
 /**
  * Turns every failure into one line on stderr and an {@link ExitCode}: bad usage and bad input
  * exit 2, a command's own verdicts exit with their code, anything unexpected exits 4. The stack
- * trace is printed only with {@code --verbose}.
+ * trace is printed only with {@code --verbose}. This is the last gate before the terminal: every
+ * line it prints, stack traces included, goes through {@link Redact#shown} (credentials masked,
+ * control characters escaped).
  */
 final class Errors implements CommandLine.IExecutionExceptionHandler, CommandLine.IParameterExceptionHandler,
         CommandLine.IExitCodeExceptionMapper {
@@ -29,9 +33,9 @@ final class Errors implements CommandLine.IExecutionExceptionHandler, CommandLin
             line.append(lowercase(String.valueOf(ex.getMessage())));
         }
         line.append(" (see '").append(cmd.getCommandSpec().qualifiedName()).append(" --help')");
-        err.println(line);
+        err.println(Redact.shown(line.toString()));
         if (verbose(cmd)) {
-            ex.printStackTrace(err);
+            printStackTrace(ex, err);
         }
         return ExitCode.USAGE.code();
     }
@@ -96,12 +100,12 @@ final class Errors implements CommandLine.IExecutionExceptionHandler, CommandLin
         ExitCode code = exitCode(ex);
         String message = ex.getMessage();
         if (code == ExitCode.INTERNAL) {
-            err.println(PREFIX + "internal error: " + ex + (verbose(cmd) ? "" : " (--verbose prints the stack trace)"));
+            err.println(PREFIX + "internal error: " + Redact.shown(ex.toString()) + (verbose(cmd) ? "" : " (--verbose prints the stack trace)"));
         } else if (message != null && !message.isEmpty()) {
-            err.println(PREFIX + (code == ExitCode.USAGE ? "error: " : "") + message);
+            err.println(PREFIX + (code == ExitCode.USAGE ? "error: " : "") + Redact.shown(message));
         }
         if (verbose(cmd)) {
-            ex.printStackTrace(err);
+            printStackTrace(ex, err);
         }
         return code.code();
     }
@@ -119,6 +123,14 @@ final class Errors implements CommandLine.IExecutionExceptionHandler, CommandLin
             return ExitCode.USAGE;
         }
         return ExitCode.INTERNAL;
+    }
+
+    /** Prints {@code ex}'s stack trace as every message is printed: credentials masked, control characters escaped. */
+    private static void printStackTrace(Throwable ex, PrintWriter err) {
+        StringWriter trace = new StringWriter();
+        ex.printStackTrace(new PrintWriter(trace));
+        err.print(Redact.shownLines(trace.toString()));
+        err.flush();
     }
 
     private static boolean verbose(CommandLine cmd) {

@@ -6,6 +6,8 @@ import dev.apitool.core.http.ProxyConfig;
 import dev.apitool.core.http.ResolveOverride;
 import dev.apitool.core.io.InputException;
 import dev.apitool.core.io.Inputs;
+import dev.apitool.core.io.Limit;
+import dev.apitool.core.redact.Redact;
 import dev.apitool.core.time.Durations;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -62,13 +64,13 @@ public final class RequestOptions {
         for (String h : headers) {
             int colon = h.indexOf(':');
             if (colon <= 0) {
-                throw new InputException("-H '" + h + "': expected 'Name: value'");
+                throw new InputException("-H '" + Redact.headerLine(h) + "': no ':' after the header name, expected 'Name: value'");
             }
             String name = h.substring(0, colon).strip();
             try {
                 out = out.with(name, h.substring(colon + 1).strip());
             } catch (IllegalArgumentException e) { // the value is not echoed: it may be a secret, or hold control characters
-                throw new InputException("-H '" + (Headers.controlAt(name) < 0 ? name : "?") + ": …': " + e.getMessage());
+                throw new InputException("-H '" + Redact.headerLine(h) + "': " + e.getMessage());
             }
         }
         return out;
@@ -76,7 +78,7 @@ public final class RequestOptions {
 
     /** Returns the body's bytes, or null when {@code --body} is not given. */
     public byte[] body(Inputs inputs) {
-        return body == null ? null : inputs.resolve(body, "--body", false).bytes();
+        return body == null ? null : inputs.resolve(body, "--body", false, Limit.BODY).bytes();
     }
 
     /** Returns {@code --timeout}, or {@code fallback} when not given. */

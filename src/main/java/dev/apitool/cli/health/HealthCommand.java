@@ -21,6 +21,7 @@ import dev.apitool.core.health.Thresholds;
 import dev.apitool.core.health.WatchLoop;
 import dev.apitool.core.http.Headers;
 import dev.apitool.core.io.InputException;
+import dev.apitool.core.io.Limit;
 import dev.apitool.core.time.Durations;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -147,12 +148,15 @@ final class HealthCommand extends BaseCommand {
             throw new InputException("nothing to check: give URLs (apitool health https://api/healthz) or -f health.yaml");
         }
         Duration timeout = request.timeout(null);
+        if (timeout != null && timeout.compareTo(Endpoint.MAX_TIMEOUT) > 0) {
+            throw new InputException("--timeout: " + Durations.outOfRange(Durations.format(timeout), Duration.ofNanos(1000), Endpoint.MAX_TIMEOUT));
+        }
         if (file != null) {
             if (request.shapesRequest()) {
                 throw new InputException("-X and --body are for the quick form (URLs); set method: and body: per endpoint in " + file);
             }
             String source = file.equals("-") ? "<stdin>" : file;
-            byte[] yaml = inputs().readPathOrStdin(file, "-f").bytes();
+            byte[] yaml = inputs().readPathOrStdin(file, "-f", Limit.CONFIG).bytes();
             return ConfigReader.read(yaml, source, context().env(), new ConfigReader.Overrides(timeout, request.headers()));
         }
         String method = request.method() == null ? "GET" : request.method();

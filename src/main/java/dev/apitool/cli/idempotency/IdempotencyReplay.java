@@ -13,7 +13,7 @@ import dev.apitool.cli.RequestOptions;
 import dev.apitool.core.http.HttpClient;
 import dev.apitool.core.http.HttpException;
 import dev.apitool.core.http.HttpRequest;
-import dev.apitool.core.http.Urls;
+import dev.apitool.core.redact.Redact;
 import dev.apitool.core.idempotency.Profile;
 import dev.apitool.core.idempotency.replay.ReplayOptions;
 import dev.apitool.core.idempotency.replay.ReplayProbe;
@@ -102,7 +102,7 @@ final class IdempotencyReplay extends BaseCommand {
                     .run(options);
         } catch (HttpException e) {
             HttpRequest first = options.calls().get(0);
-            throw new ApitoolException(ExitCode.FAILED, first.method() + " " + Urls.redact(first.uri())
+            throw new ApitoolException(ExitCode.FAILED, first.method() + " " + Redact.url(first.uri())
                     + ": " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -149,7 +149,7 @@ final class IdempotencyReplay extends BaseCommand {
         } catch (java.net.URISyntaxException e) {
             // reported below
         }
-        throw new InputException(what + " '" + Urls.redact(text) + "': expected an http:// or https:// URL");
+        throw new InputException(what + " '" + Redact.url(text) + "': expected an http:// or https:// URL");
     }
 
     private static void range(String flag, int value, int min, int max) {

@@ -7,6 +7,7 @@ import dev.apitool.cli.Formats;
 import dev.apitool.cli.OutputFormat;
 import dev.apitool.core.io.InputException;
 import dev.apitool.core.io.Inputs;
+import dev.apitool.core.io.Limit;
 import dev.apitool.core.json.Json;
 import dev.apitool.core.jwt.JwsAlgorithm;
 import dev.apitool.core.jwt.JwsKey;
@@ -108,7 +109,7 @@ final class JwtSign extends BaseCommand {
         if (payload == null) {
             return null;
         }
-        Inputs.Value v = payload.equals("-") || payload.startsWith("@") ? in.resolve(payload, "PAYLOAD", false)
+        Inputs.Value v = payload.equals("-") || payload.startsWith("@") ? in.resolve(payload, "PAYLOAD", false, Limit.PAYLOAD)
                 : new Inputs.Value(payload.getBytes(java.nio.charset.StandardCharsets.UTF_8), "PAYLOAD", false);
         return Json.parseObject(v.bytes(), v.origin());
     }

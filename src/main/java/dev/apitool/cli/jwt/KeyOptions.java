@@ -2,6 +2,7 @@ package dev.apitool.cli.jwt;
 
 import dev.apitool.core.io.InputException;
 import dev.apitool.core.io.Inputs;
+import dev.apitool.core.io.Limit;
 import dev.apitool.core.jwt.JwsKey;
 import dev.apitool.core.jwt.KeyReader;
 import java.util.ArrayList;
@@ -56,7 +57,7 @@ public final class KeyOptions {
                     + " FILE (RSA, EC, Ed25519, JWK, JWKS)");
         }
         if (secret != null) {
-            Inputs.Value v = inputs.resolve(secret, secretFlag, true);
+            Inputs.Value v = inputs.resolve(secret, secretFlag, true, Limit.KEY);
             if (v.fromFile() && v.bytes().length > 0 && v.bytes()[v.bytes().length - 1] == '\n') {
                 warn.accept("the secret from " + v.origin() + " ends with a newline, which is part of the key "
                         + "(write it with printf, not echo)");
@@ -67,7 +68,7 @@ public final class KeyOptions {
         for (String k : keys) {
             boolean inline = k.startsWith("{") || k.startsWith("-----BEGIN") || k.startsWith("@")
                     || k.startsWith("env:") || k.equals("-");
-            Inputs.Value v = inline ? inputs.resolve(k, keyFlag, true) : inputs.readPathOrStdin(k, keyFlag);
+            Inputs.Value v = inline ? inputs.resolve(k, keyFlag, true, Limit.KEY) : inputs.readPathOrStdin(k, keyFlag, Limit.KEY);
             all.addAll(KeyReader.read(v.bytes(), v.origin()));
         }
         return all;

@@ -2,6 +2,7 @@ package dev.apitool.cli.jwt;
 
 import dev.apitool.core.io.InputException;
 import dev.apitool.core.io.Inputs;
+import dev.apitool.core.io.Limit;
 import java.nio.charset.StandardCharsets;
 
 /** Reads the token a command works on: its argument, or standard input. */
@@ -21,7 +22,7 @@ final class TokenInput {
         if (arg == null && interactive) {
             throw new InputException("no token: pass it as an argument, or pipe it on standard input");
         }
-        String s = new String(inputs.readStdin("TOKEN"), StandardCharsets.UTF_8);
+        String s = new String(inputs.readStdin("TOKEN", Limit.TOKEN), StandardCharsets.UTF_8);
         if (s.endsWith("\r\n")) {
             return s.substring(0, s.length() - 2);
         }

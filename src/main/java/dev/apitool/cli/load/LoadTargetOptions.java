@@ -10,7 +10,6 @@ import dev.apitool.core.load.plan.RequestPlan;
 import dev.apitool.core.load.plan.TargetsFile;
 import dev.apitool.core.traffic.Scripts;
 import dev.apitool.core.traffic.TargetSource;
-import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
@@ -73,8 +72,7 @@ final class LoadTargetOptions {
             }
             name = "standard input";
             // through Inputs, so that a second '-' (--jwt-secret -, say) is told standard input is taken
-            byte[] stdin = inputs.readStdin("--targets");
-            try (TargetSource source = Scripts.openTargets(new ByteArrayInputStream(stdin), name, format)) {
+            try (TargetSource source = Scripts.openTargets(inputs.takeStdin("--targets"), name, format)) {
                 targets = TargetsFile.read(source, context.workDir(), base, method, headers);
             }
         } else {

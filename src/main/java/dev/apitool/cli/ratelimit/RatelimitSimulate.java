@@ -81,6 +81,10 @@ final class RatelimitSimulate extends BaseCommand {
     @Mixin
     FileOptions files;
 
+    @Option(names = "--max-events", paramLabel = "N", defaultValue = "10000000",
+            description = "Refuse generated traffic of more requests than this (default ${DEFAULT-VALUE}).")
+    long maxEvents;
+
     @Override
     protected ExitCode run() {
         OutputFile htmlFile = html == null ? null : files.report(context(), html, "--html");
@@ -137,7 +141,7 @@ final class RatelimitSimulate extends BaseCommand {
 
     private RequestSource open() {
         if (traffic.generate != null) {
-            return Generators.parse(traffic.generate);
+            return Generators.parse(traffic.generate, maxEvents);
         }
         if (traffic.script.equals("-")) {
             if (format == null) {

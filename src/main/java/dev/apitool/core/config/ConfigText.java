@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.apitool.core.io.InputException;
+import dev.apitool.core.io.Limit;
 import dev.apitool.core.json.Json;
 import java.io.IOException;
 import java.io.Reader;
@@ -31,7 +32,7 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
 public final class ConfigText {
 
     /** The largest config or spec file read: 4 MiB. */
-    public static final int MAX_BYTES = 4 << 20;
+    public static final int MAX_BYTES = (int) Limit.CONFIG.bytes();
     /** The deepest nesting of mappings and lists accepted. */
     public static final int MAX_DEPTH = 64;
 

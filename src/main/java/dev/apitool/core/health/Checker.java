@@ -31,6 +31,9 @@ import java.util.function.LongSupplier;
  */
 public final class Checker implements AutoCloseable {
 
+    /** The longest a run of checks takes, retries included: no retry starts that would end after it. */
+    public static final Duration RUN_DEADLINE = Duration.ofMinutes(15);
+
     private final HttpClient client;
     private final Clock wallClock;
     private final LongSupplier nanoClock;
@@ -100,27 +103,36 @@ public final class Checker implements AutoCloseable {
 
     /** Returns the result of checking {@code e}, retries included; it never completes exceptionally. */
     public CompletableFuture<EndpointResult> check(Endpoint e) {
-        return attempt(e, 1);
+        return attempt(e, 1, nanoClock.getAsLong() + RUN_DEADLINE.toNanos());
     }
 
-    private CompletableFuture<EndpointResult> attempt(Endpoint e, int n) {
+    /**
+     * Returns attempt {@code n} and its retries. A retry is started only if its pause and its
+     * timeout end before {@code deadline} (a {@link #nanoClock} reading): a run ends within
+     * {@link #RUN_DEADLINE} whatever {@code retries} and {@code retryBackoff} say.
+     */
+    private CompletableFuture<EndpointResult> attempt(Endpoint e, int n, long deadline) {
         return once(e, n).thenCompose(r -> {
             if (r.status() != HealthStatus.UNHEALTHY || n > e.retries()) {
                 return CompletableFuture.completedFuture(r);
             }
             Duration pause = backoff(e.retryBackoff(), n);
+            if (nanoClock.getAsLong() + pause.toNanos() + e.timeout().toNanos() - deadline > 0) {
+                return CompletableFuture.completedFuture(r.withReason(r.reason() + " (retries stopped after " + n
+                        + " attempt" + (n == 1 ? "" : "s") + ": a health run ends within " + Durations.format(RUN_DEADLINE) + ")"));
+            }
             Executor later = CompletableFuture.delayedExecutor(pause.toNanos(), TimeUnit.NANOSECONDS);
-            return CompletableFuture.supplyAsync(() -> n + 1, later).thenCompose(next -> attempt(e, next));
+            return CompletableFuture.supplyAsync(() -> n + 1, later).thenCompose(next -> attempt(e, next, deadline));
         });
     }
 
-    /** Returns the pause before retry {@code n} (1-based): {@code first}, doubled each time, at most a minute. */
+    /** Returns the pause before retry {@code n} (1-based): {@code first}, doubled each time, at most {@link Endpoint#MAX_BACKOFF}. */
     static Duration backoff(Duration first, int n) {
         Duration d = first;
-        for (int i = 1; i < n && d.compareTo(Duration.ofMinutes(1)) < 0; i++) {
+        for (int i = 1; i < n && d.compareTo(Endpoint.MAX_BACKOFF) < 0; i++) {
             d = d.multipliedBy(2);
         }
-        return d.compareTo(Duration.ofMinutes(1)) > 0 ? Duration.ofMinutes(1) : d;
+        return d.compareTo(Endpoint.MAX_BACKOFF) > 0 ? Endpoint.MAX_BACKOFF : d;
     }
 
     private CompletableFuture<EndpointResult> once(Endpoint e, int n) {

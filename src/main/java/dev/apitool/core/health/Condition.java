@@ -2,6 +2,7 @@ package dev.apitool.core.health;
 
 import dev.apitool.core.expr.ExprSyntaxException;
 import dev.apitool.core.expr.Op;
+import dev.apitool.core.redact.Redact;
 import java.math.BigDecimal;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
@@ -51,7 +52,12 @@ public record Condition(String text, Subject subject, String header, JsonPath pa
      * @param passed whether it held
      * @param message why it failed ({@code condition status == 200 failed: was 503}), or null when it passed
      */
-    public record Result(String condition, boolean passed, String message) {}
+    public record Result(String condition, boolean passed, String message) {
+        /** The message quotes the response: reports show it redacted and escaped. */
+        public Result {
+            message = message == null ? null : Redact.shown(message);
+        }
+    }
 
     /**
      * Returns the condition {@code text} describes.

@@ -155,7 +155,7 @@ public final class ConfigReader {
         Duration timeout = raw.timeout() != null ? positive(raw.timeout(), at + "/timeout", "timeout") : base.timeout();
         boolean critical = raw.critical() != null ? raw.critical() : base.critical();
         int retries = raw.retries() != null ? count(raw.retries(), at + "/retries", "retries", 0, 100) : base.retries();
-        Duration backoff = raw.retryBackoff() != null ? duration(raw.retryBackoff(), at + "/retryBackoff", "retryBackoff")
+        Duration backoff = raw.retryBackoff() != null ? duration(raw.retryBackoff(), at + "/retryBackoff", "retryBackoff", Endpoint.MAX_BACKOFF)
                 : base.retryBackoff();
         int failures = raw.failureThreshold() != null
                 ? count(raw.failureThreshold(), at + "/failureThreshold", "failureThreshold", 1, 1000) : base.failureThreshold();
@@ -237,21 +237,26 @@ public final class ConfigReader {
         }
     }
 
-    private Duration duration(String text, String at, String key) {
+    /** Returns the duration {@code text} names, within {@code 0} to {@code max}; out of range or malformed fails at its position. */
+    private Duration duration(String text, String at, String key, Duration max) {
+        Duration d;
         try {
-            Duration d = Durations.parse(text);
-            if (d.isNegative()) {
-                throw new IllegalArgumentException("negative");
-            }
-            return d;
+            d = Durations.parse(text);
         } catch (IllegalArgumentException e) {
+            if (String.valueOf(e.getMessage()).contains("out of range")) {
+                throw positions.error(positions.value(at), key + ": " + Durations.outOfRange(text, Duration.ZERO, max));
+            }
             throw positions.error(positions.value(at), key + ": invalid duration '" + text
-                    + "', expected a number and a unit such as 250ms, 2s or 1m");
+                    + "', expected a number and a unit such as 250ms, 2s or 1m (at most " + Durations.formatExact(max.toNanos() / 1000) + ")");
         }
+        if (d.compareTo(max) > 0) {
+            throw positions.error(positions.value(at), key + ": " + Durations.outOfRange(text, Duration.ZERO, max));
+        }
+        return d;
     }
 
     private Duration positive(String text, String at, String key) {
-        Duration d = duration(text, at, key);
+        Duration d = duration(text, at, key, Endpoint.MAX_TIMEOUT);
         if (d.isZero()) {
             throw positions.error(positions.value(at), key + " must be positive, expected a duration such as 2s");
         }
@@ -275,7 +280,7 @@ public final class ConfigReader {
         return new Base(overrides.timeout() != null ? overrides.timeout() : timeout,
                 d.critical() == null || d.critical(),
                 d.retries() == null ? 0 : count(d.retries(), at + "retries", "retries", 0, 100),
-                d.retryBackoff() == null ? Endpoint.DEFAULT_BACKOFF : duration(d.retryBackoff(), at + "retryBackoff", "retryBackoff"),
+                d.retryBackoff() == null ? Endpoint.DEFAULT_BACKOFF : duration(d.retryBackoff(), at + "retryBackoff", "retryBackoff", Endpoint.MAX_BACKOFF),
                 d.failureThreshold() == null ? Endpoint.DEFAULT_FAILURE_THRESHOLD
                         : count(d.failureThreshold(), at + "failureThreshold", "failureThreshold", 1, 1000),
                 d.successThreshold() == null ? Endpoint.DEFAULT_SUCCESS_THRESHOLD

@@ -28,6 +28,10 @@ public record Endpoint(String name, Target target, String method, Headers header
     /** The default per-check timeout. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(2);
     public static final Duration DEFAULT_BACKOFF = Duration.ofMillis(200);
+    /** The longest timeout of one attempt, from a file or {@code --timeout}: 10 minutes. */
+    public static final Duration MAX_TIMEOUT = Duration.ofMinutes(10);
+    /** The longest first retry pause; later pauses double up to it: 1 minute. */
+    public static final Duration MAX_BACKOFF = Duration.ofMinutes(1);
     public static final int DEFAULT_FAILURE_THRESHOLD = 3;
     public static final int DEFAULT_SUCCESS_THRESHOLD = 1;
 

@@ -1,5 +1,6 @@
 package dev.apitool.core.health;
 
+import dev.apitool.core.redact.Redact;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -33,10 +34,28 @@ public record EndpointResult(String name, String group, boolean critical, String
      * @param reported the status as the body says it ({@code UP}, {@code OUT_OF_SERVICE}, {@code warn})
      * @param output what the body says about it (health+json's {@code output}), or null
      */
-    public record Component(String name, HealthStatus status, String reported, String output) {}
+    public record Component(String name, HealthStatus status, String reported, String output) {
+        /** A server wrote these texts: every report shows them redacted and escaped ({@link Redact#shown}). */
+        public Component {
+            name = Redact.shown(name);
+            reported = Redact.shown(reported);
+            output = output == null ? null : Redact.shown(output);
+        }
+    }
 
+    /** Every text a report shows is redacted and escaped here, once, for text, JSON and JUnit alike. */
     public EndpointResult {
+        name = Redact.shown(name);
+        group = group == null ? null : Redact.shown(group);
+        url = url == null ? null : Redact.shown(Redact.url(url));
+        reason = reason == null ? null : Redact.shown(reason);
         conditions = List.copyOf(conditions);
         components = List.copyOf(components);
+    }
+
+    /** Returns this result with {@code reason} instead of its own. */
+    public EndpointResult withReason(String reason) {
+        return new EndpointResult(name, group, critical, url, status, latency, reason, httpStatus, attempts, conditions, components,
+                certificateExpires);
     }
 }

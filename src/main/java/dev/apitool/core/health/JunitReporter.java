@@ -1,6 +1,6 @@
 package dev.apitool.core.health;
 
-import dev.apitool.core.http.Urls;
+import dev.apitool.core.redact.Redact;
 import java.io.Writer;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -124,7 +124,7 @@ public final class JunitReporter {
         String line = r.status() == HealthStatus.HEALTHY
                 ? r.name() + ": healthy (" + TextReporter.millis(r) + "ms)"
                 : r.name() + ": " + r.status().word() + " - " + r.reason();
-        return line + "\n" + Urls.redact(r.url()) + (r.critical() ? "" : " (not critical)") + (r.attempts() > 1 ? ", " + r.attempts() + " attempts" : "");
+        return line + "\n" + Redact.url(r.url()) + (r.critical() ? "" : " (not critical)") + (r.attempts() > 1 ? ", " + r.attempts() + " attempts" : "");
     }
 
     private static String seconds(Duration d) {

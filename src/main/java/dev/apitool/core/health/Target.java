@@ -1,7 +1,7 @@
 package dev.apitool.core.health;
 
 import dev.apitool.core.http.Urls;
-import dev.apitool.core.http.Urls;
+import dev.apitool.core.redact.Redact;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
@@ -14,12 +14,12 @@ import java.util.Locale;
  * @param kind how the target is checked
  * @param uri the URI to send to or connect to ({@code http} for tcp, {@code https} for tls: the
  *     HTTP core's schemes for the same connection)
- * @param text the URL as the user wrote it, for reports (a password in it masked: {@link Urls#redact})
+ * @param text the URL as the user wrote it, for reports (a password in it masked: {@link Redact#url})
  */
 public record Target(Kind kind, URI uri, String text) {
 
     public Target {
-        text = Urls.redact(text); // reports show it: a password in it is masked
+        text = Redact.url(text); // reports show it: a password in it is masked
     }
 
     /** How a target is checked. */
@@ -62,40 +62,45 @@ public record Target(Kind kind, URI uri, String text) {
         try {
             uri = new URI(s);
         } catch (URISyntaxException e) {
-            throw new Invalid("bad URL '" + s + "': " + e.getReason() + ", expected e.g. https://api.example.com/healthz",
+            throw new Invalid("bad URL '" + Redact.url(s) + "': " + Redact.url(e.getReason()) + ", expected e.g. https://api.example.com/healthz",
                     e.getIndex());
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        String shown = Redact.url(s);
+        if (uri.getPort() > 65535) {
+            throw new Invalid("bad URL '" + shown + "': port " + uri.getPort() + " is out of range, expected 1 to 65535",
+                    s.indexOf("://") + 3);
+        }
         switch (scheme) {
             case "http", "https" -> {
-                requireHost(uri, s);
+                requireHost(uri, s, shown);
                 return new Target(Kind.HTTP, uri, s);
             }
             case "tcp", "tls" -> {
-                requireHost(uri, s);
+                requireHost(uri, s, shown);
                 if (uri.getPort() < 1) {
-                    throw new Invalid("bad URL '" + s + "': no port, expected " + scheme + "://host:port", s.length());
+                    throw new Invalid("bad URL '" + shown + "': no port, expected " + scheme + "://host:port", s.length());
                 }
                 if ((uri.getRawPath() != null && !uri.getRawPath().isEmpty() && !uri.getRawPath().equals("/"))
                         || uri.getRawQuery() != null) {
-                    throw new Invalid("bad URL '" + s + "': a " + scheme + ":// target has no path or query, expected "
+                    throw new Invalid("bad URL '" + shown + "': a " + scheme + ":// target has no path or query, expected "
                             + scheme + "://host:port", s.indexOf('/', scheme.length() + 3));
                 }
                 String host = uri.getHost().indexOf(':') >= 0 && !uri.getHost().startsWith("[") ? "[" + uri.getHost() + "]" : uri.getHost();
                 URI connect = URI.create((scheme.equals("tcp") ? "http" : "https") + "://" + host + ":" + uri.getPort() + "/");
                 return new Target(scheme.equals("tcp") ? Kind.TCP : Kind.TLS, connect, s);
             }
-            default -> throw new Invalid("bad URL '" + s + "': "
+            default -> throw new Invalid("bad URL '" + shown + "': "
                     + (scheme.isEmpty() ? "no scheme" : "unsupported scheme '" + scheme + "'")
                     + ", expected http://, https://, tcp://host:port or tls://host:port", 0);
         }
     }
 
-    private static void requireHost(URI uri, String s) {
+    private static void requireHost(URI uri, String s, String shown) {
         if (uri.getHost() == null || uri.getHost().isEmpty()) {
             int at = s.indexOf("://");
-            throw new Invalid("bad URL '" + s + "': no host name"
-                    + (uri.getRawAuthority() != null ? " ('" + uri.getRawAuthority() + "' is not a valid host[:port])" : "")
+            throw new Invalid("bad URL '" + shown + "': no host name"
+                    + (uri.getRawAuthority() != null ? " ('" + Redact.url("x://" + uri.getRawAuthority()).substring(4) + "' is not a valid host[:port])" : "")
                     + ", expected e.g. " + uri.getScheme() + "://api.example.com" + (uri.getScheme().startsWith("t") ? ":443" : "/healthz"),
                     at < 0 ? 0 : at + 3);
         }

@@ -184,5 +184,4 @@ public final class Headers {
             sb.append(i == 0 ? "" : ", ").append(fields[i]).append(": ").append(fields[i + 1]);
         }
         return sb.append('}').toString();
-    }
-}
+    }}

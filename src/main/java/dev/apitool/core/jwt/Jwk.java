@@ -50,6 +50,7 @@ public final class Jwk {
             throw new InputException(origin + ": JWK Set member \"keys\" must be an array, got " + Json.kind(keys));
         }
         List<JwsKey> out = new ArrayList<>();
+        java.util.Map<String, Integer> kids = new java.util.HashMap<>();
         for (int i = 0; i < keys.size(); i++) {
             JsonNode k = keys.get(i);
             String where = origin + ": keys[" + i + "]";
@@ -57,6 +58,16 @@ public final class Jwk {
                 throw new InputException(where + ": expected a JWK object, got " + Json.kind(k));
             }
             if ("enc".equals(text(k, "use")) || !isSigningKey(k)) {
+                continue;
+            }
+            String kid = text(k, "kid");
+            Integer first = kid == null ? null : kids.putIfAbsent(kid, i);
+            if (first != null && !keys.get(first).equals(k)) {
+                // which of two keys a token's kid means is ambiguous: an attacker who adds one may choose
+                throw new InputException(where + ": kid \"" + kid + "\" also names keys[" + first
+                        + "], a different key; expected one key per kid in a JWK Set");
+            }
+            if (first != null) {
                 continue;
             }
             out.add(read((ObjectNode) k, where, origin));

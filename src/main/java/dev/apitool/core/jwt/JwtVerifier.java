@@ -154,6 +154,11 @@ public final class JwtVerifier {
             return fail(header, jws.payload(), "malformed", "malformed token: header \"kid\" must be a string", warnings);
         }
         String kid = kidNode == null ? null : kidNode.asText();
+        if (kid != null && (kid.length() > 256 || kid.contains("..") || kid.contains("/") || kid.contains("\\")
+                || kid.chars().anyMatch(c -> c < 0x20 || c == 0x7f))) {
+            warnings.add("header \"kid\" looks odd (a path, a URL or control characters, or over 256 characters): "
+                    + "it is only compared with your keys' kids, never used to find a key");
+        }
         List<JwsKey> candidates = select(alg, kid);
         if (candidates.isEmpty()) {
             return fail(header, jws.payload(), "kid_unknown", "no key has kid \"" + kid + "\" (known: " + kids() + ")", warnings);
@@ -255,6 +260,7 @@ public final class JwtVerifier {
 
     private List<Problem> checkClaims(ObjectNode claims) {
         List<Problem> problems = new ArrayList<>();
+        checkTypes(claims, problems);
         Instant now = clock.instant();
         Duration leeway = policy.leeway();
         // The leeway moves now, never the claim: a claim may be Instant.MAX or MIN, which cannot move.
@@ -299,8 +305,36 @@ public final class JwtVerifier {
         Instant at = NumericDate.of(v);
         if (at == null) {
             problems.add(new Problem("claim_type", "claim \"" + name + "\" must be a NumericDate (seconds since the epoch), got " + Json.kind(v)));
+        } else if (!NumericDate.sane(at)) {
+            problems.add(new Problem("claim_type", "claim \"" + name + "\" is out of range: " + Json.compact(v)
+                    + ", expected a NumericDate from 0 to " + NumericDate.LATEST_SANE.getEpochSecond() + " (" + NumericDate.LATEST_SANE + ")"));
+            return null;
         }
         return at;
+    }
+
+    /**
+     * RFC 7519 section 4.1: "iss", "sub" and "jti" are strings, "aud" a string or an array of
+     * strings, whether or not asked about (a claim the policy names is reported by its own check).
+     */
+    private void checkTypes(ObjectNode claims, List<Problem> problems) {
+        for (String name : List.of("iss", "sub", "jti")) {
+            JsonNode v = claims.get(name);
+            boolean asked = name.equals("iss") ? policy.issuer() != null : name.equals("sub") && policy.subject() != null;
+            if (v != null && !v.isTextual() && !asked) {
+                problems.add(new Problem("claim_type", "claim \"" + name + "\" must be a string, got " + Json.kind(v)));
+            }
+        }
+        JsonNode aud = claims.get("aud");
+        if (aud != null && !aud.isTextual() && policy.audiences().isEmpty()) {
+            boolean strings = aud.isArray();
+            for (JsonNode a : aud) {
+                strings &= a.isTextual();
+            }
+            if (!strings) {
+                problems.add(new Problem("claim_type", "claim \"aud\" must be a string or an array of strings, got " + Json.kind(aud)));
+            }
+        }
     }
 
     private static void expectString(ObjectNode claims, String name, String expected, String what, List<Problem> problems) {

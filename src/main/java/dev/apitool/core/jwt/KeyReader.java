@@ -79,7 +79,40 @@ public final class KeyReader {
         if (head.startsWith("{") && head.contains("\"kty\"")) {
             throw new InputException(origin + ": this is a JWK, not an HMAC secret: pass it with --key");
         }
+        String der = derKind(bytes);
+        if (der != null) {
+            throw new InputException(origin + ": this is a DER " + der + ", not an HMAC secret: pass it with --key as PEM "
+                    + "(a public key used as an HMAC secret is the algorithm-confusion attack)");
+        }
         return new JwsKey(JwsKey.Type.OCT, null, null, null, new SecretKeySpec(bytes, "HMAC"), null, null, origin);
+    }
+
+    /** Returns what DER key or certificate {@code bytes} are ({@code public key}, {@code private key}, {@code certificate}), or null. */
+    static String derKind(byte[] bytes) {
+        if (bytes.length < 32 || bytes[0] != 0x30) { // every key and certificate is an ASN.1 SEQUENCE
+            return null;
+        }
+        try {
+            java.security.cert.CertificateFactory.getInstance("X.509").generateCertificate(new java.io.ByteArrayInputStream(bytes));
+            return "certificate";
+        } catch (java.security.GeneralSecurityException | RuntimeException e) {
+            // not a certificate: try the key encodings
+        }
+        for (String kind : List.of("RSA", "EC", "Ed25519")) {
+            try {
+                java.security.KeyFactory.getInstance(kind).generatePublic(new java.security.spec.X509EncodedKeySpec(bytes));
+                return "public key";
+            } catch (java.security.GeneralSecurityException | RuntimeException e) {
+                // not this kind
+            }
+            try {
+                java.security.KeyFactory.getInstance(kind).generatePrivate(new java.security.spec.PKCS8EncodedKeySpec(bytes));
+                return "private key";
+            } catch (java.security.GeneralSecurityException | RuntimeException e) {
+                // not this kind
+            }
+        }
+        return null;
     }
 
     private static List<JwsKey> readPem(String text, String origin) {

@@ -12,6 +12,14 @@ public final class NumericDate {
 
     private NumericDate() {}
 
+    /** The latest NumericDate a verifier accepts: the end of year 9999. Later ones ({@code 1e32}, {@code 2^63}) never expire in practice. */
+    public static final Instant LATEST_SANE = Instant.parse("9999-12-31T23:59:59Z");
+
+    /** Returns whether {@code at} is a NumericDate a token may sensibly carry: from the epoch to {@link #LATEST_SANE}. */
+    public static boolean sane(Instant at) {
+        return !at.isBefore(Instant.EPOCH) && !at.isAfter(LATEST_SANE);
+    }
+
     private static final BigDecimal LATEST = BigDecimal.valueOf(Instant.MAX.getEpochSecond());
     private static final BigDecimal EARLIEST = BigDecimal.valueOf(Instant.MIN.getEpochSecond());
 

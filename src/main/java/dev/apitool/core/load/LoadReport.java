@@ -1,10 +1,10 @@
 package dev.apitool.core.load;
 
 import dev.apitool.core.http.ErrorKind;
-import dev.apitool.core.http.Urls;
 import dev.apitool.core.load.engine.LoopStats;
 import dev.apitool.core.load.plan.RequestPlan;
 import dev.apitool.core.load.plan.Stages;
+import dev.apitool.core.redact.Redact;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
@@ -100,7 +100,7 @@ public record LoadReport(String url, String method, String model, String transpo
      */
     public static LoadReport merge(LoadSpec spec, String transport, int threads, List<LoopStats> loops, String warmup,
             String stoppedBy, RequestPlan.Summary sends, double targetRps) {
-        return merge(new Setup(Urls.redact(spec.url()), spec.method(), spec.model(), transport, spec.connections(), threads,
+        return merge(new Setup(Redact.url(spec.url()), spec.method(), spec.model(), transport, spec.connections(), threads,
                 targetRps, spec.open() ? spec.maxInFlight() : 0, warmup, stoppedBy, sends, spec.stages()), loops, -1);
     }
 

@@ -23,11 +23,38 @@ public final class Durations {
             new Unit("us", Duration.ofNanos(1000)),
             new Unit("ns", Duration.ofNanos(1)));
 
+    /**
+     * The longest duration any flag or file may give: 100 years (36500d). Longer ones would
+     * overflow a count of nanoseconds (292 years) once added to a clock reading.
+     */
+    public static final Duration MAX = Duration.ofDays(36500);
+
     private Durations() {}
 
     /**
+     * Returns the duration {@code text} names ({@link #parse(String)}) if it is within
+     * {@code min} to {@code max}.
+     *
+     * @throws IllegalArgumentException naming the text and the range
+     */
+    public static Duration parse(String text, Duration min, Duration max) {
+        Duration d = parse(text);
+        if (d.compareTo(min) < 0 || d.compareTo(max) > 0) {
+            throw new IllegalArgumentException(outOfRange(text, min, max));
+        }
+        return d;
+    }
+
+    /** Returns the message for {@code text} outside {@code min} to {@code max}: {@code '99d' is out of range, expected 1ms to 1h}. */
+    public static String outOfRange(String text, Duration min, Duration max) {
+        return "duration '" + text + "' is out of range, expected " + formatExact(min.toNanos() / 1000) + " to "
+                + formatExact(max.toNanos() / 1000);
+    }
+
+    /**
      * Returns the duration that {@code text} names: one or more {@code <integer><unit>} parts with
-     * units d, h, m, s, ms, us, ns, largest first ({@code 1h30m}); a bare {@code 0} is zero.
+     * units d, h, m, s, ms, us, ns, largest first ({@code 1h30m}); a bare {@code 0} is zero. At
+     * most {@link #MAX}.
      *
      * @throws IllegalArgumentException naming the text and what was expected
      */
@@ -63,7 +90,10 @@ public final class Durations {
                 long n = Long.parseLong(s.substring(i, digits));
                 total = total.plus(UNITS.get(rank).size().multipliedBy(n));
             } catch (NumberFormatException | ArithmeticException e) {
-                throw new IllegalArgumentException("duration out of range: '" + text + "'");
+                throw new IllegalArgumentException(outOfRange(text, Duration.ZERO, MAX));
+            }
+            if (total.compareTo(MAX) > 0) {
+                throw new IllegalArgumentException(outOfRange(text, Duration.ZERO, MAX));
             }
             i = end;
         }

@@ -17,10 +17,24 @@ public final class Generators {
     private static final List<String> RATED = concat("rate");
     private static final List<String> BURST = concat("size", "every");
 
+    /** The most requests a generator may produce unless a larger limit is asked for ({@code --max-events}). */
+    public static final long DEFAULT_MAX_EVENTS = 10_000_000;
+
     private Generators() {}
 
-    /** Returns the generator {@code spec} describes. */
+    /** Returns the generator {@code spec} describes, at most {@link #DEFAULT_MAX_EVENTS} requests. */
     public static Generator parse(String spec) {
+        return parse(spec, DEFAULT_MAX_EVENTS);
+    }
+
+    /**
+     * Returns the generator {@code spec} describes; one that would produce more than
+     * {@code maxEvents} requests (about {@code rate × duration}) is refused before anything is made.
+     */
+    public static Generator parse(String spec, long maxEvents) {
+        if (maxEvents < 1) {
+            throw new InputException("--max-events " + maxEvents + " is out of range, expected 1 to " + Long.MAX_VALUE);
+        }
         String s = spec == null ? "" : spec.strip();
         int colon = s.indexOf(':');
         String shapeName = colon < 0 ? s : s.substring(0, colon).strip();
@@ -55,6 +69,11 @@ public final class Generators {
         long seed = p.whole("seed", 1L, Long.MIN_VALUE, Long.MAX_VALUE);
         long cost = p.whole("cost", 1L, 0, 1_000_000_000);
         long dur = p.durationMicros("dur", 0);
+        double events = (double) amount * ((double) duration / period + (shape == Generator.Shape.BURST ? 1 : 0));
+        if (events > maxEvents) {
+            throw new InputException(String.format(java.util.Locale.ROOT, "generator '%s': about %.0f requests, more than the limit of %d"
+                    + " (expected a shorter duration or a lower rate; --max-events raises the limit)", s, events, maxEvents));
+        }
         return new Generator(new Generator.Settings(s, shape, amount, period, duration, keys, zipf, seed, cost, dur));
     }
 

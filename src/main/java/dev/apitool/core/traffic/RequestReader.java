@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.apitool.core.io.InputException;
+import dev.apitool.core.redact.Redact;
 import dev.apitool.core.json.Json;
 import dev.apitool.core.time.Durations;
 import java.io.IOException;
@@ -143,7 +144,7 @@ final class RequestReader {
             if (!object) {
                 int colon = text.indexOf(':');
                 if (colon <= 0) {
-                    throw new InputException(file + ":" + line + ":" + column + ": header '" + text + "': expected 'Name: value'");
+                    throw new InputException(file + ":" + line + ":" + column + ": header '" + Redact.headerLine(text) + "': no ':' after the header name, expected 'Name: value'");
                 }
                 name = text.substring(0, colon).strip();
                 text = text.substring(colon + 1).strip();

@@ -1,11 +1,12 @@
 package dev.apitool.core.traffic;
 
 import dev.apitool.core.io.InputException;
+import dev.apitool.core.io.Inputs;
+import dev.apitool.core.io.Limit;
+import dev.apitool.core.io.LimitedReader;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -68,12 +69,13 @@ public final class Scripts {
         } catch (NoSuchFileException e) {
             throw new InputException(path + ": no such file");
         } catch (IOException e) {
-            throw new InputException(path + ": cannot read: " + e.getMessage(), e);
+            throw new InputException(path + ": cannot read: " + Inputs.reason(e), e);
         }
     }
 
     private static ScriptSource source(InputStream in, String name, Format format, boolean targets) {
-        BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
+        // streamed: each line capped, bytes that are not UTF-8 refused (a YAML script is read whole: capped as a config)
+        BufferedReader reader = new BufferedReader(new LimitedReader(in, name, format == Format.YAML ? Limit.CONFIG : null), 1 << 16);
         switch (format) {
             case NDJSON: return new NdjsonScript(reader, name, targets);
             case CSV: return new CsvScript(reader, name, targets);

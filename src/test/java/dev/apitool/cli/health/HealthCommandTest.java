@@ -257,7 +257,7 @@ class HealthCommandTest extends AbstractHelpTest {
                 .failedWithOneLineError("--count 0: expected 1 or more runs");
         assertThat(cli.run("health", "ftp://x/")).exitedWith(ExitCode.USAGE).failedWithOneLineError("unsupported scheme 'ftp'");
         assertThat(cli.run("health", "-H", "nocolon", server.url("/db"))).exitedWith(ExitCode.USAGE)
-                .failedWithOneLineError("-H 'nocolon': expected 'Name: value'");
+                .failedWithOneLineError("-H 'nocolon': no ':' after the header name, expected 'Name: value'");
         assertThat(cli.run("health", "-H", "X-Token: a\u0001b", server.url("/db"))).exitedWith(ExitCode.USAGE)
                 .failedWithOneLineError("header value for 'X-Token' contains the control character 0x01");
         assertThat(cli.run("health", "--fail-on", "sometimes", server.url("/db"))).exitedWith(ExitCode.USAGE);

@@ -80,7 +80,7 @@ class LoadRequestFlagsTest {
     @Test
     void badRequestFlags_oneLineUsageErrors_nothingSent() {
         assertThat(cli.run("load", url("/"), "-n", "5", "-H", "no colon")).exitedWith(2)
-                .failedWithOneLineError("-H 'no colon': expected 'Name: value'");
+                .failedWithOneLineError("-H 'no…': no ':' after the header name, expected 'Name: value'");
         assertThat(cli.run("load", url("/"), "-n", "5", "-X", "G E T")).exitedWith(2).failedWithOneLineError("-X G E T");
         assertThat(cli.run("load", url("/"), "-n", "5", "--timeout", "0s")).exitedWith(2)
                 .failedWithOneLineError("--timeout 0s: expected a positive duration");
@@ -93,19 +93,19 @@ class LoadRequestFlagsTest {
     @Test
     void durationsThatWouldOverflow_usageErrorsNamingTheRange() {
         assertThat(cli.run("load", url("/"), "-d", "99999999999999d")).exitedWith(2)
-                .failedWithOneLineError("-d 99999999999999d: out of range (expected 1ms to 365d)");
+                .failedWithOneLineError("duration '99999999999999d' is out of range, expected 0 to 36500d");
         assertThat(cli.run("load", url("/"), "-n", "5", "--max-duration", "99999999999999d")).exitedWith(2)
-                .failedWithOneLineError("--max-duration 99999999999999d: out of range (expected 1ms to 365d)");
+                .failedWithOneLineError("duration '99999999999999d' is out of range, expected 0 to 36500d");
         assertThat(cli.run("load", url("/"), "-n", "5", "--jwt-secret", "0123456789abcdef0123456789abcdef",
                 "--jwt-ttl", "99999999999999d")).exitedWith(2)
-                .failedWithOneLineError("--jwt-ttl 99999999999999d: out of range (expected 2s to 365d)");
+                .failedWithOneLineError("duration '99999999999999d' is out of range, expected 0 to 36500d");
         assertThat(server.requestsServed()).isZero();
     }
 
     @Test
     void headerValueWithAControlCharacter_usageErrorBeforeAnythingIsSent_valueNotEchoed() {
         assertThat(cli.run("load", url("/"), "-n", "5", "-H", "X-Token: se\u001bcret")).exitedWith(2)
-                .failedWithOneLineError("-H 'X-Token: …': header value for 'X-Token' contains the control character 0x1b");
+                .failedWithOneLineError("header value for 'X-Token' contains the control character 0x1b");
         assertThat(cli.run("load", url("/"), "-n", "5", "-H", "X-Token: se\u001bcret").err()).doesNotContain("se\u001bcret");
         assertThat(server.requestsServed()).isZero();
     }

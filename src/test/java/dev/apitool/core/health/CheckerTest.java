@@ -135,6 +135,23 @@ class CheckerTest {
     }
 
     @Test
+    void retries_manyWithLongPauses_stopAtTheRunDeadlineSayingSo() throws Exception {
+        server.answer("/down", 503, "text/plain", "down\n");
+        Endpoint e = Endpoints.retrying(Endpoints.of("down", server.url("/down")), 100, Duration.ofMillis(1));
+        java.util.concurrent.atomic.AtomicLong now = new java.util.concurrent.atomic.AtomicLong();
+        // virtual time: each reading of the clock is four minutes after the one before
+        java.util.function.LongSupplier clock = () -> now.addAndGet(Duration.ofMinutes(4).toNanos());
+        EndpointResult r;
+        try (Checker checker = new Checker(Checker.optionsFor(List.of(e), HttpClientOptions.builder().ioThreads(1).build()),
+                java.time.Clock.systemUTC(), clock)) {
+            r = checker.runAndWait(List.of(e)).endpoints().get(0);
+        }
+        assertThat(r.attempts()).isLessThan(5);
+        assertThat(r.reason()).startsWith("HTTP 503 Service Unavailable (retries stopped after ")
+                .endsWith(": a health run ends within 15m)");
+    }
+
+    @Test
     void backoff_doublesFromTheFirstPause_cappedAtAMinute() {
         assertThat(Checker.backoff(Duration.ofMillis(200), 1)).isEqualTo(Duration.ofMillis(200));
         assertThat(Checker.backoff(Duration.ofMillis(200), 3)).isEqualTo(Duration.ofMillis(800));

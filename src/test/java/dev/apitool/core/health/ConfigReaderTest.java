@@ -256,7 +256,21 @@ class ConfigReaderTest {
                 Arguments.of("no endpoints", "defaults: {timeout: 1s}\n", "health.yaml:1:1: no endpoints"),
                 Arguments.of("empty file", "", "health.yaml:1:1: no endpoints"),
                 Arguments.of("bad method", "endpoints: [{name: a, url: 'http://a/', method: 'GE T'}]\n",
-                        "health.yaml:1:49: bad method 'GE T', expected an HTTP method"));
+                        "health.yaml:1:49: bad method 'GE T', expected an HTTP method"),
+                Arguments.of("port over 65535", "endpoints: [{name: a, url: 'tcp://db:65536'}]\n",
+                        "health.yaml:1:35: bad URL 'tcp://db:65536': port 65536 is out of range, expected 1 to 65535"),
+                Arguments.of("password in a bad URL", "endpoints: [{name: a, url: 'http://u:Pa55w0rd@[bad/'}]\n",
+                        "health.yaml:1:"),
+                Arguments.of("timeout that would overflow", "endpoints: [{name: a, url: 'http://a/', timeout: 106752d}]\n",
+                        "health.yaml:1:50: timeout: duration '106752d' is out of range, expected 0 to 10m"),
+                Arguments.of("endless backoff", "endpoints: [{name: a, url: 'http://a/', retryBackoff: 99999d}]\n",
+                        "health.yaml:1:55: retryBackoff: duration '99999d' is out of range, expected 0 to 1m"));
+    }
+
+    @org.junit.jupiter.api.Test
+    void badUrl_withAPassword_neverEchoesIt() {
+        assertThatThrownBy(() -> read("endpoints: [{name: a, url: 'http://u:Pa55w0rd@[bad/'}]\n"))
+                .isInstanceOf(InputException.class).message().doesNotContain("Pa55w0rd").contains("http://u:***@[bad/");
     }
 
     @ParameterizedTest(name = "{0}")

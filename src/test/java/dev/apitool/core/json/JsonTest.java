@@ -17,6 +17,20 @@ class JsonTest {
     }
 
     @Test
+    void parse_stringLongerThanJacksonsDefaultLimit_isReadUpToTheBodyCap() {
+        String big = "x".repeat(25_000_000);
+        byte[] doc = ("{\"s\":\"" + big + "\"}").getBytes(StandardCharsets.US_ASCII);
+        assertThat(Json.parse(doc, "body").get("s").asText()).hasSize(big.length());
+    }
+
+    @Test
+    void parse_byteOrderMark_isRefusedSayingSo() {
+        byte[] doc = {(byte) 0xef, (byte) 0xbb, (byte) 0xbf, '{', '}'};
+        assertThatThrownBy(() -> Json.parse(doc, "token header")).isInstanceOf(InputException.class)
+                .hasMessage("token header: starts with a byte order mark, expected JSON text without one (RFC 8259 section 8.1)");
+    }
+
+    @Test
     void parseThenCompact_anyDocument_keepsMemberOrderAndExactNumbers() {
         String text = "{\"b\":1.50,\"a\":[1,-2,3.0e2,12345678901234567890123],\"c\":{\"t\":true,\"n\":null,\"s\":\"\\u00e9\\n\"}}";
         assertThat(Json.compact(parse(text)))

@@ -49,6 +49,19 @@ class JwkTest {
     }
 
     @Test
+    void readSet_twoDifferentKeysUnderOneKid_isRefused_theSameKeyTwiceIsNot() {
+        ObjectNode a = Jwk.toJson(key("ec256.pub.pem").withKid("k"), false);
+        ObjectNode b = Jwk.toJson(key("rsa2048.pub.pem").withKid("k"), false);
+        ObjectNode set = Json.object();
+        set.putArray("keys").add(a).add(b);
+        assertThatThrownBy(() -> Jwk.readSet(set, "jwks.json")).isInstanceOf(InputException.class)
+                .hasMessage("jwks.json: keys[1]: kid \"k\" also names keys[0], a different key; expected one key per kid in a JWK Set");
+        ObjectNode same = Json.object();
+        same.putArray("keys").add(a).add(a.deepCopy());
+        assertThat(Jwk.readSet(same, "jwks.json")).hasSize(1);
+    }
+
+    @Test
     void toJson_privateKeyWithoutIncludePrivate_hasNoPrivateMembers() {
         ObjectNode jwk = Jwk.toJson(key("rsa2048.pkcs8.pem"), false);
         assertThat(jwk.fieldNames()).toIterable().containsExactly("kty", "n", "e", "use");

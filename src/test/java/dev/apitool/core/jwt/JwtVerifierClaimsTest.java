@@ -178,17 +178,39 @@ class JwtVerifierClaimsTest {
         assertThat(codes(check("{\"" + claim + "\":true}"))).containsExactly("claim_type");
     }
 
-    @Test
-    void verify_expFarBeyondTheLatestInstant_isValidAndDoesNotCrash() {
+    /** A NumericDate beyond year 9999 or before the epoch is a token that never expires (or never starts): refused, quickly. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"{\"exp\":1e400}", "{\"exp\":1e32}", "{\"exp\":9223372036854775808}", "{\"exp\":99999999999999999999}",
+            "{\"exp\":1e999999999}", "{\"exp\":253402300800}", "{\"nbf\":-1e999999999}", "{\"iat\":-1e30}", "{\"nbf\":-1}"})
+    void verify_numericDateOutOfRange_isClaimTypeAndDoesNotCrash(String claims) {
         assertTimeoutPreemptively(Duration.ofSeconds(5), () -> {
-            assertThat(check("{\"exp\":99999999999999999999}").valid()).isTrue();
-            assertThat(check("{\"exp\":1e999999999}").valid()).isTrue();
-            assertThat(check("{\"exp\":1e999999999}", leeway(60)).valid()).isTrue();
-            assertThat(code(check("{\"exp\":-1e999999999}", leeway(60)))).isEqualTo("expired");
-            assertThat(code(check("{\"nbf\":1e999999999}", leeway(60)))).isEqualTo("not_yet_valid");
-            assertThat(check("{\"nbf\":-1e999999999}", leeway(60)).valid()).isTrue();
-            assertThat(code(check("{\"iat\":-1e30}", maxAge(Duration.ofDays(1))))).isEqualTo("too_old");
+            Result r = check(claims, leeway(60));
+            assertThat(r.valid()).isFalse();
+            assertThat(codes(r)).contains("claim_type");
+            assertThat(r.message()).contains("out of range").contains("expected a NumericDate from 0 to 253402300799");
         });
+        assertThat(check("{\"exp\":253402300799}").valid()).isTrue();
+    }
+
+    /** RFC 7519 types are checked whether or not --iss/--sub/--aud are given. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"{\"aud\":{\"a\":1}}", "{\"aud\":7}", "{\"aud\":[\"a\",7]}", "{\"iss\":7}", "{\"sub\":[\"x\"]}",
+            "{\"jti\":true}"})
+    void verify_registeredClaimOfTheWrongType_isClaimTypeUnasked(String claims) {
+        Result r = check(claims);
+        assertThat(r.valid()).isFalse();
+        assertThat(codes(r)).containsExactly("claim_type");
+        assertThat(check("{\"aud\":[\"a\",\"b\"],\"iss\":\"i\",\"sub\":\"s\"}").valid()).isTrue();
+    }
+
+    @Test
+    void verify_headersNamingKeysElsewhere_eachWarned_oddKidToo() {
+        String token = Fixtures.signed("{\"alg\":\"HS256\",\"kid\":\"../../etc/passwd\",\"x5u\":\"https://evil/\",\"jwk\":{}}",
+                "{}", JwsAlgorithm.HS256, KEY);
+        Result r = Fixtures.verify(token, List.of(KEY), leeway(0));
+        assertThat(r.valid()).isTrue();
+        assertThat(r.warnings()).anyMatch(w -> w.startsWith("header \"x5u\" ignored")).anyMatch(w -> w.startsWith("header \"jwk\" ignored"))
+                .anyMatch(w -> w.startsWith("header \"kid\" looks odd"));
     }
 
     @Test

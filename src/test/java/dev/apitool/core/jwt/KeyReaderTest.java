@@ -277,6 +277,18 @@ class KeyReaderTest {
                 .isInstanceOf(InputException.class).hasMessageContaining("JWK");
     }
 
+    /** A public key or certificate given as DER bytes ({@code --secret b64:…}) is as much a confusion attack as PEM. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"rsa2048.pub.pem", "ec256.pub.pem", "ed25519.pub.pem", "rsa2048.cert.pem", "ec256.pkcs8.pem"})
+    void secret_derKeyOrCertificate_isRefusedAsConfusion(String file) {
+        String pem = new String(keyBytes(file), StandardCharsets.US_ASCII);
+        String body = pem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+        byte[] der = java.util.Base64.getDecoder().decode(body);
+        assertThatThrownBy(() -> KeyReader.secret(der, "--secret (base64)")).isInstanceOf(InputException.class)
+                .hasMessageStartingWith("--secret (base64): this is a DER ").hasMessageContaining("algorithm-confusion");
+        assertThat(KeyReader.secret(java.util.Arrays.copyOf(der, 40), "--secret").type()).isEqualTo(JwsKey.Type.OCT);
+    }
+
     @Test
     void secret_empty_isRefused() {
         assertThatThrownBy(() -> KeyReader.secret(new byte[0], "--secret"))

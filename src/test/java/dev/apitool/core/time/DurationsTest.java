@@ -51,11 +51,20 @@ class DurationsTest {
     }
 
     @ParameterizedTest(name = "[{0}]")
-    @ValueSource(strings = {"99999999999999999999s", "999999999999999d"})
-    void parse_outOfRange_isRefused(String text) {
+    @ValueSource(strings = {"99999999999999999999s", "999999999999999d", "106752d", "36501d", "36500d1ns", "876001h"})
+    void parse_outOfRange_isRefusedWithTheRange(String text) {
         assertThatThrownBy(() -> Durations.parse(text))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("out of range");
+                .hasMessage("duration '" + text + "' is out of range, expected 0 to 36500d");
+    }
+
+    @org.junit.jupiter.api.Test
+    void parse_atTheMaximum_isAcceptedAndItsNanosDoNotOverflowAClock() {
+        Duration max = Durations.parse("36500d");
+        assertThat(max).isEqualTo(Durations.MAX);
+        assertThat(Math.addExact(Long.MAX_VALUE / 2, max.toNanos())).isPositive();
+        assertThatThrownBy(() -> Durations.parse("2h", Duration.ZERO, Duration.ofHours(1)))
+                .hasMessage("duration '2h' is out of range, expected 0 to 1h");
     }
 
     @org.junit.jupiter.api.Test

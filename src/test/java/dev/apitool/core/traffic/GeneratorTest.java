@@ -27,6 +27,18 @@ class GeneratorTest {
     }
 
     @Test
+    void parse_outputBeyondTheLimit_isRefusedBeforeAnythingIsMade_unlessTheLimitIsRaised() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Generators.parse("constant:rate=1000000000/s,duration=1000d"))
+                .isInstanceOf(dev.apitool.core.io.InputException.class)
+                .hasMessageContaining("more than the limit of 10000000").hasMessageContaining("--max-events");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Generators.parse("burst:size=20,every=1ms,duration=1d"))
+                .hasMessageContaining("more than the limit");
+        assertThat(Generators.parse("constant:rate=1000/s,duration=2h", 10_000_000)).isNotNull();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Generators.parse("constant:rate=1000/s,duration=2h", 1_000_000))
+                .hasMessageContaining("about 7200000 requests, more than the limit of 1000000");
+    }
+
+    @Test
     void constant_placesRequestKAtExactlyKOverRate_withoutDrift() {
         List<Request> rs = all(settings(Generator.Shape.CONSTANT, 3, 1_000_000, 10_000_000, 1, 0, 1));
         assertThat(rs).hasSize(30);

@@ -96,7 +96,7 @@ class TargetSourceTest {
         "NDJSON | {\"path\": \"/a\"}\\n{\"path\": \"/b\", \"heders\": {}} | t:2:16: unknown field \"heders\"",
         "NDJSON | {\"path\": \"/a\", \"headers\": \"X: 1\"} | t:1:27: \"headers\" must be an object",
         "NDJSON | {\"path\": \"/a\", \"headers\": {\"X\": {\"y\": 1}}} | t:1:33: header \"X\" must be a plain value",
-        "NDJSON | {\"path\": \"/a\", \"headers\": [\"no colon\"]} | t:1:28: header 'no colon': expected 'Name: value'",
+        "NDJSON | {\"path\": \"/a\", \"headers\": [\"no colon\"]} | t:1:28: header 'no…': no ':' after the header name, expected 'Name: value'",
         "NDJSON | [1] | t:1:1: expected a JSON object ({\"path\": …})",
         "NDJSON | {\"path\": \"/a\"\\n | t:1:14: ",
         "CSV    | method,pth\\nGET,/a | t:1:8: unknown column \"pth\"",

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.apitool.core.http.HttpClient;
 import dev.apitool.core.http.HttpException;
 import dev.apitool.core.http.HttpRequest;
-import dev.apitool.core.http.Urls;
+import dev.apitool.core.redact.Redact;
 import dev.apitool.core.idempotency.IdempotencyKey;
 import dev.apitool.core.idempotency.Profile;
 import dev.apitool.core.io.InputException;
@@ -72,7 +72,7 @@ public final class ReplayProbe {
             probe(options, options.calls().get(i), options.subjects().get(i), results, i == 0 ? story : new ArrayList<>());
         }
         HttpRequest first = options.calls().get(0);
-        return new ReplayReport(first.method(), Urls.redact(first.uri()), options.profile(), story, results, marks, calls,
+        return new ReplayReport(first.method(), Redact.url(first.uri()), options.profile(), story, results, marks, calls,
                 startedAt, Duration.ofNanos(nanoClock.getAsLong() - start));
     }
 

@@ -1,7 +1,7 @@
 package dev.apitool.core.load.hdrlog;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.apitool.core.http.Urls;
+import dev.apitool.core.redact.Redact;
 import dev.apitool.core.json.Json;
 import dev.apitool.core.load.LoadInterval;
 import dev.apitool.core.load.LoadListener;
@@ -69,7 +69,7 @@ public final class HdrLogWriter implements LoadListener, Closeable {
 
     @Override
     public void started(long startEpochMillis, LoadSpec spec, String warmup) {
-        log.outputComment(String.format(Locale.US, "apitool load: %s %s, %s model%s", spec.method(), Urls.redact(spec.url()), spec.model(),
+        log.outputComment(String.format(Locale.US, "apitool load: %s %s, %s model%s", spec.method(), Redact.url(spec.url()), spec.model(),
                 spec.open() ? String.format(Locale.US, " at %.1f/s", spec.targetRps()) : ", " + spec.connections() + " connections"));
         log.outputLogFormatVersion();
         log.outputStartTime(startEpochMillis);

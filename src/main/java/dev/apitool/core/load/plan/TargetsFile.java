@@ -2,14 +2,13 @@ package dev.apitool.core.load.plan;
 
 import dev.apitool.core.http.Headers;
 import dev.apitool.core.io.InputException;
+import dev.apitool.core.io.Inputs;
+import dev.apitool.core.io.Limit;
 import dev.apitool.core.traffic.Target;
 import dev.apitool.core.traffic.TargetSource;
-import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -179,13 +178,7 @@ public final class TargetsFile {
             Path file = dir.resolve(t.bodyFile().strip());
             body = bodyFiles.get(file);
             if (body == null) {
-                try {
-                    body = Files.readAllBytes(file);
-                } catch (NoSuchFileException e) {
-                    throw new InputException(t.where("bodyFile") + ": bodyFile " + file + ": no such file");
-                } catch (IOException e) {
-                    throw new InputException(t.where("bodyFile") + ": bodyFile " + file + ": cannot read: " + e.getMessage());
-                }
+                body = Inputs.readFile(file, t.where("bodyFile") + ": bodyFile", Limit.BODY);
                 bodyFiles.put(file, body);
             }
         } else {
