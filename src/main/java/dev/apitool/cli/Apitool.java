@@ -3,6 +3,7 @@ package dev.apitool.cli;
 import dev.apitool.cli.health.HealthCommands;
 import dev.apitool.cli.jwt.JwtCommands;
 import dev.apitool.cli.load.LoadCommands;
+import dev.apitool.cli.pipeline.PipelineCommands;
 import dev.apitool.cli.ratelimit.RatelimitCommands;
 import java.io.IOException;
 import java.io.InputStream;
@@ -54,7 +55,8 @@ public final class Apitool {
         }
     }
 
-    private static final List<Group> GROUPS = List.of(new JwtCommands(), new RatelimitCommands(), new LoadCommands(), new HealthCommands());
+    private static final List<Group> GROUPS = List.of(new JwtCommands(), new RatelimitCommands(), new LoadCommands(), new HealthCommands(),
+            new PipelineCommands());
 
     @Option(names = "--verbose", scope = ScopeType.INHERIT, description = "Print stack traces and more detail on errors.")
     boolean verbose;
