@@ -19,15 +19,16 @@ public record Build(Container container, Environment env, String label, Schedule
      * Returns the service named by the text at {@code ref} as a {@code type}, or null after
      * recording why not at {@code ref} (a missing name or a cycle names the chain).
      *
+     * @param kind what the service should be, in messages ("store")
      * @param requester who asks, e.g. {@code rate-limit "per-user"}
      */
-    public <T> T service(Node ref, Class<T> type, String requester) {
+    public <T> T service(Node ref, Class<T> type, String kind, String requester) {
         String name = ref.text(null);
         if (name == null) {
             return null;
         }
         try {
-            return container.get(name.strip(), type, requester);
+            return container.get(name.strip(), type, kind, requester);
         } catch (InputException e) {
             ref.error(e.getMessage());
             return null;

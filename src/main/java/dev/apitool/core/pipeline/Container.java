@@ -67,12 +67,17 @@ public final class Container implements AutoCloseable {
      * @throws ResolutionException when {@code name} is not registered, is part of a cycle, or is not a {@code type}
      */
     public synchronized <T> T get(String name, Class<T> type, String requester) {
+        return get(name, type, kindOf(type), requester);
+    }
+
+    /** As {@link #get(String, Class, String)}, with {@code kind} naming what a missing {@code name} should have been ("store"). */
+    public synchronized <T> T get(String name, Class<T> type, String kind, String requester) {
         boolean pushed = requester != null && (building.isEmpty() || !building.peekLast().equals(requester));
         if (pushed) {
             building.addLast(requester);
         }
         try {
-            return resolve(name, type);
+            return resolve(name, type, kind);
         } finally {
             if (pushed) {
                 building.removeLast();
@@ -80,11 +85,11 @@ public final class Container implements AutoCloseable {
         }
     }
 
-    private <T> T resolve(String name, Class<T> type) {
+    private <T> T resolve(String name, Class<T> type, String kind) {
         Object o = built.get(name);
         if (o == null) {
             Registration r = factories.get(name);
-            String label = (r == null ? kindOf(type) : r.kind()) + " \"" + name + "\"";
+            String label = (r == null ? kind : r.kind()) + " \"" + name + "\"";
             if (r == null) {
                 throw new ResolutionException(chain() + label + " -> not defined");
             }
@@ -106,7 +111,7 @@ public final class Container implements AutoCloseable {
         }
         if (!type.isInstance(o)) {
             throw new ResolutionException(chain() + kind(name) + " \"" + name + "\" -> is a " + kind(name)
-                    + ", not a " + kindOf(type));
+                    + ", not a " + kind);
         }
         return type.cast(o);
     }

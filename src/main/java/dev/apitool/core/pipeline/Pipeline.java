@@ -122,7 +122,8 @@ public final class Pipeline implements AutoCloseable {
                     String x = r.exclude().get(i);
                     if (spec.middleware().stream().noneMatch(s -> s.label().equals(x))) {
                         String near = Node.closest(x, spec.middleware().stream().map(PipelineSpec.Step::label).toList());
-                        r.node().get("exclude").error("exclude names '" + x + "', which is not in the global middleware"
+                        Node ex = r.node().get("exclude");
+                        (ex.json().isArray() ? ex.items().get(i) : ex).error("exclude names '" + x + "', which is not in the global middleware"
                                 + (near == null ? "" : "; did you mean '" + near + "'?"));
                     }
                 }

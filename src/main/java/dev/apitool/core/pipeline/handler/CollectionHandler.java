@@ -44,7 +44,7 @@ final class CollectionHandler implements Factory<Handler> {
     public Handler create(Node node, Build build) {
         Collection c;
         if (node.has("collection")) {
-            c = build.service(node.get("collection"), Collection.class, "collection handler \"" + build.label() + "\"");
+            c = build.service(node.get("collection"), Collection.class, "collection", "collection handler \"" + build.label() + "\"");
             if (c == null) {
                 return null;
             }

@@ -48,7 +48,7 @@ final class ProxyHandler implements Factory<Handler> {
             node.error("missing upstream (expected the name of an upstream service)");
             return null;
         }
-        Upstream u = build.service(node.get("upstream"), Upstream.class, "proxy handler \"" + build.label() + "\"");
+        Upstream u = build.service(node.get("upstream"), Upstream.class, "upstream", "proxy handler \"" + build.label() + "\"");
         if (u == null) {
             return null;
         }

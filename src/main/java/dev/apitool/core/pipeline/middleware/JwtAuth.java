@@ -54,7 +54,7 @@ public final class JwtAuth implements Factory<Middleware> {
         if (node.has("keys") == node.has("secret")) {
             node.error("jwt-auth needs exactly one of keys: (a keys service) or secret: (TEXT, env:NAME or @FILE)");
         } else if (node.has("keys")) {
-            keys = build.service(node.get("keys"), KeySet.class, "jwt-auth \"" + build.label() + "\"");
+            keys = build.service(node.get("keys"), KeySet.class, "keys", "jwt-auth \"" + build.label() + "\"");
         } else {
             try {
                 keys = new KeySet(List.of(KeyReader.secret(build.env().inputs().resolve(node.text("secret", ""), "secret", true)

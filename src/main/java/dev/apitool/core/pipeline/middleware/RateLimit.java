@@ -89,7 +89,7 @@ final class RateLimit implements Factory<Middleware> {
             node.get("headers").error("unknown header profile '" + p + "' (expected ietf, ietf-legacy or x-ratelimit)");
         }
         StateStore store = node.has("store")
-                ? build.service(node.get("store"), StateStore.class, "rate-limit \"" + build.label() + "\"") : new MemoryStore();
+                ? build.service(node.get("store"), StateStore.class, "store", "rate-limit \"" + build.label() + "\"") : new MemoryStore();
         if (policy == null || store == null) {
             return null;
         }
