@@ -33,7 +33,7 @@ class EngineTest {
     }
 
     private Pipeline load(String yaml) {
-        Pipeline p = Pipeline.load(TestEnv.utf8(yaml), "t.yaml", new TestEnv(dir, Instant.now()).env, new ArrayList<>());
+        Pipeline p = Pipeline.load(TestEnv.utf8(yaml), "t.yaml", new TestEnv(dir, null).env, new ArrayList<>());
         open.add(p);
         return p;
     }
@@ -155,7 +155,7 @@ class EngineTest {
 
     @Test
     void failingLayer_becomes500InErrorShapeWithRequestIdAndNoStackTrace() throws Exception {
-        TestEnv t = new TestEnv(dir, Instant.now());
+        TestEnv t = new TestEnv(dir, null);
         Handler boom = ex -> {
             throw new IllegalStateException("database on fire");
         };

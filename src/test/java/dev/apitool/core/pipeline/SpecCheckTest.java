@@ -15,7 +15,7 @@ class SpecCheckTest {
     Path dir;
 
     private List<String> check(String yaml) {
-        Problems p = Pipeline.check(TestEnv.utf8(yaml), "spec.yaml", new TestEnv(dir, Instant.now()).env);
+        Problems p = Pipeline.check(TestEnv.utf8(yaml), "spec.yaml", new TestEnv(dir, null).env);
         return p.all().stream().map(x -> (x.severity() == Problems.Severity.WARNING ? "warning: " : "") + x.format()).toList();
     }
 
@@ -110,7 +110,7 @@ class SpecCheckTest {
     void load_specWithErrors_throwsWithEveryProblem() {
         byte[] yaml = TestEnv.utf8("apiVersion: apitool/v2\nroutes: 3\n");
 
-        assertThatThrownBy(() -> Pipeline.load(yaml, "s.yaml", new TestEnv(dir, Instant.now()).env, new java.util.ArrayList<>()))
+        assertThatThrownBy(() -> Pipeline.load(yaml, "s.yaml", new TestEnv(dir, null).env, new java.util.ArrayList<>()))
                 .isInstanceOf(SpecException.class)
                 .hasMessage("s.yaml:1:13: unknown apiVersion 'apitool/v2' (expected apitool/v1)\n"
                         + "s.yaml:2:9: expected a list, got 3");

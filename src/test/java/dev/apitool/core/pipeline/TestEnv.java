@@ -23,7 +23,7 @@ final class TestEnv {
 
     TestEnv(Path dir, Instant now) {
         env = new Environment(new Inputs(Map.of("API_JWT_SECRET", SECRET), InputStream::nullInputStream, dir),
-                Clock.fixed(now, ZoneOffset.UTC), nanos::get, log::add);
+                now == null ? Clock.systemUTC() : Clock.fixed(now, ZoneOffset.UTC), nanos::get, log::add);
     }
 
     static byte[] utf8(String s) {
