@@ -2,6 +2,8 @@ package dev.apitool.core.pipeline;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import dev.apitool.core.config.DidYouMean;
+import dev.apitool.core.config.Positions;
 import dev.apitool.core.time.Durations;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -51,7 +53,7 @@ public final class Node {
 
     /** Returns the child {@code key} of this mapping (possibly absent). */
     public Node get(String key) {
-        return new Node(json.get(key), pointer + "/" + YamlPositions.escape(key), problems);
+        return new Node(json.get(key), pointer + "/" + Positions.escape(key), problems);
     }
 
     /** Returns whether this mapping has {@code key}. */
@@ -315,36 +317,8 @@ public final class Node {
         return json.isValueNode() ? json.asText().toLowerCase(Locale.ROOT) : kind();
     }
 
-    /** Returns the candidate closest to {@code word} by edit distance, or null when none is close. */
+    /** Returns the candidate closest to {@code word} by edit distance ({@link DidYouMean}), or null when none is close. */
     public static String closest(String word, Collection<String> candidates) {
-        String best = null;
-        int bestDistance = Integer.MAX_VALUE;
-        for (String c : candidates) {
-            int d = distance(word.toLowerCase(Locale.ROOT), c.toLowerCase(Locale.ROOT));
-            if (d < bestDistance) {
-                bestDistance = d;
-                best = c;
-            }
-        }
-        return best != null && bestDistance <= Math.max(2, word.length() / 3) ? best : null;
-    }
-
-    private static int distance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
+        return DidYouMean.closest(word, candidates);
     }
 }

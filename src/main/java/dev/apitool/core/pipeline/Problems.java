@@ -1,12 +1,16 @@
 package dev.apitool.core.pipeline;
 
+import dev.apitool.core.config.Position;
+import dev.apitool.core.config.Positions;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
 /**
- * Every problem found in one spec, errors and warnings, each at its {@code file:line:column}: a
- * spec is checked the way a compiler checks code, so one run reports all of them, in file order.
+ * Every problem found in one spec, errors and warnings, each at its {@code file:line:column} (from
+ * {@link Positions}): a spec is checked the way a compiler checks code, so one run reports all of
+ * them, in file order. Unlike {@code core.config}'s error list it also keeps warnings (legal but
+ * wrong orderings), which never refuse a spec.
  */
 public final class Problems {
 
@@ -23,10 +27,10 @@ public final class Problems {
     }
 
     private final String file;
-    private final YamlPositions positions;
+    private final Positions positions;
     private final List<Problem> list = new ArrayList<>();
 
-    Problems(String file, YamlPositions positions) {
+    Problems(String file, Positions positions) {
         this.file = file;
         this.positions = positions;
     }
@@ -38,20 +42,20 @@ public final class Problems {
 
     /** Records an error at the value written at {@code pointer}. */
     public void error(String pointer, String message) {
-        add(Severity.ERROR, positions == null ? YamlPositions.START : positions.value(pointer), message);
+        add(Severity.ERROR, positions == null ? Position.START : positions.value(pointer), message);
     }
 
     /** Records an error at the key of {@code pointer} (an unknown or misplaced key). */
     public void keyError(String pointer, String message) {
-        add(Severity.ERROR, positions == null ? YamlPositions.START : positions.key(pointer), message);
+        add(Severity.ERROR, positions == null ? Position.START : positions.key(pointer), message);
     }
 
     /** Records a warning at the value written at {@code pointer}. */
     public void warning(String pointer, String message) {
-        add(Severity.WARNING, positions == null ? YamlPositions.START : positions.value(pointer), message);
+        add(Severity.WARNING, positions == null ? Position.START : positions.value(pointer), message);
     }
 
-    void add(Severity severity, YamlPositions.Pos at, String message) {
+    void add(Severity severity, Position at, String message) {
         list.add(new Problem(severity, file, at.line(), at.column(), message));
     }
 

@@ -1,11 +1,14 @@
 package dev.apitool.core.pipeline;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.apitool.core.config.ConfigFormat;
+import dev.apitool.core.config.ConfigText;
+import dev.apitool.core.config.Positions;
 import dev.apitool.core.io.InputException;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -15,7 +18,8 @@ import java.util.regex.Pattern;
 
 /**
  * Reads a spec's structure into a {@link PipelineSpec}: the top-level keys, services, the
- * middleware lists and the routes. It records every structural problem into {@link Problems}
+ * middleware lists and the routes. The text goes through {@code core.config} first (size cap,
+ * UTF-8, syntax, duplicate keys, aliases, depth, one document), which also gives the positions. It records every structural problem into {@link Problems}
  * and goes on, so a check lists them all; type-specific settings are read later, by the factories.
  */
 public final class SpecReader {
@@ -24,7 +28,7 @@ public final class SpecReader {
     public static final String API_VERSION = "apitool/v1";
 
     /** Specs larger than this are refused before parsing. */
-    public static final int MAX_BYTES = 4 << 20;
+    public static final int MAX_BYTES = ConfigText.MAX_BYTES;
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final List<String> TOP = List.of("apiVersion", "services", "stores", "middleware", "routes");
@@ -44,16 +48,12 @@ public final class SpecReader {
      * @throws InputException when the file is too large or is not YAML at all (a syntax error has no structure to go on with)
      */
     public static Result read(byte[] yaml, String file) {
-        if (yaml.length > MAX_BYTES) {
-            throw new InputException(file + ": the spec is " + yaml.length + " bytes, larger than the " + (MAX_BYTES >> 20)
-                    + " MiB a spec may be");
-        }
-        String text = new String(yaml, StandardCharsets.UTF_8);
-        YamlPositions positions = YamlPositions.scan(text, file);
+        String text = ConfigText.decode(yaml, file);
+        Positions positions = Positions.scan(text, file);
         Problems problems = new Problems(file, positions);
         JsonNode root;
-        try {
-            root = text.isBlank() ? null : YAML.readTree(text);
+        try (JsonParser parser = ConfigText.parser(text, ConfigFormat.YAML)) {
+            root = text.isBlank() ? null : YAML.readTree(parser);
         } catch (IOException e) {
             throw new InputException(file + ": not YAML: " + e.getMessage().lines().findFirst().orElse(""), e);
         }
