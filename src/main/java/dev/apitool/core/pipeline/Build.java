@@ -29,6 +29,8 @@ public record Build(Container container, Environment env, String label, Schedule
         }
         try {
             return container.get(name.strip(), type, kind, requester);
+        } catch (Services.Recorded e) {
+            return null; // the service's own problems are recorded at its keys
         } catch (InputException e) {
             ref.error(e.getMessage());
             return null;

@@ -13,7 +13,8 @@ import java.util.Map;
  * A small dependency-injection container: named factories, each object built once on first use
  * (a singleton) and shared by everything that asks for it. An unknown name and a cycle are errors
  * that name the whole chain of requests ({@code rate-limit "per-user" -> store "shared" -> not
- * defined}); {@link #close} closes what was built in the reverse order of building.
+ * defined}); {@link #close} closes what was built in the reverse order of building. A factory
+ * that fails is not run again: asking for its object again gets the same error.
  */
 public final class Container implements AutoCloseable {
 
@@ -34,6 +35,7 @@ public final class Container implements AutoCloseable {
 
     private final Map<String, Registration> factories = new LinkedHashMap<>();
     private final Map<String, Object> built = new HashMap<>();
+    private final Map<String, InputException> failed = new HashMap<>();
     private final List<Object> order = new ArrayList<>();
     private final Deque<String> building = new ArrayDeque<>();
 
@@ -87,6 +89,9 @@ public final class Container implements AutoCloseable {
 
     private <T> T resolve(String name, Class<T> type, String kind) {
         Object o = built.get(name);
+        if (o == null && failed.containsKey(name)) {
+            throw failed.get(name);
+        }
         if (o == null) {
             Registration r = factories.get(name);
             String label = (r == null ? kind : r.kind()) + " \"" + name + "\"";
@@ -99,10 +104,15 @@ public final class Container implements AutoCloseable {
             building.addLast(label);
             try {
                 o = r.factory().create(this);
+            } catch (ResolutionException e) {
+                throw e;
             } catch (InputException e) {
+                failed.put(name, e);
                 throw e;
             } catch (Exception e) {
-                throw new InputException(label + ": cannot build: " + e.getMessage(), e);
+                InputException wrapped = new InputException(label + ": cannot build: " + e.getMessage(), e);
+                failed.put(name, wrapped);
+                throw wrapped;
             } finally {
                 building.removeLast();
             }
