@@ -78,9 +78,6 @@ final class PipelineServe extends SpecCommand {
             pipeline.close();
             throw new InputException(e.getMessage(), e);
         }
-        String hostText = server.address().getAddress().getHostAddress();
-        err().println("listening on http://" + (hostText.contains(":") ? "[" + hostText + "]" : hostText) + ":" + server.address().getPort());
-        err().flush();
         CountDownLatch stop = new CountDownLatch(1);
         Object reloadLock = new Object();
         Runnable reload = () -> {
@@ -91,6 +88,11 @@ final class PipelineServe extends SpecCommand {
         Thread watcher = watch ? watcher(reload) : null;
         try (Interrupts i = Interrupts.on("INT", stop::countDown); Interrupts t = Interrupts.on("TERM", stop::countDown);
                 Interrupts h = Interrupts.on("HUP", () -> new Thread(reload, "apitool-reload").start())) {
+            // Ready only now that the signals are handled: a script that signals right after this line is heard.
+            String hostText = server.address().getAddress().getHostAddress();
+            err().println("listening on http://" + (hostText.contains(":") ? "[" + hostText + "]" : hostText) + ":"
+                    + server.address().getPort());
+            err().flush();
             stop.await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -2,9 +2,6 @@ package dev.apitool.cli.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.apitool.core.http.HttpServer;
-import dev.apitool.core.http.HttpServerOptions;
-import dev.apitool.core.http.ServerResponse;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.net.URI;
@@ -18,8 +15,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -28,7 +23,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code apitool pipeline serve} as its own process: ready line, SIGHUP reloads, SIGTERM drains requests in flight. */
+/** {@code apitool pipeline serve} as its own process: the ready line, and SIGHUP reloads (a bad spec refused, the old one serving). */
 class PipelineServeTest {
 
     @TempDir
@@ -100,7 +95,7 @@ class PipelineServeTest {
 
         Files.writeString(spec, "apiVersion: apitool/v1\nroutes: [{method: GET, path: /v, name: v, handler: {type: statik}}]\n");
         signal("HUP");
-        assertThat(await("apitool: error:")).contains("api.yaml:2:58: unknown handler 'statik'; did you mean 'static'?");
+        assertThat(await("apitool: error:")).contains("api.yaml:2:59: unknown handler 'statik'; did you mean 'static'?");
         await("reload refused; the previous pipeline keeps serving");
         assertThat(get(url + "/v").body()).isEqualTo("one");
 
@@ -108,43 +103,5 @@ class PipelineServeTest {
         signal("HUP");
         await("apitool: reloaded");
         assertThat(get(url + "/v").body()).isEqualTo("two");
-    }
-
-    @Test
-    void sigterm_duringRequests_finishesThoseInFlightThenExits() throws Exception {
-        int n = 4;
-        CountDownLatch arrived = new CountDownLatch(n);
-        CompletableFuture<ServerResponse> release = new CompletableFuture<>();
-        try (HttpServer upstream = HttpServer.start(HttpServerOptions.loopback(), request -> {
-            arrived.countDown();
-            return release;
-        })) {
-            Path spec = dir.resolve("api.yaml");
-            Files.writeString(spec, """
-                    apiVersion: apitool/v1
-                    services:
-                      slow: {type: upstream, url: "http://127.0.0.1:%d"}
-                    routes: [{method: GET, path: /slow, name: slow, handler: {type: proxy, upstream: slow}}]
-                    """.formatted(upstream.port()));
-            String url = start(spec);
-            List<CompletableFuture<HttpResponse<String>>> inFlight = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
-                inFlight.add(http.sendAsync(HttpRequest.newBuilder(URI.create(url + "/slow")).timeout(Duration.ofSeconds(30)).build(),
-                        HttpResponse.BodyHandlers.ofString()));
-            }
-            assertThat(arrived.await(30, TimeUnit.SECONDS)).as("all requests reached the upstream").isTrue();
-
-            process.destroy(); // SIGTERM
-            await("apitool: shutting down");
-            release.complete(ServerResponse.text(200, "done"));
-
-            for (CompletableFuture<HttpResponse<String>> f : inFlight) {
-                HttpResponse<String> r = f.get(30, TimeUnit.SECONDS);
-                assertThat(r.statusCode()).isEqualTo(200);
-                assertThat(r.body()).isEqualTo("done");
-            }
-            assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
-            assertThat(process.exitValue()).isZero();
-        }
     }
 }

@@ -174,6 +174,50 @@ class PipelineServerTest {
         assertThat(raw(port, "GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n", true)).startsWith("HTTP/1.1 200").endsWith("hi");
     }
 
+    @Test
+    void shutdown_duringRequests_refusesNewConnectionsAndFinishesThoseInFlight() throws Exception {
+        int n = 4;
+        java.util.concurrent.CountDownLatch arrived = new java.util.concurrent.CountDownLatch(n);
+        java.util.concurrent.CompletableFuture<ServerResponse> release = new java.util.concurrent.CompletableFuture<>();
+        HttpServer upstream = HttpServer.start(HttpServerOptions.loopback(), request -> {
+            arrived.countDown();
+            return release;
+        });
+        open.add(upstream);
+        PipelineServer s = serve("""
+                apiVersion: apitool/v1
+                services:
+                  slow: {type: upstream, url: "http://127.0.0.1:%d"}
+                routes: [{method: GET, path: /slow, name: slow, handler: {type: proxy, upstream: slow}}]
+                """.formatted(upstream.port()));
+        int port = s.address().getPort();
+        List<java.util.concurrent.CompletableFuture<HttpResponse<String>>> inFlight = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            inFlight.add(http.sendAsync(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/slow"))
+                    .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString()));
+        }
+        assertThat(arrived.await(30, java.util.concurrent.TimeUnit.SECONDS)).as("all requests reached the upstream").isTrue();
+
+        java.util.concurrent.CompletableFuture<Boolean> drained = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> s.shutdown(Duration.ofSeconds(30)));
+        for (long deadline = System.nanoTime() + 10_000_000_000L; System.nanoTime() < deadline; ) {
+            try (Socket probe = new Socket("127.0.0.1", port)) {
+                Thread.onSpinWait();
+            } catch (java.io.IOException refused) {
+                break; // no longer accepting
+            }
+        }
+        assertThat(drained).isNotDone();
+        release.complete(ServerResponse.text(200, "done"));
+
+        for (var f : inFlight) {
+            HttpResponse<String> r = f.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(r.statusCode()).isEqualTo(200);
+            assertThat(r.body()).isEqualTo("done");
+        }
+        assertThat(drained.get(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+    }
+
     /** Sends {@code request} on a new connection and returns the response's head, or ({@code whole}) all until the server closes. */
     private static String raw(int port, String request, boolean whole) throws Exception {
         try (Socket socket = new Socket("127.0.0.1", port)) {
