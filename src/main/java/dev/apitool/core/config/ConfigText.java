@@ -21,7 +21,8 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * The bounded, strict way every YAML and JSON input is read: the size is checked before any
- * parsing (SnakeYAML's scanning of one long scalar grows faster than its size), bytes must be
+ * parsing, and so is the length of each YAML line (SnakeYAML's scanning of one long line grows
+ * with the square of its length: {@link LineCap}), bytes must be
  * UTF-8 (a bad byte is reported where it is, not replaced), duplicate keys are refused in both
  * notations, and the parser refuses aliases, deep nesting and a second document
  * ({@link GuardedParser}). Syntax errors are placed at SnakeYAML's exact mark when there is one
@@ -92,14 +93,25 @@ public final class ConfigText {
         return new Position(line, column);
     }
 
-    /** Returns a guarded parser over a whole document in {@code format}. */
-    public static JsonParser parser(String text, ConfigFormat format) throws IOException {
-        return new GuardedParser(format == ConfigFormat.JSON ? JSON.createParser(text) : YAML.createParser(text));
+    /**
+     * Returns a guarded parser over a whole document in {@code format}.
+     *
+     * @throws InputException for a YAML line longer than 16 Ki characters ({@code file:line:1})
+     */
+    public static JsonParser parser(String text, String file, ConfigFormat format) throws IOException {
+        if (format == ConfigFormat.JSON) {
+            return new GuardedParser(JSON.createParser(text));
+        }
+        LineCap.check(text, file);
+        return new GuardedParser(YAML.createParser(text));
     }
 
-    /** Returns a guarded parser over a YAML stream that is read entry by entry (a request script). */
-    public static JsonParser yamlStream(Reader in) throws IOException {
-        return new GuardedParser(YAML_STREAM.createParser(in));
+    /**
+     * Returns a guarded parser over a YAML stream that is read entry by entry (a request script);
+     * a line longer than 16 Ki characters is refused as it is read, with an {@link InputException}.
+     */
+    public static JsonParser yamlStream(Reader in, String file) throws IOException {
+        return new GuardedParser(YAML_STREAM.createParser(new LineCap.Capped(in, file)));
     }
 
     /** Returns the factory whole documents in {@code format} are read with, for a databind mapper. */
@@ -137,6 +149,10 @@ public final class ConfigText {
                 return prefix + Texts.printable(m.getProblem() + context);
             }
         }
-        return prefix + Texts.printable(Json.problem(e));
+        String problem = Json.problem(e);
+        if (problem.startsWith("Expected a field name")) {
+            return prefix + "a mapping or list used as a key, expected a plain key";
+        }
+        return prefix + Texts.printable(problem.replaceAll("<?\\b(org\\.yaml|com\\.fasterxml)\\.[^ >]*(\\([^)]*\\))?>?", "an unexpected token"));
     }
 }

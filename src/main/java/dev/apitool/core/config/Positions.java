@@ -61,7 +61,7 @@ public final class Positions {
     public static Positions scan(String text, String file, ConfigFormat format) {
         Positions out = new Positions(file, text);
         Deque<Frame> stack = new ArrayDeque<>();
-        try (JsonParser p = ConfigText.parser(text, format)) {
+        try (JsonParser p = ConfigText.parser(text, file, format)) {
             JsonToken t;
             while ((t = p.nextToken()) != null) {
                 Frame top = stack.peek();

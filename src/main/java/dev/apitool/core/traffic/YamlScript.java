@@ -31,7 +31,7 @@ final class YamlScript extends ScriptSource {
 
     private static JsonParser parser(Reader in, String file) {
         try {
-            return ConfigText.yamlStream(in);
+            return ConfigText.yamlStream(in, file);
         } catch (IOException e) {
             throw new InputException(file + ": cannot read: " + e.getMessage(), e);
         }

@@ -138,6 +138,11 @@ class ConfigBinderTest {
     }
 
     @Test
+    void jsonNonStandardToken_noJacksonHint() {
+        assertThat(error("{\"apiVersion\": NaN}", "api.json")).startsWith("api.json:1:").endsWith(": JSON syntax error: Non-standard token 'NaN'");
+    }
+
+    @Test
     void vocabulary_namesTheConfigsParts() {
         ConfigBinder.Vocabulary words = new ConfigBinder.Vocabulary() {
             @Override
