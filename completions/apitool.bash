@@ -159,6 +159,7 @@ function _complete_apitool() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} load" ];    then _picocli_apitool; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} health" ];    then _picocli_apitool; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} pipeline" ];    then _picocli_apitool; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} idempotency" ];    then _picocli_apitool; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} jwt sign" ];    then _picocli_apitool_jwt; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} jwt verify" ];    then _picocli_apitool_jwt; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} jwt decode" ];    then _picocli_apitool_jwt; return $?; fi
@@ -170,6 +171,7 @@ function _complete_apitool() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} pipeline routes" ];    then _picocli_apitool_pipeline; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} pipeline run" ];    then _picocli_apitool_pipeline; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} pipeline serve" ];    then _picocli_apitool_pipeline; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} idempotency replay" ];    then _picocli_apitool_idempotency; return $?; fi
 
   # Find the longest sequence of subcommands and call the bash function for that subcommand.
   local cmds0=(jwt)
@@ -177,29 +179,33 @@ function _complete_apitool() {
   local cmds2=(load)
   local cmds3=(health)
   local cmds4=(pipeline)
-  local cmds5=(jwt sign)
-  local cmds6=(jwt verify)
-  local cmds7=(jwt decode)
-  local cmds8=(jwt keygen)
-  local cmds9=(ratelimit simulate)
-  local cmds10=(ratelimit generate)
-  local cmds11=(load merge)
-  local cmds12=(pipeline check)
-  local cmds13=(pipeline routes)
-  local cmds14=(pipeline run)
-  local cmds15=(pipeline serve)
+  local cmds5=(idempotency)
+  local cmds6=(jwt sign)
+  local cmds7=(jwt verify)
+  local cmds8=(jwt decode)
+  local cmds9=(jwt keygen)
+  local cmds10=(ratelimit simulate)
+  local cmds11=(ratelimit generate)
+  local cmds12=(load merge)
+  local cmds13=(pipeline check)
+  local cmds14=(pipeline routes)
+  local cmds15=(pipeline run)
+  local cmds16=(pipeline serve)
+  local cmds17=(idempotency replay)
 
-  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_apitool_pipeline_serve; return $?; fi
-  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_apitool_pipeline_run; return $?; fi
-  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_apitool_pipeline_routes; return $?; fi
-  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_apitool_pipeline_check; return $?; fi
-  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_apitool_load_merge; return $?; fi
-  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_apitool_ratelimit_generate; return $?; fi
-  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_apitool_ratelimit_simulate; return $?; fi
-  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_apitool_jwt_keygen; return $?; fi
-  if CompWordsContainsArray "${cmds7[@]}"; then _picocli_apitool_jwt_decode; return $?; fi
-  if CompWordsContainsArray "${cmds6[@]}"; then _picocli_apitool_jwt_verify; return $?; fi
-  if CompWordsContainsArray "${cmds5[@]}"; then _picocli_apitool_jwt_sign; return $?; fi
+  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_apitool_idempotency_replay; return $?; fi
+  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_apitool_pipeline_serve; return $?; fi
+  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_apitool_pipeline_run; return $?; fi
+  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_apitool_pipeline_routes; return $?; fi
+  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_apitool_pipeline_check; return $?; fi
+  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_apitool_load_merge; return $?; fi
+  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_apitool_ratelimit_generate; return $?; fi
+  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_apitool_ratelimit_simulate; return $?; fi
+  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_apitool_jwt_keygen; return $?; fi
+  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_apitool_jwt_decode; return $?; fi
+  if CompWordsContainsArray "${cmds7[@]}"; then _picocli_apitool_jwt_verify; return $?; fi
+  if CompWordsContainsArray "${cmds6[@]}"; then _picocli_apitool_jwt_sign; return $?; fi
+  if CompWordsContainsArray "${cmds5[@]}"; then _picocli_apitool_idempotency; return $?; fi
   if CompWordsContainsArray "${cmds4[@]}"; then _picocli_apitool_pipeline; return $?; fi
   if CompWordsContainsArray "${cmds3[@]}"; then _picocli_apitool_health; return $?; fi
   if CompWordsContainsArray "${cmds2[@]}"; then _picocli_apitool_load; return $?; fi
@@ -216,7 +222,7 @@ function _picocli_apitool() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="jwt ratelimit load health pipeline"
+  local commands="jwt ratelimit load health pipeline idempotency"
   local flag_opts="'--verbose' '--no-color' '-h' '--help' '-V' '--version'"
   local arg_opts="'--output'"
   local FORMAT_option_args=("text" "json" "junit") # --output values
@@ -249,7 +255,7 @@ function _picocli_apitool_jwt() {
   local commands="sign verify decode keygen"
   local flag_opts="'-h' '--help' '-V' '--version' '--verbose' '--no-color'"
   local arg_opts="'--output'"
-  local FORMAT_option_args=("text" "json" "junit") # --output values
+  local FORMAT_option_args=("text" "json") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -279,7 +285,7 @@ function _picocli_apitool_ratelimit() {
   local commands="simulate generate"
   local flag_opts="'-h' '--help' '-V' '--version' '--verbose' '--no-color'"
   local arg_opts="'--output'"
-  local FORMAT_option_args=("text" "json" "junit") # --output values
+  local FORMAT_option_args=("text" "json") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -307,12 +313,12 @@ function _picocli_apitool_load() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands="merge"
-  local flag_opts="'--service-time' '--insecure' '--jwt-allow-weak-key' '-h' '--help' '-V' '--version' '--verbose' '--no-color'"
-  local arg_opts="'-c' '--connections' '--rate' '--stages' '--max-in-flight' '-n' '--requests' '-d' '--duration' '--threads' '--warmup' '--threshold' '--ok-status' '-X' '--method' '-H' '--header' '--body' '--timeout' '--cacert' '--resolve' '--targets' '--targets-format' '--targets-order' '--seed' '--idempotency-key' '--jwt-secret' '--jwt-key' '--jwt-alg' '--jwt-sub' '--jwt-iss' '--jwt-aud' '--jwt-claim' '--jwt-ttl' '--jwt-refresh' '--progress' '--hdr-log' '--html' '--output'"
+  local flag_opts="'--service-time' '--insecure' '--jwt-allow-weak-key' '--no-clobber' '-h' '--help' '-V' '--version' '--verbose' '--no-color'"
+  local arg_opts="'-c' '--connections' '--rate' '--stages' '--max-in-flight' '-n' '--requests' '-d' '--duration' '--threads' '--warmup' '--threshold' '--ok-status' '-X' '--method' '-H' '--header' '--body' '--timeout' '--cacert' '--resolve' '--targets' '--targets-format' '--targets-order' '--seed' '--idempotency-key' '--jwt-secret' '--jwt-key' '--jwt-alg' '--jwt-sub' '--jwt-iss' '--jwt-aud' '--jwt-claim' '--jwt-ttl' '--jwt-refresh' '--progress' '--hdr-log' '--html' '--report' '--output'"
   local FORMAT_option_args=("ndjson" "csv" "yaml") # --targets-format values
   local ALG_option_args=("HS256" "HS384" "HS512" "RS256" "RS384" "RS512" "PS256" "PS384" "PS512" "ES256" "ES384" "ES512" "EdDSA") # --jwt-alg values
   local WHEN_option_args=("auto" "always" "never") # --progress values
-  local FORMAT_option_args=("text" "json" "junit") # --output values
+  local FORMAT_option_args=("text" "json") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -422,6 +428,9 @@ function _picocli_apitool_load() {
     '--html')
       return
       ;;
+    '--report')
+      return
+      ;;
     '--output')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
@@ -445,7 +454,7 @@ function _picocli_apitool_health() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--check-config' '--watch' '--insecure' '-h' '--help' '-V' '--version' '--verbose' '--no-color'"
+  local flag_opts="'--check-config' '--no-clobber' '--watch' '--insecure' '-h' '--help' '-V' '--version' '--verbose' '--no-color'"
   local arg_opts="'-f' '--file' '--fail-on' '--report' '--interval' '--count' '-X' '--method' '-H' '--header' '--body' '--timeout' '--cacert' '--resolve' '--output'"
   local STATUS_option_args=("unhealthy" "degraded") # --fail-on values
   local FORMAT_option_args=("text" "json" "junit") # --output values
@@ -513,6 +522,36 @@ function _picocli_apitool_pipeline() {
   local commands="check routes run serve"
   local flag_opts="'-h' '--help' '-V' '--version' '--verbose' '--no-color'"
   local arg_opts="'--output'"
+  local FORMAT_option_args=("text" "json") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `idempotency` subcommand.
+function _picocli_apitool_idempotency() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands="replay"
+  local flag_opts="'-h' '--help' '-V' '--version' '--verbose' '--no-color'"
+  local arg_opts="'--output'"
   local FORMAT_option_args=("text" "json" "junit") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -544,7 +583,7 @@ function _picocli_apitool_jwt_sign() {
   local flag_opts="'--allow-weak-key' '--no-iat' '-h' '--help' '-V' '--version' '--verbose' '--no-color'"
   local arg_opts="'--from' '--secret' '--key' '--alg' '--sub' '--iss' '--aud' '--exp' '--nbf' '--iat' '--jti' '--claim' '--kid' '--typ' '--header' '--output'"
   local ALG_option_args=("HS256" "HS384" "HS512" "RS256" "RS384" "RS512" "PS256" "PS384" "PS512" "ES256" "ES384" "ES512" "EdDSA") # --alg values
-  local FORMAT_option_args=("text" "json" "junit") # --output values
+  local FORMAT_option_args=("text" "json") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -619,10 +658,10 @@ function _picocli_apitool_jwt_verify() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--allow-weak-key' '--jws' '-h' '--help' '-V' '--version' '--verbose' '--no-color'"
-  local arg_opts="'--secret' '--key' '--jwks-url' '--oidc-issuer' '--alg' '--leeway' '--iss' '--aud' '--sub' '--require' '--max-age' '--at' '--output'"
+  local flag_opts="'--allow-weak-key' '--jws' '--no-clobber' '-h' '--help' '-V' '--version' '--verbose' '--no-color'"
+  local arg_opts="'--secret' '--key' '--jwks-url' '--oidc-issuer' '--alg' '--leeway' '--iss' '--aud' '--sub' '--require' '--max-age' '--at' '--report' '--output'"
   local ALG_option_args=("HS256" "HS384" "HS512" "RS256" "RS384" "RS512" "PS256" "PS384" "PS512" "ES256" "ES384" "ES512" "EdDSA") # --alg values
-  local FORMAT_option_args=("text" "json" "junit") # --output values
+  local FORMAT_option_args=("text" "json") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -665,6 +704,9 @@ function _picocli_apitool_jwt_verify() {
     '--at')
       return
       ;;
+    '--report')
+      return
+      ;;
     '--output')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
@@ -688,13 +730,16 @@ function _picocli_apitool_jwt_decode() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-h' '--help' '-V' '--version' '--verbose' '--no-color'"
-  local arg_opts="'--output'"
-  local FORMAT_option_args=("text" "json" "junit") # --output values
+  local flag_opts="'--no-clobber' '-h' '--help' '-V' '--version' '--verbose' '--no-color'"
+  local arg_opts="'--report' '--output'"
+  local FORMAT_option_args=("text" "json") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
+    '--report')
+      return
+      ;;
     '--output')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
@@ -718,10 +763,9 @@ function _picocli_apitool_jwt_keygen() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--force' '-h' '--help' '-V' '--version' '--verbose' '--no-color'"
-  local arg_opts="'--out' '--pub' '--format' '--bits' '--output'"
+  local flag_opts="'--no-clobber' '-h' '--help' '-V' '--version' '--verbose' '--no-color'"
+  local arg_opts="'--out' '--pub' '--format' '--bits'"
   local FORMAT_option_args=("pem" "jwk" "jwks" "raw") # --format values
-  local FORMAT_option_args=("text" "json" "junit") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -739,11 +783,6 @@ function _picocli_apitool_jwt_keygen() {
       ;;
     '--bits')
       return
-      ;;
-    '--output')
-      local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
-      return $?
       ;;
   esac
   local ALG_pos_param_args=("HS256" "HS384" "HS512" "RS256" "RS384" "RS512" "PS256" "PS384" "PS512" "ES256" "ES384" "ES512" "EdDSA") # 0-0 values
@@ -769,11 +808,11 @@ function _picocli_apitool_ratelimit_simulate() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--trace' '-h' '--help' '-V' '--version' '--verbose' '--no-color'"
-  local arg_opts="'--policy' '--script' '--generate' '--format' '--headers' '--html' '--store' '--output'"
+  local flag_opts="'--trace' '--no-clobber' '-h' '--help' '-V' '--version' '--verbose' '--no-color'"
+  local arg_opts="'--policy' '--script' '--generate' '--format' '--headers' '--html' '--store' '--report' '--output'"
   local FORMAT_option_args=("ndjson" "csv" "yaml") # --format values
   local PROFILE_option_args=("IETF" "IETF_LEGACY" "X_RATELIMIT") # --headers values
-  local FORMAT_option_args=("text" "json" "junit") # --output values
+  local FORMAT_option_args=("text" "json") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -803,6 +842,9 @@ function _picocli_apitool_ratelimit_simulate() {
     '--store')
       return
       ;;
+    '--report')
+      return
+      ;;
     '--output')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
@@ -826,20 +868,14 @@ function _picocli_apitool_ratelimit_generate() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--force' '-h' '--help' '-V' '--version' '--verbose' '--no-color'"
-  local arg_opts="'--out' '--output'"
-  local FORMAT_option_args=("text" "json" "junit") # --output values
+  local flag_opts="'--no-clobber' '-h' '--help' '-V' '--version' '--verbose' '--no-color'"
+  local arg_opts="'--out'"
 
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
     '--out')
       return
-      ;;
-    '--output')
-      local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
-      return $?
       ;;
   esac
 
@@ -859,9 +895,9 @@ function _picocli_apitool_load_merge() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--service-time' '-h' '--help' '-V' '--version' '--verbose' '--no-color'"
-  local arg_opts="'--threshold' '--html' '--output'"
-  local FORMAT_option_args=("text" "json" "junit") # --output values
+  local flag_opts="'--service-time' '--no-clobber' '-h' '--help' '-V' '--version' '--verbose' '--no-color'"
+  local arg_opts="'--threshold' '--html' '--report' '--output'"
+  local FORMAT_option_args=("text" "json") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -870,6 +906,9 @@ function _picocli_apitool_load_merge() {
       return
       ;;
     '--html')
+      return
+      ;;
+    '--report')
       return
       ;;
     '--output')
@@ -897,7 +936,7 @@ function _picocli_apitool_pipeline_check() {
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--verbose' '--no-color'"
   local arg_opts="'--output'"
-  local FORMAT_option_args=("text" "json" "junit") # --output values
+  local FORMAT_option_args=("text" "json") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -927,7 +966,7 @@ function _picocli_apitool_pipeline_routes() {
   local commands=""
   local flag_opts="'--chain' '-h' '--help' '-V' '--version' '--verbose' '--no-color'"
   local arg_opts="'--output'"
-  local FORMAT_option_args=("text" "json" "junit") # --output values
+  local FORMAT_option_args=("text" "json") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -957,7 +996,7 @@ function _picocli_apitool_pipeline_run() {
   local commands=""
   local flag_opts="'--trace' '-h' '--help' '-V' '--version' '--verbose' '--no-color'"
   local arg_opts="'-H' '--header' '--body' '--requests' '--timeout' '--output'"
-  local FORMAT_option_args=("text" "json" "junit") # --output values
+  local FORMAT_option_args=("text" "json") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -998,8 +1037,7 @@ function _picocli_apitool_pipeline_serve() {
 
   local commands=""
   local flag_opts="'--watch' '-h' '--help' '-V' '--version' '--verbose' '--no-color'"
-  local arg_opts="'--host' '--port' '--threads' '--grace' '--max-body' '--max-header' '--header-timeout' '--output'"
-  local FORMAT_option_args=("text" "json" "junit") # --output values
+  local arg_opts="'--host' '--port' '--threads' '--grace' '--max-body' '--max-header' '--header-timeout'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1023,6 +1061,73 @@ function _picocli_apitool_pipeline_serve() {
       return
       ;;
     '--header-timeout')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `replay` subcommand.
+function _picocli_apitool_idempotency_replay() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--no-clobber' '--insecure' '-h' '--help' '-V' '--version' '--verbose' '--no-color'"
+  local arg_opts="'--repeat' '--concurrency' '--ttl' '--slow-url' '--profile' '--max-key-length' '--from' '--report' '-X' '--method' '-H' '--header' '--body' '--timeout' '--cacert' '--resolve' '--output'"
+  local FORMAT_option_args=("text" "json" "junit") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--repeat')
+      return
+      ;;
+    '--concurrency')
+      return
+      ;;
+    '--ttl')
+      return
+      ;;
+    '--slow-url')
+      return
+      ;;
+    '--profile')
+      return
+      ;;
+    '--max-key-length')
+      return
+      ;;
+    '--from')
+      return
+      ;;
+    '--report')
+      return
+      ;;
+    '-X'|'--method')
+      return
+      ;;
+    '-H'|'--header')
+      return
+      ;;
+    '--body')
+      return
+      ;;
+    '--timeout')
+      return
+      ;;
+    '--cacert')
+      return
+      ;;
+    '--resolve')
       return
       ;;
     '--output')

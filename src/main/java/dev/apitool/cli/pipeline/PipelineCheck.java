@@ -3,6 +3,7 @@ package dev.apitool.cli.pipeline;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.apitool.cli.ExitCode;
+import dev.apitool.cli.Formats;
 import dev.apitool.cli.OutputFormat;
 import dev.apitool.core.json.Json;
 import dev.apitool.core.pipeline.Pipeline;
@@ -10,6 +11,7 @@ import dev.apitool.core.pipeline.Problems;
 import java.util.List;
 import picocli.CommandLine.Command;
 
+@Formats({OutputFormat.text, OutputFormat.json})
 @Command(name = "check", mixinStandardHelpOptions = true,
         description = {"Check a pipeline spec like a compiler: every problem at once, each FILE:LINE:COL: message.",
             "Unknown keys (with did-you-mean), wrong types, duplicate or shadowed routes, unknown middleware or",
@@ -20,7 +22,6 @@ final class PipelineCheck extends SpecCommand {
 
     @Override
     protected ExitCode run() {
-        requireOutput(OutputFormat.text, OutputFormat.json);
         SpecBytes s = read();
         Problems problems = Pipeline.check(s.bytes(), s.name(), environment());
         List<Problems.Problem> all = problems.all();

@@ -3,6 +3,7 @@ package dev.apitool.cli.pipeline;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.apitool.cli.ExitCode;
+import dev.apitool.cli.Formats;
 import dev.apitool.cli.OutputFormat;
 import dev.apitool.core.json.Json;
 import dev.apitool.core.pipeline.Pipeline;
@@ -12,6 +13,7 @@ import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+@Formats({OutputFormat.text, OutputFormat.json})
 @Command(name = "routes", mixinStandardHelpOptions = true,
         description = {"List a spec's routes in spec order, one per line: METHOD PATH -> NAME.",
             "Reads the spec only: builds no service and connects to nothing."},
@@ -24,7 +26,6 @@ final class PipelineRoutes extends SpecCommand {
 
     @Override
     protected ExitCode run() {
-        requireOutput(OutputFormat.text, OutputFormat.json);
         SpecBytes s = read();
         List<Problems.Problem> problems = new ArrayList<>();
         List<Pipeline.RouteInfo> routes = Pipeline.routes(s.bytes(), s.name(), problems);

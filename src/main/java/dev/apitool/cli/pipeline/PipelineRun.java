@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.apitool.cli.Converters;
 import dev.apitool.cli.ExitCode;
+import dev.apitool.cli.Formats;
 import dev.apitool.cli.OutputFormat;
 import dev.apitool.core.http.Headers;
 import dev.apitool.core.http.ServerRequest;
@@ -27,6 +28,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+@Formats({OutputFormat.text, OutputFormat.json})
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Run requests through a pipeline in-process (no sockets) and print each response.",
             "--trace prints the onion: each middleware on the way in, the handler, each on the way out.",
@@ -64,7 +66,6 @@ final class PipelineRun extends SpecCommand {
 
     @Override
     protected ExitCode run() {
-        requireOutput(OutputFormat.text, OutputFormat.json);
         List<ServerRequest> list = requests();
         Duration wait = timeout == null ? Duration.ofSeconds(10) : timeout;
         if (wait.isNegative() || wait.isZero()) {

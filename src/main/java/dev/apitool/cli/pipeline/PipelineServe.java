@@ -3,7 +3,6 @@ package dev.apitool.cli.pipeline;
 import dev.apitool.cli.Converters;
 import dev.apitool.cli.ExitCode;
 import dev.apitool.cli.Interrupts;
-import dev.apitool.cli.OutputFormat;
 import dev.apitool.core.http.HttpServerOptions;
 import dev.apitool.core.io.InputException;
 import dev.apitool.core.pipeline.Pipeline;
@@ -56,7 +55,6 @@ final class PipelineServe extends SpecCommand {
 
     @Override
     protected ExitCode run() {
-        requireOutput(OutputFormat.text);
         HttpServerOptions options = options();
         if (watch && spec.equals("-")) {
             throw new InputException("--watch needs a spec file, not standard input");

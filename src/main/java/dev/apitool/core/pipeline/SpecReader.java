@@ -52,7 +52,7 @@ public final class SpecReader {
         Positions positions = Positions.scan(text, file);
         Problems problems = new Problems(file, positions);
         JsonNode root;
-        try (JsonParser parser = ConfigText.parser(text, ConfigFormat.YAML)) {
+        try (JsonParser parser = ConfigText.parser(text, file, ConfigFormat.YAML)) {
             root = text.isBlank() ? null : YAML.readTree(parser);
         } catch (IOException e) {
             throw new InputException(file + ": not YAML: " + e.getMessage().lines().findFirst().orElse(""), e);
