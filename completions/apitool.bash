@@ -158,6 +158,7 @@ function _complete_apitool() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} ratelimit" ];    then _picocli_apitool; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} load" ];    then _picocli_apitool; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} health" ];    then _picocli_apitool; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} pipeline" ];    then _picocli_apitool; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} idempotency" ];    then _picocli_apitool; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} jwt sign" ];    then _picocli_apitool_jwt; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} jwt verify" ];    then _picocli_apitool_jwt; return $?; fi
@@ -166,6 +167,10 @@ function _complete_apitool() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} ratelimit simulate" ];    then _picocli_apitool_ratelimit; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} ratelimit generate" ];    then _picocli_apitool_ratelimit; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} load merge" ];    then _picocli_apitool_load; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} pipeline check" ];    then _picocli_apitool_pipeline; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} pipeline routes" ];    then _picocli_apitool_pipeline; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} pipeline run" ];    then _picocli_apitool_pipeline; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} pipeline serve" ];    then _picocli_apitool_pipeline; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} idempotency replay" ];    then _picocli_apitool_idempotency; return $?; fi
 
   # Find the longest sequence of subcommands and call the bash function for that subcommand.
@@ -173,25 +178,35 @@ function _complete_apitool() {
   local cmds1=(ratelimit)
   local cmds2=(load)
   local cmds3=(health)
-  local cmds4=(idempotency)
-  local cmds5=(jwt sign)
-  local cmds6=(jwt verify)
-  local cmds7=(jwt decode)
-  local cmds8=(jwt keygen)
-  local cmds9=(ratelimit simulate)
-  local cmds10=(ratelimit generate)
-  local cmds11=(load merge)
-  local cmds12=(idempotency replay)
+  local cmds4=(pipeline)
+  local cmds5=(idempotency)
+  local cmds6=(jwt sign)
+  local cmds7=(jwt verify)
+  local cmds8=(jwt decode)
+  local cmds9=(jwt keygen)
+  local cmds10=(ratelimit simulate)
+  local cmds11=(ratelimit generate)
+  local cmds12=(load merge)
+  local cmds13=(pipeline check)
+  local cmds14=(pipeline routes)
+  local cmds15=(pipeline run)
+  local cmds16=(pipeline serve)
+  local cmds17=(idempotency replay)
 
-  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_apitool_idempotency_replay; return $?; fi
-  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_apitool_load_merge; return $?; fi
-  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_apitool_ratelimit_generate; return $?; fi
-  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_apitool_ratelimit_simulate; return $?; fi
-  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_apitool_jwt_keygen; return $?; fi
-  if CompWordsContainsArray "${cmds7[@]}"; then _picocli_apitool_jwt_decode; return $?; fi
-  if CompWordsContainsArray "${cmds6[@]}"; then _picocli_apitool_jwt_verify; return $?; fi
-  if CompWordsContainsArray "${cmds5[@]}"; then _picocli_apitool_jwt_sign; return $?; fi
-  if CompWordsContainsArray "${cmds4[@]}"; then _picocli_apitool_idempotency; return $?; fi
+  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_apitool_idempotency_replay; return $?; fi
+  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_apitool_pipeline_serve; return $?; fi
+  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_apitool_pipeline_run; return $?; fi
+  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_apitool_pipeline_routes; return $?; fi
+  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_apitool_pipeline_check; return $?; fi
+  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_apitool_load_merge; return $?; fi
+  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_apitool_ratelimit_generate; return $?; fi
+  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_apitool_ratelimit_simulate; return $?; fi
+  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_apitool_jwt_keygen; return $?; fi
+  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_apitool_jwt_decode; return $?; fi
+  if CompWordsContainsArray "${cmds7[@]}"; then _picocli_apitool_jwt_verify; return $?; fi
+  if CompWordsContainsArray "${cmds6[@]}"; then _picocli_apitool_jwt_sign; return $?; fi
+  if CompWordsContainsArray "${cmds5[@]}"; then _picocli_apitool_idempotency; return $?; fi
+  if CompWordsContainsArray "${cmds4[@]}"; then _picocli_apitool_pipeline; return $?; fi
   if CompWordsContainsArray "${cmds3[@]}"; then _picocli_apitool_health; return $?; fi
   if CompWordsContainsArray "${cmds2[@]}"; then _picocli_apitool_load; return $?; fi
   if CompWordsContainsArray "${cmds1[@]}"; then _picocli_apitool_ratelimit; return $?; fi
@@ -207,7 +222,7 @@ function _picocli_apitool() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="jwt ratelimit load health idempotency"
+  local commands="jwt ratelimit load health pipeline idempotency"
   local flag_opts="'--verbose' '--no-color' '-h' '--help' '-V' '--version'"
   local arg_opts="'--output'"
   local FORMAT_option_args=("text" "json" "junit") # --output values
@@ -485,6 +500,36 @@ function _picocli_apitool_health() {
     '--resolve')
       return
       ;;
+    '--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `pipeline` subcommand.
+function _picocli_apitool_pipeline() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands="check routes run serve"
+  local flag_opts="'-h' '--help' '-V' '--version' '--verbose' '--no-color'"
+  local arg_opts="'--output'"
+  local FORMAT_option_args=("text" "json") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
     '--output')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
@@ -879,6 +924,153 @@ function _picocli_apitool_load_merge() {
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
       return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `check` subcommand.
+function _picocli_apitool_pipeline_check() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-h' '--help' '-V' '--version' '--verbose' '--no-color'"
+  local arg_opts="'--output'"
+  local FORMAT_option_args=("text" "json") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `routes` subcommand.
+function _picocli_apitool_pipeline_routes() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--chain' '-h' '--help' '-V' '--version' '--verbose' '--no-color'"
+  local arg_opts="'--output'"
+  local FORMAT_option_args=("text" "json") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `run` subcommand.
+function _picocli_apitool_pipeline_run() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--trace' '-h' '--help' '-V' '--version' '--verbose' '--no-color'"
+  local arg_opts="'-H' '--header' '--body' '--requests' '--timeout' '--output'"
+  local FORMAT_option_args=("text" "json") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-H'|'--header')
+      return
+      ;;
+    '--body')
+      return
+      ;;
+    '--requests')
+      return
+      ;;
+    '--timeout')
+      return
+      ;;
+    '--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `serve` subcommand.
+function _picocli_apitool_pipeline_serve() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--watch' '-h' '--help' '-V' '--version' '--verbose' '--no-color'"
+  local arg_opts="'--host' '--port' '--threads' '--grace' '--max-body' '--max-header' '--header-timeout'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--host')
+      return
+      ;;
+    '--port')
+      return
+      ;;
+    '--threads')
+      return
+      ;;
+    '--grace')
+      return
+      ;;
+    '--max-body')
+      return
+      ;;
+    '--max-header')
+      return
+      ;;
+    '--header-timeout')
+      return
       ;;
   esac
 

@@ -4,6 +4,7 @@ import dev.apitool.cli.health.HealthCommands;
 import dev.apitool.cli.idempotency.IdempotencyCommands;
 import dev.apitool.cli.jwt.JwtCommands;
 import dev.apitool.cli.load.LoadCommands;
+import dev.apitool.cli.pipeline.PipelineCommands;
 import dev.apitool.cli.ratelimit.RatelimitCommands;
 import java.io.IOException;
 import java.io.InputStream;
@@ -57,7 +58,7 @@ public final class Apitool {
     }
 
     private static final List<Group> GROUPS = List.of(new JwtCommands(), new RatelimitCommands(), new LoadCommands(), new HealthCommands(),
-            new IdempotencyCommands());
+            new PipelineCommands(), new IdempotencyCommands());
 
     @Option(names = "--verbose", scope = ScopeType.INHERIT, description = "Print stack traces and more detail on errors.")
     boolean verbose;

@@ -59,6 +59,11 @@ public abstract class BaseCommand implements Callable<Integer> {
         return inputs;
     }
 
+    /** Returns whether the global {@code --verbose} was given. */
+    protected final boolean verbose() {
+        return root().verbose;
+    }
+
     protected final OutputFormat output() {
         return root().output;
     }

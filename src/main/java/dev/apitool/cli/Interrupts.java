@@ -23,10 +23,15 @@ public final class Interrupts implements AutoCloseable {
 
     /** Returns a registration that runs {@code action} on SIGINT until closed. */
     public static Interrupts onCtrlC(Runnable action) {
+        return on("INT", action);
+    }
+
+    /** Returns a registration that runs {@code action} on the signal {@code name} ({@code INT}, {@code TERM}, {@code HUP}) until closed. */
+    public static Interrupts on(String name, Runnable action) {
         try {
             Class<?> signalClass = Class.forName("sun.misc.Signal");
             Class<?> handlerClass = Class.forName("sun.misc.SignalHandler");
-            Object signal = signalClass.getConstructor(String.class).newInstance("INT");
+            Object signal = signalClass.getConstructor(String.class).newInstance(name);
             Object handler = Proxy.newProxyInstance(handlerClass.getClassLoader(), new Class<?>[] {handlerClass},
                     (proxy, m, args) -> switch (m.getName()) {
                         case "handle" -> {

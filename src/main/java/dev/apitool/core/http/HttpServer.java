@@ -27,6 +27,7 @@ public final class HttpServer implements AutoCloseable {
         final AtomicLong accepted = new AtomicLong();
         final AtomicInteger open = new AtomicInteger();
         final AtomicLong errors = new AtomicLong();
+        final AtomicInteger inFlight = new AtomicInteger();
     }
 
     private final EventLoopGroup group;
@@ -62,8 +63,7 @@ public final class HttpServer implements AutoCloseable {
             ServerBootstrap b = new ServerBootstrap().group(group).channel(transport.serverSocketChannel())
                     .option(ChannelOption.SO_BACKLOG, 1024)
                     .childOption(ChannelOption.TCP_NODELAY, true)
-                    .childHandler(new ServerInitializer(options.sslContext(), options.idleTimeout(),
-                            options.maxRequestBytes(), handler, counters, channels));
+                    .childHandler(new ServerInitializer(options, handler, counters, channels));
             var bound = b.bind(options.bindAddress(), options.port()).awaitUninterruptibly();
             if (!bound.isSuccess()) {
                 throw new HttpException(HttpException.Kind.IO, HttpException.Phase.CONNECT, "cannot listen on "
@@ -115,6 +115,31 @@ public final class HttpServer implements AutoCloseable {
     /** Returns the number of errors: failed handlers, malformed requests, exceptions on connections. */
     public long errors() {
         return counters.errors.get();
+    }
+
+    /** Returns the number of requests handed to the handler whose response is not written yet. */
+    public int inFlight() {
+        return counters.inFlight.get();
+    }
+
+    /**
+     * Stops accepting connections, lets the requests in flight finish for up to {@code grace}, then
+     * closes everything as {@link #close} does; returns whether every request in flight finished.
+     */
+    public boolean shutdown(java.time.Duration grace) {
+        serverChannel.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
+        long deadline = System.nanoTime() + grace.toNanos();
+        boolean drained;
+        while (!(drained = counters.inFlight.get() == 0) && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        close();
+        return drained;
     }
 
     /** Stops listening, closes every connection, and shuts the event loop group down (waiting a few seconds). */

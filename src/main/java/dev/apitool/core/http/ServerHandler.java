@@ -19,6 +19,8 @@ import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.TooLongHttpHeaderException;
+import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.netty.handler.timeout.IdleStateEvent;
 import java.net.InetSocketAddress;
 import java.util.ArrayDeque;
@@ -64,7 +66,11 @@ final class ServerHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest msg) {
         if (msg.decoderResult().isFailure()) {
             counters.errors.incrementAndGet();
-            write(ctx, ServerResponse.text(400, "bad request\n").withEnding(ServerResponse.Ending.CLOSE), false, HttpVersion.HTTP_1_1, false);
+            Throwable cause = msg.decoderResult().cause();
+            ServerResponse refusal = cause instanceof TooLongHttpHeaderException ? ServerResponse.text(431, "request header fields too large\n")
+                    : cause instanceof TooLongHttpLineException ? ServerResponse.text(414, "uri too long\n")
+                    : ServerResponse.text(400, "bad request\n");
+            write(ctx, refusal.withEnding(ServerResponse.Ending.CLOSE), false, HttpVersion.HTTP_1_1, false);
             return;
         }
         ServerRequest request = new ServerRequest(msg.method().name(), msg.uri(), Headers.from(msg.headers()),
@@ -94,6 +100,7 @@ final class ServerHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
 
     private void dispatch(ChannelHandlerContext ctx, Pending p) {
         busy = true;
+        counters.inFlight.incrementAndGet();
         CompletableFuture<ServerResponse> stage;
         try {
             stage = handler.handle(p.request()).toCompletableFuture();
@@ -113,6 +120,7 @@ final class ServerHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     }
 
     private void respond(ChannelHandlerContext ctx, Pending p, ServerResponse response) {
+        counters.inFlight.decrementAndGet();
         if (!ctx.channel().isActive()) {
             return;
         }

@@ -13,24 +13,27 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Builds an accepted connection's pipeline: [TLS] HTTP codec, [idle timer], aggregator, chunked
- * writer, handler. TLS is added only when given a context, the idle timer only for a positive
- * timeout; everything comes in through the constructor.
+ * Builds an accepted connection's pipeline: [TLS] [header timer] HTTP codec [header marker] [idle
+ * timer], aggregator, chunked writer, handler. TLS is added only when given a context, the timers
+ * only for positive timeouts; everything comes in through the constructor.
  */
 final class ServerInitializer extends ChannelInitializer<Channel> {
 
     private final SslContext sslContext;
     private final Duration idleTimeout;
     private final int maxRequestBytes;
+    private final int maxHeaderBytes;
+    private final Duration headerTimeout;
     private final RequestHandler handler;
     private final HttpServer.Counters counters;
     private final ChannelGroup channels;
 
-    ServerInitializer(SslContext sslContext, Duration idleTimeout, int maxRequestBytes, RequestHandler handler,
-            HttpServer.Counters counters, ChannelGroup channels) {
-        this.sslContext = sslContext;
-        this.idleTimeout = idleTimeout;
-        this.maxRequestBytes = maxRequestBytes;
+    ServerInitializer(HttpServerOptions options, RequestHandler handler, HttpServer.Counters counters, ChannelGroup channels) {
+        this.sslContext = options.sslContext();
+        this.idleTimeout = options.idleTimeout();
+        this.maxRequestBytes = options.maxRequestBytes();
+        this.maxHeaderBytes = options.maxHeaderBytes();
+        this.headerTimeout = options.headerTimeout();
         this.handler = handler;
         this.counters = counters;
         this.channels = channels;
@@ -43,7 +46,14 @@ final class ServerInitializer extends ChannelInitializer<Channel> {
         if (sslContext != null) {
             p.addLast("tls", sslContext.newHandler(ch.alloc()));
         }
-        p.addLast("codec", new HttpServerCodec());
+        HeaderTimeout slow = headerTimeout.isZero() ? null : new HeaderTimeout(headerTimeout.toNanos(), counters);
+        if (slow != null) {
+            p.addLast("header-timeout", slow);
+        }
+        p.addLast("codec", new HttpServerCodec(4096, maxHeaderBytes, 8192));
+        if (slow != null) {
+            p.addLast("header-marker", slow.marker());
+        }
         if (!idleTimeout.isZero()) {
             p.addLast("idle", new IdleStateHandler(0, 0, idleTimeout.toNanos(), TimeUnit.NANOSECONDS));
         }

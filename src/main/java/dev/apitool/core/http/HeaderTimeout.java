@@ -1,0 +1,80 @@
+package dev.apitool.core.http;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.util.concurrent.ScheduledFuture;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The slow-header limit (nginx's {@code client_header_timeout}): the clock starts at the first
+ * byte of a request and stops when the codec has its header section; a request still without one
+ * when it runs out is answered {@code 408} and its connection closed. Sits before the codec, where
+ * bytes arrive; {@link #marker} sits after it, where parsed heads and ends of requests arrive.
+ */
+final class HeaderTimeout extends ChannelInboundHandlerAdapter {
+
+    private static final byte[] RESPONSE = ("HTTP/1.1 408 Request Timeout\r\nContent-Type: text/plain; charset=utf-8\r\n"
+            + "Content-Length: 16\r\nConnection: close\r\n\r\nrequest timeout\n").getBytes(StandardCharsets.US_ASCII);
+
+    private final long nanos;
+    private final HttpServer.Counters counters;
+    private boolean awaitingHead = true;
+    private ScheduledFuture<?> timer;
+
+    HeaderTimeout(long nanos, HttpServer.Counters counters) {
+        this.nanos = nanos;
+        this.counters = counters;
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (awaitingHead && timer == null && msg instanceof ByteBuf b && b.isReadable()) {
+            timer = ctx.executor().schedule(() -> expire(ctx), nanos, TimeUnit.NANOSECONDS);
+        }
+        ctx.fireChannelRead(msg);
+    }
+
+    private void expire(ChannelHandlerContext ctx) {
+        timer = null;
+        if (awaitingHead && ctx.channel().isActive()) {
+            counters.errors.incrementAndGet();
+            ctx.writeAndFlush(Unpooled.wrappedBuffer(RESPONSE)).addListener(ChannelFutureListener.CLOSE);
+        }
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+        cancel();
+        super.channelInactive(ctx);
+    }
+
+    private void cancel() {
+        if (timer != null) {
+            timer.cancel(false);
+            timer = null;
+        }
+    }
+
+    /** Returns the handler that tells this one where requests begin and end; add it right after the codec. */
+    ChannelInboundHandlerAdapter marker() {
+        return new ChannelInboundHandlerAdapter() {
+            @Override
+            public void channelRead(ChannelHandlerContext ctx, Object msg) {
+                if (msg instanceof HttpRequest) {
+                    awaitingHead = false;
+                    cancel();
+                }
+                if (msg instanceof LastHttpContent) {
+                    awaitingHead = true;
+                }
+                ctx.fireChannelRead(msg);
+            }
+        };
+    }
+}

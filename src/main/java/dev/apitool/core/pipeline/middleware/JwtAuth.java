@@ -1,0 +1,148 @@
+package dev.apitool.core.pipeline.middleware;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.apitool.core.http.ServerResponse;
+import dev.apitool.core.io.InputException;
+import dev.apitool.core.jwt.JwsAlgorithm;
+import dev.apitool.core.jwt.JwtVerifier;
+import dev.apitool.core.jwt.KeyReader;
+import dev.apitool.core.pipeline.Build;
+import dev.apitool.core.pipeline.Exchange;
+import dev.apitool.core.pipeline.Factory;
+import dev.apitool.core.pipeline.KeySet;
+import dev.apitool.core.pipeline.Middleware;
+import dev.apitool.core.pipeline.Node;
+import dev.apitool.core.pipeline.Responses;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * {@code jwt-auth}: verifies a bearer token with core's {@link JwtVerifier} (the same checks as
+ * {@code jwt verify}), puts its claims on the exchange, and answers 401 with
+ * {@code WWW-Authenticate} (RFC 6750) when the token is missing, malformed, expired or forged, and
+ * 403 when the roles claim holds none of the required roles. Tokens never appear in traces or logs.
+ */
+public final class JwtAuth implements Factory<Middleware> {
+
+    /** The verified claims, for the layers inside (a rate limit keyed on a claim). */
+    public static final Exchange.Key<JsonNode> CLAIMS = new Exchange.Key<>("jwt-claims");
+
+    record Settings(JwtVerifier verifier, String rolesClaim, Set<String> roles, boolean optional) {}
+
+    @Override
+    public String type() {
+        return "jwt-auth";
+    }
+
+    @Override
+    public List<String> parameters() {
+        return List.of("keys", "secret", "algorithms", "issuer", "audience", "required-claims", "leeway", "roles-claim",
+                "roles", "optional");
+    }
+
+    @Override
+    public String summary() {
+        return "Verifies the bearer token (keys as jwt verify takes them); 401 or 403 otherwise.";
+    }
+
+    @Override
+    public Middleware create(Node node, Build build) {
+        KeySet keys = null;
+        if (node.has("keys") == node.has("secret")) {
+            node.error("jwt-auth needs exactly one of keys: (a keys service) or secret: (TEXT, env:NAME or @FILE)");
+        } else if (node.has("keys")) {
+            keys = build.service(node.get("keys"), KeySet.class, "keys", "jwt-auth \"" + build.label() + "\"");
+        } else {
+            try {
+                keys = new KeySet(List.of(KeyReader.secret(build.env().inputs().resolve(node.text("secret", ""), "secret", true)
+                        .bytes(), "secret")));
+            } catch (InputException e) {
+                node.get("secret").error(e.getMessage());
+            }
+        }
+        Set<JwsAlgorithm> algorithms = new HashSet<>();
+        for (String a : node.strings("algorithms")) {
+            JwsAlgorithm alg = JwsAlgorithm.byName(a);
+            if (alg == null) {
+                node.get("algorithms").error("unknown algorithm '" + a + "' (expected e.g. HS256, RS256, ES256, EdDSA)");
+            } else {
+                algorithms.add(alg);
+            }
+        }
+        Duration leeway = node.duration("leeway", Duration.ZERO);
+        List<String> audiences = node.strings("audience");
+        List<String> required = new ArrayList<>(node.strings("required-claims"));
+        String rolesClaim = node.text("roles-claim", "roles");
+        Set<String> roles = Set.copyOf(node.strings("roles"));
+        if (keys == null) {
+            return null;
+        }
+        JwtVerifier verifier = new JwtVerifier(keys.keys(), new JwtVerifier.Policy(algorithms, leeway,
+                node.text("issuer", null), audiences, null, required, null, false, false), build.env().clock());
+        Settings s = new Settings(verifier, rolesClaim, roles, node.bool("optional", false));
+        String label = build.label();
+        return (ex, next) -> {
+            String auth = ex.request().header("Authorization");
+            if (ex.tracing()) {
+                ex.note(label, "Checking token: " + mask(auth));
+            }
+            if (auth == null) {
+                return s.optional() ? next.handle(ex) : Responses.now(unauthorized(ex, null, "No bearer token"));
+            }
+            if (auth.length() < 7 || !auth.regionMatches(true, 0, "Bearer ", 0, 7)) {
+                return Responses.now(unauthorized(ex, "invalid_request", "Authorization is not a Bearer token"));
+            }
+            JwtVerifier.Result r = s.verifier().verify(auth.substring(7).strip());
+            if (!r.valid()) {
+                String code = r.errors().isEmpty() ? "invalid" : r.errors().get(0).code();
+                ex.note(label, "refused: " + code);
+                return Responses.now(unauthorized(ex, "invalid_token", "Invalid token: " + code));
+            }
+            if (!s.roles().isEmpty() && !hasRole(r.claims(), s.rolesClaim(), s.roles())) {
+                ex.note(label, "refused: no required role");
+                return Responses.now(Responses.error(ex, 403, "Forbidden: needs one of the roles " + String.join(", ", s.roles()))
+                        .withHeader("WWW-Authenticate", "Bearer error=\"insufficient_scope\""));
+            }
+            ex.put(CLAIMS, r.claims());
+            return next.handle(ex);
+        };
+    }
+
+    private static ServerResponse unauthorized(Exchange ex, String error, String message) {
+        String challenge = error == null ? "Bearer realm=\"apitool\"" : "Bearer realm=\"apitool\", error=\"" + error + "\"";
+        return Responses.error(ex, 401, message).withHeader("WWW-Authenticate", challenge);
+    }
+
+    private static boolean hasRole(JsonNode claims, String claim, Set<String> roles) {
+        JsonNode v = claims == null ? null : claims.get(claim);
+        if (v == null) {
+            return false;
+        }
+        if (v.isTextual()) {
+            for (String r : v.asText().split("[ ,]+")) {
+                if (roles.contains(r)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        for (JsonNode item : v) {
+            if (item.isTextual() && roles.contains(item.asText())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Returns the Authorization value with its credentials masked: {@code Bearer ***}. */
+    static String mask(String auth) {
+        if (auth == null) {
+            return "(none)";
+        }
+        int sp = auth.indexOf(' ');
+        return (sp < 0 ? "" : auth.substring(0, sp) + " ") + "***";
+    }
+}
