@@ -1,5 +1,6 @@
 package dev.apitool.cli.pipeline;
 
+import dev.apitool.core.io.Limit;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.apitool.cli.Converters;
@@ -165,7 +166,7 @@ final class PipelineRun extends SpecCommand {
                 throw new InputException("-H: " + e.getMessage());
             }
         }
-        byte[] b = body == null ? new byte[0] : inputs().resolve(body, "--body", false).bytes();
+        byte[] b = body == null ? new byte[0] : inputs().resolve(body, "--body", false, Limit.BODY).bytes();
         if (b.length > 0 && !h.contains("Content-Type")) {
             h = h.with("Content-Type", "application/json");
         }

@@ -1,5 +1,6 @@
 package dev.apitool.cli.pipeline;
 
+import dev.apitool.core.io.Limit;
 import dev.apitool.cli.BaseCommand;
 import dev.apitool.core.io.Inputs;
 import dev.apitool.core.pipeline.Environment;
@@ -19,7 +20,7 @@ abstract class SpecCommand extends BaseCommand {
 
     /** Returns the spec file's bytes. */
     SpecBytes read() {
-        Inputs.Value v = inputs().readPathOrStdin(spec, "SPEC");
+        Inputs.Value v = inputs().readPathOrStdin(spec, "SPEC", Limit.CONFIG);
         return new SpecBytes(v.bytes(), spec.equals("-") ? "<stdin>" : spec);
     }
 

@@ -15,10 +15,4 @@ import java.util.function.LongSupplier;
  * @param nanoTime a monotonic clock in nanoseconds ({@code System::nanoTime} in a real run)
  * @param log receives one line per logged request or engine note
  */
-public record Environment(Inputs inputs, Clock clock, LongSupplier nanoTime, Consumer<String> log) {
-
-    /** Returns the process's environment, clocks, and a log that goes to {@code log}. */
-    public static Environment system(Consumer<String> log) {
-        return new Environment(Inputs.system(), Clock.systemUTC(), System::nanoTime, log);
-    }
-}
+public record Environment(Inputs inputs, Clock clock, LongSupplier nanoTime, Consumer<String> log) {}

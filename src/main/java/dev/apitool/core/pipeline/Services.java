@@ -1,5 +1,6 @@
 package dev.apitool.core.pipeline;
 
+import dev.apitool.core.io.Limit;
 import dev.apitool.core.http.HttpClient;
 import dev.apitool.core.http.HttpClientOptions;
 import dev.apitool.core.io.InputException;
@@ -123,11 +124,11 @@ final class Services {
         try {
             if (n.has("secret")) {
                 String spec = n.text("secret", "");
-                keys.add(KeyReader.secret(env.inputs().resolve(spec, "secret", true).bytes(), "secret"));
+                keys.add(KeyReader.secret(env.inputs().resolve(spec, "secret", true, Limit.KEY).bytes(), "secret"));
             } else if (n.has("key")) {
                 for (String k : n.strings("key")) {
                     var v = k.startsWith("@") || k.startsWith("env:") || k.startsWith("{") || k.startsWith("-----BEGIN")
-                            ? env.inputs().resolve(k, "key", true) : env.inputs().readPathOrStdin(k, "key");
+                            ? env.inputs().resolve(k, "key", true, Limit.KEY) : env.inputs().readPathOrStdin(k, "key", Limit.KEY);
                     keys.addAll(KeyReader.read(v.bytes(), v.origin()));
                 }
             } else {

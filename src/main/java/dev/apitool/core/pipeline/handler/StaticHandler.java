@@ -1,5 +1,6 @@
 package dev.apitool.core.pipeline.handler;
 
+import dev.apitool.core.io.Limit;
 import dev.apitool.core.http.Headers;
 import dev.apitool.core.http.ServerResponse;
 import dev.apitool.core.io.InputException;
@@ -63,7 +64,7 @@ final class StaticHandler implements Factory<Handler> {
             type = "text/plain; charset=utf-8";
         } else if (node.has("bodyFile")) {
             try {
-                body = build.env().inputs().readPathOrStdin(node.text("bodyFile", ""), "bodyFile").bytes();
+                body = build.env().inputs().readPathOrStdin(node.text("bodyFile", ""), "bodyFile", Limit.BODY).bytes();
             } catch (InputException e) {
                 node.get("bodyFile").error(e.getMessage());
             }

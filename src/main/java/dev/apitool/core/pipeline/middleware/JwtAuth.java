@@ -1,5 +1,6 @@
 package dev.apitool.core.pipeline.middleware;
 
+import dev.apitool.core.io.Limit;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.apitool.core.http.ServerResponse;
 import dev.apitool.core.io.InputException;
@@ -57,7 +58,7 @@ public final class JwtAuth implements Factory<Middleware> {
             keys = build.service(node.get("keys"), KeySet.class, "keys", "jwt-auth \"" + build.label() + "\"");
         } else {
             try {
-                keys = new KeySet(List.of(KeyReader.secret(build.env().inputs().resolve(node.text("secret", ""), "secret", true)
+                keys = new KeySet(List.of(KeyReader.secret(build.env().inputs().resolve(node.text("secret", ""), "secret", true, Limit.KEY)
                         .bytes(), "secret")));
             } catch (InputException e) {
                 node.get("secret").error(e.getMessage());
