@@ -132,7 +132,7 @@ final class LoadCommand extends BaseCommand {
         LoadReport report;
         RuntimeException filesFailed = null;
         try (LoadOutputOptions.Session session = outputs.start(context(), err(), targets.file)) {
-            report = new LoadRun(spec, plan, session.listener()).call();
+            report = new LoadRun(spec, plan, session.listener(), context().ctrlC()).call();
             try {
                 session.finish(report, checks);
             } catch (RuntimeException e) {

@@ -1,6 +1,6 @@
 package dev.apitool.cli.load;
 
-import dev.apitool.cli.Interrupts;
+import dev.apitool.cli.Context;
 import dev.apitool.core.load.LoadListener;
 import dev.apitool.core.load.LoadReport;
 import dev.apitool.core.load.LoadRunner;
@@ -9,7 +9,7 @@ import dev.apitool.core.load.RequestPlan;
 import io.netty.util.ResourceLeakDetector;
 
 /**
- * Runs a {@link LoadRunner} with Ctrl-C (SIGINT) turned into a clean stop: the run ends as at its
+ * Runs a {@link LoadRunner} with Ctrl-C (SIGINT, or the shell's cancel) turned into a clean stop: the run ends as at its
  * deadline and the report of what ran is printed, marked as interrupted. Kept out of the
  * {@code @Command} class so that {@code --help} and completion generation never load Netty.
  *
@@ -23,17 +23,19 @@ final class LoadRun {
     private final LoadSpec spec;
     private final RequestPlan plan;
     private final LoadListener listener;
+    private final Context.CtrlC ctrlC;
 
-    LoadRun(LoadSpec spec, RequestPlan plan, LoadListener listener) {
+    LoadRun(LoadSpec spec, RequestPlan plan, LoadListener listener, Context.CtrlC ctrlC) {
         this.spec = spec;
         this.plan = plan;
         this.listener = listener;
+        this.ctrlC = ctrlC;
     }
 
     LoadReport call() {
         quietLeakDetector(System.getProperty("io.netty.leakDetection.level", System.getProperty("io.netty.leakDetectionLevel")));
         LoadRunner runner = LoadRunner.of(spec, plan);
-        try (Interrupts ignored = Interrupts.onCtrlC(runner::interrupt)) {
+        try (var ignored = ctrlC.on(runner::interrupt)) {
             return runner.run(listener);
         }
     }
