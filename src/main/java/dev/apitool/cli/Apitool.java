@@ -4,6 +4,7 @@ import dev.apitool.cli.health.HealthCommands;
 import dev.apitool.cli.jwt.JwtCommands;
 import dev.apitool.cli.load.LoadCommands;
 import dev.apitool.cli.ratelimit.RatelimitCommands;
+import dev.apitool.cli.shell.ShellCommand;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -54,7 +55,8 @@ public final class Apitool {
         }
     }
 
-    private static final List<Group> GROUPS = List.of(new JwtCommands(), new RatelimitCommands(), new LoadCommands(), new HealthCommands());
+    private static final List<Group> GROUPS = List.of(new JwtCommands(), new RatelimitCommands(), new LoadCommands(), new HealthCommands(),
+            new ShellCommand.Group());
 
     @Option(names = "--verbose", scope = ScopeType.INHERIT, description = "Print stack traces and more detail on errors.")
     boolean verbose;
@@ -72,12 +74,15 @@ public final class Apitool {
         this.context = context;
     }
 
-    Context context() {
+    public Context context() {
         return context;
     }
 
-    /** Runs apitool with {@code args} and returns the exit code. */
+    /** Runs apitool with {@code args} and returns the exit code; no arguments on a terminal open the shell. */
     public static int run(Context context, PrintWriter out, PrintWriter err, String... args) {
+        if (args.length == 0 && context.interactive()) {
+            args = new String[] {"shell"};
+        }
         try {
             return commandLine(context, out, err, args).execute(args);
         } finally {
