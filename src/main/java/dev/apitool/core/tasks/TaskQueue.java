@@ -15,7 +15,7 @@ import java.util.function.LongSupplier;
  * A bounded pool of worker threads over a bounded FIFO queue of {@link Task}s, with a record per
  * task (see the package doc). Workers are daemon threads: a task that ignores its cancellation
  * cannot keep the process alive. One lock guards the queue and every record; a listener given
- * at construction hears of each task as it ends, on the worker's thread.
+ * at construction hears of each task as it ends, on the worker's thread, just before waiters see it end.
  */
 public final class TaskQueue<T> {
 
@@ -249,17 +249,18 @@ public final class TaskQueue<T> {
             e.cancellation.bind(null);
             Thread.interrupted(); // a cancel's interrupt ends with the task, not with the worker
         }
-        TaskRecord<T> ended;
+        TaskStatus status = e.cancellation.cancelled() ? TaskStatus.CANCELLED : error != null ? TaskStatus.FAILED : TaskStatus.DONE;
+        long endedNanos = nanoTime.getAsLong();
+        // the listener hears first, so whoever waits for the task finds its notice already given
+        onEnd.accept(new TaskRecord<>(e.number, e.name, status, result, error, Duration.ofNanos(Math.max(0, endedNanos - e.startedNanos))));
         synchronized (this) {
             e.result = result;
             e.error = error;
-            e.status = e.cancellation.cancelled() ? TaskStatus.CANCELLED : error != null ? TaskStatus.FAILED : TaskStatus.DONE;
-            e.endedNanos = nanoTime.getAsLong();
+            e.status = status;
+            e.endedNanos = endedNanos;
             unfinished--;
             notifyAll();
-            ended = record(e);
         }
-        onEnd.accept(ended);
     }
 
     private TaskRecord<T> record(Entry<T> e) {
