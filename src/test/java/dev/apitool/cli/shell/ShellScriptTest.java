@@ -2,30 +2,32 @@ package dev.apitool.cli.shell;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.apitool.cli.AbstractHelpTest;
 import dev.apitool.cli.Cli;
 import dev.apitool.cli.CommandResult;
 import dev.apitool.core.http.HttpServer;
 import dev.apitool.core.http.HttpServerOptions;
 import dev.apitool.core.http.RequestHandler;
 import dev.apitool.core.http.ServerResponse;
-import java.nio.file.Path;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Scripts piped into {@code apitool shell}: lines run in order, and the exit code is the first failure's. */
 @Timeout(60)
-class ShellScriptTest {
+class ShellScriptTest extends AbstractHelpTest {
 
     private static final String SECRET = "shell-test-secret-shell-test-secret-0123";
     private static HttpServer server;
 
-    @TempDir
-    Path dir;
+    @Override
+    protected List<String> command() {
+        return List.of("shell");
+    }
 
     @BeforeAll
     static void startServer() {
