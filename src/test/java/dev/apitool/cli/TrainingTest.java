@@ -13,5 +13,6 @@ class TrainingTest {
     void training_runsThrough() {
         assertThatCode(() -> Training.main(new String[0])).doesNotThrowAnyException();
         assertThatCode(() -> Training.main(new String[] {"load"})).doesNotThrowAnyException();
+        assertThatCode(() -> Training.main(new String[] {"shell"})).doesNotThrowAnyException();
     }
 }

@@ -53,28 +53,43 @@ final class JLineConsole implements Console {
             Terminal terminal = TerminalBuilder.builder().system(true).nativeSignals(true)
                     .signalHandler(Terminal.SignalHandler.SIG_IGN).build();
             privateFile(historyFile);
-            LineReader reader = LineReaderBuilder.builder()
-                    .terminal(terminal)
-                    .appName("apitool")
-                    .history(new MaskedHistory())
-                    .completer((r, line, candidates) -> {
-                        List<String> before = line.words().subList(0, Math.min(line.wordIndex(), line.words().size()));
-                        String partial = line.word().substring(0, Math.min(line.wordCursor(), line.word().length()));
-                        for (String c : completion.candidates(before, partial)) {
-                            boolean dir = c.endsWith("/");
-                            candidates.add(new Candidate(c, c, null, null, null, null, !dir));
-                        }
-                    })
-                    .variable(LineReader.HISTORY_FILE, historyFile)
-                    .variable(LineReader.HISTORY_SIZE, HISTORY_SIZE)
-                    .variable(LineReader.HISTORY_FILE_SIZE, HISTORY_SIZE)
-                    .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true) // '!' in a token or password is not history
-                    .option(LineReader.Option.HISTORY_IGNORE_DUPS, true)
-                    .build();
-            return new JLineConsole(terminal, reader, historyFile);
+            return new JLineConsole(terminal, reader(terminal, completion, historyFile), historyFile);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Reads {@code typed} (Tab included) through a line reader on an in-memory terminal and returns the line: the
+     * launcher's training run, so that the class-data archive holds the line editor's classes.
+     */
+    static String train(Completion completion, String typed, Path historyFile) throws IOException {
+        try (Terminal terminal = TerminalBuilder.builder().system(false).dumb(false).type("xterm").streams(
+                new java.io.ByteArrayInputStream(typed.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                java.io.OutputStream.nullOutputStream()).build()) {
+            return reader(terminal, completion, historyFile).readLine(Shell.PROMPT);
+        }
+    }
+
+    private static LineReader reader(Terminal terminal, Completion completion, Path historyFile) {
+        return LineReaderBuilder.builder()
+                .terminal(terminal)
+                .appName("apitool")
+                .history(new MaskedHistory())
+                .completer((r, line, candidates) -> {
+                    List<String> before = line.words().subList(0, Math.min(line.wordIndex(), line.words().size()));
+                    String partial = line.word().substring(0, Math.min(line.wordCursor(), line.word().length()));
+                    for (String c : completion.candidates(before, partial)) {
+                        boolean dir = c.endsWith("/");
+                        candidates.add(new Candidate(c, c, null, null, null, null, !dir));
+                    }
+                })
+                .variable(LineReader.HISTORY_FILE, historyFile)
+                .variable(LineReader.HISTORY_SIZE, HISTORY_SIZE)
+                .variable(LineReader.HISTORY_FILE_SIZE, HISTORY_SIZE)
+                .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true) // '!' in a token or password is not history
+                .option(LineReader.Option.HISTORY_IGNORE_DUPS, true)
+                .build();
     }
 
     /** History whose every line is masked before it is kept (and so before it is written to the file). */

@@ -24,6 +24,25 @@ public final class Shells {
         }
     }
 
+    /**
+     * The launcher's training run for the shell: a short piped session (settings, a substitution, a
+     * background job waited for) and a line typed with Tab into the line editor on an in-memory terminal.
+     */
+    public static void train(Context context, PrintWriter sink, Path scratch) {
+        String script = String.join("\n", "set secret training-secret-training-secret-0123456789",
+                "set token $(jwt sign --sub training --exp 15m)", "jwt verify $token", "show settings",
+                "jwt decode $token &", "wait 1", "jobs", "job 1", "help jwt", "");
+        Context piped = new Context(context.env(), () -> new java.io.ByteArrayInputStream(
+                script.getBytes(java.nio.charset.StandardCharsets.UTF_8)), context.workDir(), context.clock(), false);
+        run(piped, sink, sink, true);
+        try {
+            JLineConsole.train(new Completion(Apitool.fullCommandLine(), context.workDir()), "jwt si\t--al\t\t\n",
+                    scratch.resolve("training_history"));
+        } catch (java.io.IOException | RuntimeException e) {
+            // training is best effort: the archive then holds fewer classes
+        }
+    }
+
     /** Returns {@code ~/.apitool_history}, home being {@code HOME} in the context's environment. */
     static Path historyFile(Context context) {
         String home = context.env().getOrDefault("HOME", System.getProperty("user.home"));
