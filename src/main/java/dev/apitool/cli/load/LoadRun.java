@@ -16,7 +16,8 @@ import io.netty.util.ResourceLeakDetector;
  * <p>Netty's leak detector is turned off for the run unless {@code -Dio.netty.leakDetection.level}
  * asks for it: in its default (sampling) level it still costs every buffer allocation a random
  * draw and some a tracking record, the bulk of what the event loops allocate per request, while
- * the load path's few buffers are released in one place each.
+ * the load path's few buffers are released in one place each. The level is put back when the run
+ * ends, so a shell that runs a load leaves the detector as it was for its other commands.
  */
 final class LoadRun {
 
@@ -33,19 +34,38 @@ final class LoadRun {
     }
 
     LoadReport call() {
-        quietLeakDetector(System.getProperty("io.netty.leakDetection.level", System.getProperty("io.netty.leakDetectionLevel")));
+        boolean quiet = quietLeakDetector(System.getProperty("io.netty.leakDetection.level",
+                System.getProperty("io.netty.leakDetectionLevel")));
         LoadRunner runner = LoadRunner.of(spec, plan);
         try (var ignored = ctrlC.on(runner::interrupt)) {
             return runner.run(listener);
+        } finally {
+            if (quiet) {
+                restoreLeakDetector();
+            }
         }
     }
 
+    /** Runs that have the leak detector off now, and its level before the first of them (the shell runs several). */
+    private static int quietRuns;
+    private static ResourceLeakDetector.Level levelBefore;
+
     /** Disables Netty's leak detector unless {@code explicitLevel} (the property the user set, or null) names a level; returns whether it did. */
-    static boolean quietLeakDetector(String explicitLevel) {
+    static synchronized boolean quietLeakDetector(String explicitLevel) {
         if (explicitLevel != null) {
             return false;
         }
+        if (quietRuns++ == 0) {
+            levelBefore = ResourceLeakDetector.getLevel();
+        }
         ResourceLeakDetector.setLevel(ResourceLeakDetector.Level.DISABLED);
         return true;
+    }
+
+    /** Puts the leak detector's level back once the last run that quieted it has ended (the switch is scoped to the runs). */
+    static synchronized void restoreLeakDetector() {
+        if (quietRuns > 0 && --quietRuns == 0) {
+            ResourceLeakDetector.setLevel(levelBefore);
+        }
     }
 }
