@@ -1,13 +1,12 @@
 package dev.apitool.core.health;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The health config's YAML as Jackson binds it: plain records with the keys a user writes, nothing
- * validated yet ({@link ConfigReader} does that, with the positions {@link YamlPositions} kept).
+ * validated yet ({@link ConfigReader} does that, with the positions {@code core.config.Positions} kept).
  * A key no record has is an error; every key is optional here.
  * <pre>
  * defaults:                 # optional, for every endpoint
@@ -35,13 +34,4 @@ final class ConfigFile {
     record RawEndpoint(String name, String url, String method, Map<String, String> headers, JsonNode body, String timeout,
             Boolean critical, Integer retries, String retryBackoff, Integer failureThreshold, Integer successThreshold,
             String group, List<String> conditions) {}
-
-    /** Returns the keys a record accepts, in declaration order, with what each holds. */
-    static Map<String, String> keys(Class<?> record) {
-        Map<String, String> out = new LinkedHashMap<>();
-        for (var c : record.getRecordComponents()) {
-            out.put(c.getName(), c.getType().getSimpleName());
-        }
-        return out;
-    }
 }

@@ -1,16 +1,13 @@
 package dev.apitool.core.health;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.apitool.core.config.ConfigBinder;
+import dev.apitool.core.config.EnvExpander;
+import dev.apitool.core.config.Positions;
 import dev.apitool.core.http.Headers;
 import dev.apitool.core.io.InputException;
 import dev.apitool.core.json.Json;
 import dev.apitool.core.time.Durations;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -36,19 +33,36 @@ public final class ConfigReader {
         public static final Overrides NONE = new Overrides(null, Headers.EMPTY);
     }
 
-    private static final class Mapper {
-        static final YAMLMapper YAML = YAMLMapper.builder()
-                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
-                .build();
-    }
+    /** How a health config names its parts in binding errors. */
+    private static final ConfigBinder.Vocabulary WORDS = new ConfigBinder.Vocabulary() {
+        @Override
+        public String where(Class<?> record, String pointer, Positions positions) {
+            if (record == ConfigFile.RawEndpoint.class) {
+                String name = positions.scalar(pointer + "/name");
+                return name == null ? "in an endpoint" : "in endpoint '" + name + "'";
+            }
+            return record == ConfigFile.Defaults.class ? "in defaults" : "at the top level";
+        }
+
+        @Override
+        public String expected(Class<?> type, String pointer) {
+            if (type != null && List.class.isAssignableFrom(type) && pointer.equals("/endpoints")) {
+                return "a list of endpoints (- name: ..., url: ...)";
+            } else if (type == ConfigFile.RawEndpoint.class) {
+                return "an endpoint mapping with name: and url:";
+            } else if (type == ConfigFile.Root.class) {
+                return "a mapping with endpoints:";
+            }
+            return null;
+        }
+    };
 
     private final String file;
-    private final YamlPositions positions;
+    private final Positions positions;
     private final EnvExpander env;
     private final Overrides overrides;
 
-    private ConfigReader(String file, YamlPositions positions, Map<String, String> env, Overrides overrides) {
+    private ConfigReader(String file, Positions positions, Map<String, String> env, Overrides overrides) {
         this.file = file;
         this.positions = positions;
         this.env = new EnvExpander(env);
@@ -63,21 +77,8 @@ public final class ConfigReader {
      * @throws InputException {@code file:line:column: what is wrong, expected what}
      */
     public static HealthConfig read(byte[] yaml, String file, Map<String, String> env, Overrides overrides) {
-        String text = new String(yaml, StandardCharsets.UTF_8);
-        YamlPositions positions = YamlPositions.scan(text, file);
-        ConfigFile.Root root;
-        try {
-            root = text.isBlank() ? null : Mapper.YAML.readValue(text, ConfigFile.Root.class);
-        } catch (UnrecognizedPropertyException e) {
-            throw unknownKey(positions, e);
-        } catch (MismatchedInputException e) {
-            throw mismatch(positions, e);
-        } catch (JsonMappingException e) {
-            throw positions.error(positions.value(pointer(e)), firstLine(e.getOriginalMessage()));
-        } catch (IOException e) {
-            throw new InputException(file + ": cannot read: " + e.getMessage(), e);
-        }
-        return new ConfigReader(file, positions, env, overrides).validate(root);
+        ConfigBinder.Bound<ConfigFile.Root> bound = ConfigBinder.bind(yaml, file, ConfigFile.Root.class, WORDS);
+        return new ConfigReader(file, bound.positions(), env, overrides).validate(bound.value());
     }
 
     private HealthConfig validate(ConfigFile.Root root) {
@@ -199,7 +200,7 @@ public final class ConfigReader {
             return out;
         }
         for (Map.Entry<String, String> e : raw.entrySet()) {
-            String ptr = at + "/" + YamlPositions.escape(e.getKey());
+            String ptr = at + "/" + Positions.escape(e.getKey());
             if (e.getValue() == null) {
                 throw positions.error(positions.key(ptr), "header '" + e.getKey() + "' has no value, expected NAME: value");
             }
@@ -231,7 +232,7 @@ public final class ConfigReader {
         try {
             return env.expand(text);
         } catch (EnvExpander.Unset e) {
-            throw positions.error(positions.inside(at, e.index + leading(text)), e.getMessage());
+            throw positions.error(positions.inside(at, e.index() + leading(text)), e.getMessage());
         }
     }
 
@@ -287,90 +288,6 @@ public final class ConfigReader {
             i++;
         }
         return i;
-    }
-
-    private static InputException unknownKey(YamlPositions positions, UnrecognizedPropertyException e) {
-        String ptr = pointer(e);
-        String parent = ptr.substring(0, ptr.lastIndexOf('/'));
-        Class<?> type = e.getReferringClass();
-        List<String> known = new ArrayList<>(ConfigFile.keys(type).keySet());
-        String key = e.getPropertyName();
-        String where;
-        if (type == ConfigFile.RawEndpoint.class) {
-            String name = positions.scalar(parent + "/name");
-            where = name == null ? "in an endpoint" : "in endpoint '" + name + "'";
-        } else {
-            where = type == ConfigFile.Defaults.class ? "in defaults" : "at the top level";
-        }
-        String suggestion = closest(key, known);
-        return positions.error(positions.key(ptr), "unknown key '" + key + "' " + where + ", expected one of "
-                + String.join(", ", known) + (suggestion == null ? "" : " (did you mean '" + suggestion + "'?)"));
-    }
-
-    private static InputException mismatch(YamlPositions positions, MismatchedInputException e) {
-        String ptr = pointer(e);
-        Class<?> type = e.getTargetType();
-        String expected;
-        if (type == Integer.class || type == int.class) {
-            expected = "a whole number";
-        } else if (type == Boolean.class || type == boolean.class) {
-            expected = "true or false";
-        } else if (type == String.class) {
-            expected = "a single value";
-        } else if (type != null && List.class.isAssignableFrom(type)) {
-            expected = ptr.equals("/endpoints") ? "a list of endpoints (- name: ..., url: ...)" : "a list (- item)";
-        } else if (type != null && Map.class.isAssignableFrom(type)) {
-            expected = "a mapping of NAME: value";
-        } else if (type == ConfigFile.RawEndpoint.class) {
-            expected = "an endpoint mapping with name: and url:";
-        } else {
-            expected = "a mapping" + (type == ConfigFile.Root.class ? " with endpoints:" : "");
-        }
-        String got = positions.scalar(ptr);
-        String key = ptr.isEmpty() ? "the document" : ptr.substring(ptr.lastIndexOf('/') + 1);
-        return positions.error(positions.value(ptr), key + ": expected " + expected
-                + (got != null ? ", got '" + got + "'" : ptr.isEmpty() ? "" : ", got something else"));
-    }
-
-    private static String pointer(JsonMappingException e) {
-        StringBuilder sb = new StringBuilder();
-        for (JsonMappingException.Reference r : e.getPath()) {
-            sb.append('/').append(r.getFieldName() != null ? YamlPositions.escape(r.getFieldName()) : Integer.toString(r.getIndex()));
-        }
-        return sb.toString();
-    }
-
-    /** Returns the known key within edit distance 2 of {@code key}, or null. */
-    static String closest(String key, List<String> known) {
-        String best = null;
-        int bestDistance = 3;
-        for (String k : known) {
-            int d = distance(key.toLowerCase(Locale.ROOT), k.toLowerCase(Locale.ROOT));
-            if (d < bestDistance) {
-                best = k;
-                bestDistance = d;
-            }
-        }
-        return best;
-    }
-
-    private static int distance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
     }
 
     private static String firstLine(String s) {

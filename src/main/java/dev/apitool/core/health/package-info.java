@@ -6,7 +6,7 @@
  * <p>A config ({@link dev.apitool.core.health.ConfigReader}) is YAML bound by Jackson to plain
  * records and then validated into {@link dev.apitool.core.health.Endpoint}s, every error carrying
  * {@code file:line:column} from a streaming pass over the same YAML
- * ({@code YamlPositions}). Each endpoint may carry typed {@link dev.apitool.core.health.Condition}s
+ * ({@code core.config.Positions}). Each endpoint may carry typed {@link dev.apitool.core.health.Condition}s
  * (status, latency, a JSONPath subset into the body, headers, certificate expiry); without
  * them, a 2xx status passes, and Spring Boot Actuator and {@code application/health+json} bodies
  * are read for what they report, outranking the status code.

@@ -241,6 +241,7 @@ public final class Json {
         if (cut >= 0) {
             msg = msg.substring(0, cut);
         }
+        msg = msg.replaceAll("[:;,]? *\\(?(enable|set) `?(JsonReadFeature|JsonParser\\.Feature|StreamReadFeature)[^)]*?(to allow|\\))\\)?", "");
         return msg.replace("Unexpected character", "unexpected character").replace("Duplicate field", "duplicate key");
     }
 }

@@ -1,5 +1,6 @@
 package dev.apitool.core.spec;
 
+import dev.apitool.core.config.DidYouMean;
 import dev.apitool.core.io.InputException;
 import dev.apitool.core.time.Durations;
 import dev.apitool.core.time.Rates;
@@ -52,7 +53,7 @@ public final class SpecParams {
             String key = eq < 0 ? p : p.substring(0, eq).strip();
             String value = eq < 0 ? null : p.substring(eq + 1).strip();
             if (!valid.contains(key)) {
-                throw error("unknown parameter '" + key + "'");
+                throw error("unknown parameter '" + key + "'" + DidYouMean.suffix(key, valid));
             }
             if (values.containsKey(key)) {
                 throw error("parameter '" + key + "' given twice");

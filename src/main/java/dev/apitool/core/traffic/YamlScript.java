@@ -3,12 +3,11 @@ package dev.apitool.core.traffic;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.apitool.core.config.ConfigText;
 import dev.apitool.core.io.InputException;
 import dev.apitool.core.json.Json;
 import java.io.IOException;
 import java.io.Reader;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * A small hand-written request script in YAML: a list of mappings with the same fields as NDJSON
@@ -17,10 +16,9 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
  */
 final class YamlScript extends ScriptSource {
 
-    private static final YAMLFactory FACTORY = new YAMLFactory();
-
     private final JsonParser p;
     private boolean started;
+    private boolean done;
 
     YamlScript(Reader in, String file, boolean targets) {
         this(parser(in, file), file, targets);
@@ -33,7 +31,7 @@ final class YamlScript extends ScriptSource {
 
     private static JsonParser parser(Reader in, String file) {
         try {
-            return FACTORY.createParser(in);
+            return ConfigText.yamlStream(in, file);
         } catch (IOException e) {
             throw new InputException(file + ": cannot read: " + e.getMessage(), e);
         }
@@ -42,11 +40,18 @@ final class YamlScript extends ScriptSource {
     @Override
     RequestReader.Entry entry() {
         try {
+            if (done) {
+                return null;
+            }
             if (!started) {
                 start();
             }
             JsonToken t = p.nextToken();
             if (t == JsonToken.END_ARRAY || t == null) {
+                done = true;
+                while (t != null) { // the rest of the document; a second one is refused
+                    t = p.nextToken();
+                }
                 return null;
             }
             int line = p.currentTokenLocation().getLineNr();
@@ -60,7 +65,7 @@ final class YamlScript extends ScriptSource {
             e.column = column;
             return e;
         } catch (JsonProcessingException e) {
-            throw new InputException(file + ":" + position(e) + ": " + Json.problem(e), e);
+            throw new InputException(file + ":" + ConfigText.position(e) + ": " + Json.problem(e), e);
         } catch (IOException e) {
             throw new InputException(file + ": cannot read: " + e.getMessage(), e);
         }
@@ -84,17 +89,4 @@ final class YamlScript extends ScriptSource {
                     + (targets ? "- path: /users …" : "- t: 0.250 …") + ")");
         }
     }
-
-    /** Returns "line:column" of a YAML error, from SnakeYAML's exact mark when there is one. */
-    private static String position(JsonProcessingException e) {
-        for (Throwable c = e; c != null; c = c.getCause()) {
-            if (c instanceof MarkedYAMLException && ((MarkedYAMLException) c).getProblemMark() != null) {
-                var mark = ((MarkedYAMLException) c).getProblemMark();
-                return (mark.getLine() + 1) + ":" + (mark.getColumn() + 1);
-            }
-        }
-        var loc = e.getLocation();
-        return loc == null ? "1:1" : loc.getLineNr() + ":" + loc.getColumnNr();
-    }
-
 }

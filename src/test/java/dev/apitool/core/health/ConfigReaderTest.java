@@ -268,7 +268,7 @@ class ConfigReaderTest {
 
     @Test
     void closest_suggestsWithinTwoEdits() {
-        assertThat(ConfigReader.closest("timout", java.util.List.of("timeout", "name"))).isEqualTo("timeout");
-        assertThat(ConfigReader.closest("xyzzy", java.util.List.of("timeout", "name"))).isNull();
+        assertThat(dev.apitool.core.config.DidYouMean.closest("timout", java.util.List.of("timeout", "name"))).isEqualTo("timeout");
+        assertThat(dev.apitool.core.config.DidYouMean.closest("xyzzy", java.util.List.of("timeout", "name"))).isNull();
     }
 }

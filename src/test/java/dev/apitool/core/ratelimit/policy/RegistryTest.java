@@ -53,6 +53,7 @@ class RegistryTest {
             "token-bucket:capacity=0,rate=2/s | capacity '0' must be a whole number, 1 to",
             "token-bucket:capacity=5 | missing parameter 'rate'",
             "token-bucket:capacity=5,rate=2/s,burst=3 | unknown parameter 'burst'",
+            "token-bucket:capacity=5,rat=2/s | unknown parameter 'rat' (did you mean 'rate'?)",
             "token-bucket:capacity=5,,rate=2/s | empty parameter",
             "token-bucket:capacity=5,capacity=6,rate=2/s | parameter 'capacity' given twice",
             "token-bucket:capacity=5,rate | parameter 'rate' needs a value",

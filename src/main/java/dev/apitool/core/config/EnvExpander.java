@@ -1,4 +1,4 @@
-package dev.apitool.core.health;
+package dev.apitool.core.config;
 
 import java.util.Map;
 
@@ -8,22 +8,28 @@ import java.util.Map;
  * {@code $$} for a literal {@code $}. The environment is a map the front end passes in, so tests
  * give their own; secrets such as {@code ${API_TOKEN}} need not be written into the file.
  */
-final class EnvExpander {
+public final class EnvExpander {
 
     /** A reference that cannot be expanded, and the index in the text where it starts. */
-    static final class Unset extends IllegalArgumentException {
+    public static final class Unset extends RuntimeException {
         private static final long serialVersionUID = 1L;
-        final int index;
+        private final int index;
 
         Unset(String message, int index) {
             super(message);
             this.index = index;
         }
+
+        /** Returns where in the expanded text the bad reference starts (0-based). */
+        public int index() {
+            return index;
+        }
     }
 
     private final Map<String, String> env;
 
-    EnvExpander(Map<String, String> env) {
+    /** @param env the variables references expand from (the process environment, or a test's map) */
+    public EnvExpander(Map<String, String> env) {
         this.env = env;
     }
 
@@ -32,7 +38,7 @@ final class EnvExpander {
      *
      * @throws Unset for a variable that is not set and has no default, or a malformed reference
      */
-    String expand(String text) {
+    public String expand(String text) {
         if (text == null || text.indexOf('$') < 0) {
             return text;
         }
