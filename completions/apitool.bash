@@ -158,6 +158,7 @@ function _complete_apitool() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} ratelimit" ];    then _picocli_apitool; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} load" ];    then _picocli_apitool; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} health" ];    then _picocli_apitool; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} idempotency" ];    then _picocli_apitool; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} shell" ];    then _picocli_apitool; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} jwt sign" ];    then _picocli_apitool_jwt; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} jwt verify" ];    then _picocli_apitool_jwt; return $?; fi
@@ -166,29 +167,34 @@ function _complete_apitool() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} ratelimit simulate" ];    then _picocli_apitool_ratelimit; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} ratelimit generate" ];    then _picocli_apitool_ratelimit; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} load merge" ];    then _picocli_apitool_load; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} idempotency replay" ];    then _picocli_apitool_idempotency; return $?; fi
 
   # Find the longest sequence of subcommands and call the bash function for that subcommand.
   local cmds0=(jwt)
   local cmds1=(ratelimit)
   local cmds2=(load)
   local cmds3=(health)
-  local cmds4=(shell)
-  local cmds5=(jwt sign)
-  local cmds6=(jwt verify)
-  local cmds7=(jwt decode)
-  local cmds8=(jwt keygen)
-  local cmds9=(ratelimit simulate)
-  local cmds10=(ratelimit generate)
-  local cmds11=(load merge)
+  local cmds4=(idempotency)
+  local cmds5=(shell)
+  local cmds6=(jwt sign)
+  local cmds7=(jwt verify)
+  local cmds8=(jwt decode)
+  local cmds9=(jwt keygen)
+  local cmds10=(ratelimit simulate)
+  local cmds11=(ratelimit generate)
+  local cmds12=(load merge)
+  local cmds13=(idempotency replay)
 
-  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_apitool_load_merge; return $?; fi
-  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_apitool_ratelimit_generate; return $?; fi
-  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_apitool_ratelimit_simulate; return $?; fi
-  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_apitool_jwt_keygen; return $?; fi
-  if CompWordsContainsArray "${cmds7[@]}"; then _picocli_apitool_jwt_decode; return $?; fi
-  if CompWordsContainsArray "${cmds6[@]}"; then _picocli_apitool_jwt_verify; return $?; fi
-  if CompWordsContainsArray "${cmds5[@]}"; then _picocli_apitool_jwt_sign; return $?; fi
-  if CompWordsContainsArray "${cmds4[@]}"; then _picocli_apitool_shell; return $?; fi
+  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_apitool_idempotency_replay; return $?; fi
+  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_apitool_load_merge; return $?; fi
+  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_apitool_ratelimit_generate; return $?; fi
+  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_apitool_ratelimit_simulate; return $?; fi
+  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_apitool_jwt_keygen; return $?; fi
+  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_apitool_jwt_decode; return $?; fi
+  if CompWordsContainsArray "${cmds7[@]}"; then _picocli_apitool_jwt_verify; return $?; fi
+  if CompWordsContainsArray "${cmds6[@]}"; then _picocli_apitool_jwt_sign; return $?; fi
+  if CompWordsContainsArray "${cmds5[@]}"; then _picocli_apitool_shell; return $?; fi
+  if CompWordsContainsArray "${cmds4[@]}"; then _picocli_apitool_idempotency; return $?; fi
   if CompWordsContainsArray "${cmds3[@]}"; then _picocli_apitool_health; return $?; fi
   if CompWordsContainsArray "${cmds2[@]}"; then _picocli_apitool_load; return $?; fi
   if CompWordsContainsArray "${cmds1[@]}"; then _picocli_apitool_ratelimit; return $?; fi
@@ -204,7 +210,7 @@ function _picocli_apitool() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="jwt ratelimit load health shell"
+  local commands="jwt ratelimit load health idempotency shell"
   local flag_opts="'--verbose' '--no-color' '-h' '--help' '-V' '--version'"
   local arg_opts="'--output'"
   local FORMAT_option_args=("text" "json" "junit") # --output values
@@ -476,6 +482,36 @@ function _picocli_apitool_health() {
     '--resolve')
       return
       ;;
+    '--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `idempotency` subcommand.
+function _picocli_apitool_idempotency() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands="replay"
+  local flag_opts="'-h' '--help' '-V' '--version' '--verbose' '--no-color'"
+  local arg_opts="'--output'"
+  local FORMAT_option_args=("text" "json" "junit") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
     '--output')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
@@ -858,6 +894,78 @@ function _picocli_apitool_load_merge() {
       return
       ;;
     '--html')
+      return
+      ;;
+    '--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `replay` subcommand.
+function _picocli_apitool_idempotency_replay() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--insecure' '-h' '--help' '-V' '--version' '--verbose' '--no-color'"
+  local arg_opts="'--repeat' '--concurrency' '--ttl' '--slow-url' '--profile' '--max-key-length' '--from' '--report' '-X' '--method' '-H' '--header' '--body' '--timeout' '--cacert' '--resolve' '--output'"
+  local FORMAT_option_args=("text" "json" "junit") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--repeat')
+      return
+      ;;
+    '--concurrency')
+      return
+      ;;
+    '--ttl')
+      return
+      ;;
+    '--slow-url')
+      return
+      ;;
+    '--profile')
+      return
+      ;;
+    '--max-key-length')
+      return
+      ;;
+    '--from')
+      return
+      ;;
+    '--report')
+      return
+      ;;
+    '-X'|'--method')
+      return
+      ;;
+    '-H'|'--header')
+      return
+      ;;
+    '--body')
+      return
+      ;;
+    '--timeout')
+      return
+      ;;
+    '--cacert')
+      return
+      ;;
+    '--resolve')
       return
       ;;
     '--output')

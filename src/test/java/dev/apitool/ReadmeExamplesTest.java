@@ -14,10 +14,16 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import dev.apitool.core.http.Headers;
 import dev.apitool.core.http.HttpServer;
 import dev.apitool.core.http.HttpServerOptions;
 import dev.apitool.core.http.RequestHandler;
 import dev.apitool.core.http.ServerResponse;
+import dev.apitool.core.idempotency.IdempotencyGuard;
+import dev.apitool.core.idempotency.IdempotencySettings;
+import dev.apitool.core.idempotency.MemoryIdempotencyStore;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
@@ -63,13 +69,24 @@ class ReadmeExamplesTest {
         return out;
     }
 
-    /** The API the examples talk to as {@code $API}: answers every request with 200 and a small JSON body. */
+    /**
+     * The API the examples talk to as {@code $API}: answers every request with 200 and a small JSON
+     * body, except POST {@code /charges}, which creates a new charge each call (201 with a new id), and
+     * {@code /idempotent/...}, the same behind the idempotency guard (memory store, 1 s TTL).
+     */
     private static HttpServer api;
 
     @BeforeAll
     static void startApi() {
-        api = HttpServer.start(HttpServerOptions.loopback(), RequestHandler.of(req ->
-                ServerResponse.text(200, "{\"status\":\"UP\"}").withHeader("Content-Type", "application/json")));
+        RequestHandler up = RequestHandler.of(req ->
+                ServerResponse.text(200, "{\"status\":\"UP\"}").withHeader("Content-Type", "application/json"));
+        AtomicInteger charges = new AtomicInteger();
+        RequestHandler charge = RequestHandler.of(req -> new ServerResponse(201, Headers.of("Content-Type", "application/json"),
+                ("{\"id\":\"ch_" + charges.incrementAndGet() + "\"}").getBytes(StandardCharsets.UTF_8), null, null));
+        IdempotencyGuard guard = new IdempotencyGuard(IdempotencySettings.builder(new MemoryIdempotencyStore())
+                .ttl(Duration.ofSeconds(1)).build());
+        api = HttpServer.start(HttpServerOptions.loopback(), req -> req.path().startsWith("/idempotent/") ? guard.handle(req, charge)
+                : req.method().equals("POST") && req.path().startsWith("/charges") ? charge.handle(req) : up.handle(req));
     }
 
     @AfterAll

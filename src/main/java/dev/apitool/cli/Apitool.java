@@ -1,6 +1,7 @@
 package dev.apitool.cli;
 
 import dev.apitool.cli.health.HealthCommands;
+import dev.apitool.cli.idempotency.IdempotencyCommands;
 import dev.apitool.cli.jwt.JwtCommands;
 import dev.apitool.cli.load.LoadCommands;
 import dev.apitool.cli.ratelimit.RatelimitCommands;
@@ -56,7 +57,7 @@ public final class Apitool {
     }
 
     private static final List<Group> GROUPS = List.of(new JwtCommands(), new RatelimitCommands(), new LoadCommands(), new HealthCommands(),
-            new ShellCommand.Group());
+            new IdempotencyCommands(), new ShellCommand.Group());
 
     @Option(names = "--verbose", scope = ScopeType.INHERIT, description = "Print stack traces and more detail on errors.")
     boolean verbose;

@@ -20,7 +20,7 @@ class JsonSchemasTest {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     @ParameterizedTest
-    @ValueSource(strings = {"jwt-sign", "jwt-verify", "jwt-decode", "ratelimit-simulate", "health", "load"})
+    @ValueSource(strings = {"jwt-sign", "jwt-verify", "jwt-decode", "ratelimit-simulate", "health", "load", "idempotency-replay"})
     void schema_isValidDraft202012_withItsIdAndVersion(String name) throws Exception {
         String text = JsonSchemas.text(name);
         SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
@@ -38,7 +38,7 @@ class JsonSchemasTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"jwt-sign", "jwt-verify", "jwt-decode", "ratelimit-simulate", "health", "load"})
+    @ValueSource(strings = {"jwt-sign", "jwt-verify", "jwt-decode", "ratelimit-simulate", "health", "load", "idempotency-replay"})
     void schema_rejectsAnUnknownTopLevelField_andAnotherVersion(String name) {
         assertThat(JsonSchemas.validate(name, "{\"schemaVersion\": 1, \"surprise\": true}"))
                 .extracting(Error::getMessage).anySatisfy(m -> assertThat(m).contains("surprise"));

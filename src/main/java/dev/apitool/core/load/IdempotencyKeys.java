@@ -1,5 +1,6 @@
 package dev.apitool.core.load;
 
+import dev.apitool.core.idempotency.IdempotencyKey;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -12,7 +13,7 @@ import java.nio.charset.StandardCharsets;
 final class IdempotencyKeys {
 
     /** The header the key travels in. */
-    static final String HEADER = "Idempotency-Key";
+    static final String HEADER = IdempotencyKey.HEADER;
     /** The key's length, as in {@code 00000000-0000-8000-8000-000000000000}. */
     static final int LENGTH = 36;
     /** Where the per-request counter starts in the key: its last group of 12 hex digits. */

@@ -1,0 +1,2 @@
+/** {@code apitool idempotency replay}: parses flags, runs {@code core.idempotency.replay}, renders its report. */
+package dev.apitool.cli.idempotency;
