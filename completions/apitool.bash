@@ -243,7 +243,7 @@ function _picocli_apitool_jwt() {
   local commands="sign verify decode keygen"
   local flag_opts="'-h' '--help' '-V' '--version' '--verbose' '--no-color'"
   local arg_opts="'--output'"
-  local FORMAT_option_args=("text" "json" "junit") # --output values
+  local FORMAT_option_args=("text" "json") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -273,7 +273,7 @@ function _picocli_apitool_ratelimit() {
   local commands="simulate generate"
   local flag_opts="'-h' '--help' '-V' '--version' '--verbose' '--no-color'"
   local arg_opts="'--output'"
-  local FORMAT_option_args=("text" "json" "junit") # --output values
+  local FORMAT_option_args=("text" "json") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -301,12 +301,12 @@ function _picocli_apitool_load() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands="merge"
-  local flag_opts="'--service-time' '--insecure' '--jwt-allow-weak-key' '-h' '--help' '-V' '--version' '--verbose' '--no-color'"
-  local arg_opts="'-c' '--connections' '--rate' '--stages' '--max-in-flight' '-n' '--requests' '-d' '--duration' '--threads' '--warmup' '--threshold' '--ok-status' '-X' '--method' '-H' '--header' '--body' '--timeout' '--cacert' '--resolve' '--targets' '--targets-format' '--targets-order' '--seed' '--idempotency-key' '--jwt-secret' '--jwt-key' '--jwt-alg' '--jwt-sub' '--jwt-iss' '--jwt-aud' '--jwt-claim' '--jwt-ttl' '--jwt-refresh' '--progress' '--hdr-log' '--html' '--output'"
+  local flag_opts="'--service-time' '--insecure' '--jwt-allow-weak-key' '--no-clobber' '-h' '--help' '-V' '--version' '--verbose' '--no-color'"
+  local arg_opts="'-c' '--connections' '--rate' '--stages' '--max-in-flight' '-n' '--requests' '-d' '--duration' '--threads' '--warmup' '--threshold' '--ok-status' '-X' '--method' '-H' '--header' '--body' '--timeout' '--cacert' '--resolve' '--targets' '--targets-format' '--targets-order' '--seed' '--idempotency-key' '--jwt-secret' '--jwt-key' '--jwt-alg' '--jwt-sub' '--jwt-iss' '--jwt-aud' '--jwt-claim' '--jwt-ttl' '--jwt-refresh' '--progress' '--hdr-log' '--html' '--report' '--output'"
   local FORMAT_option_args=("ndjson" "csv" "yaml") # --targets-format values
   local ALG_option_args=("HS256" "HS384" "HS512" "RS256" "RS384" "RS512" "PS256" "PS384" "PS512" "ES256" "ES384" "ES512" "EdDSA") # --jwt-alg values
   local WHEN_option_args=("auto" "always" "never") # --progress values
-  local FORMAT_option_args=("text" "json" "junit") # --output values
+  local FORMAT_option_args=("text" "json") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -416,6 +416,9 @@ function _picocli_apitool_load() {
     '--html')
       return
       ;;
+    '--report')
+      return
+      ;;
     '--output')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
@@ -439,7 +442,7 @@ function _picocli_apitool_health() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--check-config' '--watch' '--insecure' '-h' '--help' '-V' '--version' '--verbose' '--no-color'"
+  local flag_opts="'--check-config' '--no-clobber' '--watch' '--insecure' '-h' '--help' '-V' '--version' '--verbose' '--no-color'"
   local arg_opts="'-f' '--file' '--fail-on' '--report' '--interval' '--count' '-X' '--method' '-H' '--header' '--body' '--timeout' '--cacert' '--resolve' '--output'"
   local STATUS_option_args=("unhealthy" "degraded") # --fail-on values
   local FORMAT_option_args=("text" "json" "junit") # --output values
@@ -532,22 +535,10 @@ function _picocli_apitool_idempotency() {
 function _picocli_apitool_shell() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
-  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
   local flag_opts="'--keep-going' '-h' '--help' '-V' '--version' '--verbose' '--no-color'"
-  local arg_opts="'--output'"
-  local FORMAT_option_args=("text" "json" "junit") # --output values
-
-  type compopt &>/dev/null && compopt +o default
-
-  case ${prev_word} in
-    '--output')
-      local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
-      return $?
-      ;;
-  esac
+  local arg_opts=""
 
   if [[ "${curr_word}" == -* ]]; then
     COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
@@ -568,7 +559,7 @@ function _picocli_apitool_jwt_sign() {
   local flag_opts="'--allow-weak-key' '--no-iat' '-h' '--help' '-V' '--version' '--verbose' '--no-color'"
   local arg_opts="'--from' '--secret' '--key' '--alg' '--sub' '--iss' '--aud' '--exp' '--nbf' '--iat' '--jti' '--claim' '--kid' '--typ' '--header' '--output'"
   local ALG_option_args=("HS256" "HS384" "HS512" "RS256" "RS384" "RS512" "PS256" "PS384" "PS512" "ES256" "ES384" "ES512" "EdDSA") # --alg values
-  local FORMAT_option_args=("text" "json" "junit") # --output values
+  local FORMAT_option_args=("text" "json") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -643,10 +634,10 @@ function _picocli_apitool_jwt_verify() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--allow-weak-key' '--jws' '-h' '--help' '-V' '--version' '--verbose' '--no-color'"
-  local arg_opts="'--secret' '--key' '--jwks-url' '--oidc-issuer' '--alg' '--leeway' '--iss' '--aud' '--sub' '--require' '--max-age' '--at' '--output'"
+  local flag_opts="'--allow-weak-key' '--jws' '--no-clobber' '-h' '--help' '-V' '--version' '--verbose' '--no-color'"
+  local arg_opts="'--secret' '--key' '--jwks-url' '--oidc-issuer' '--alg' '--leeway' '--iss' '--aud' '--sub' '--require' '--max-age' '--at' '--report' '--output'"
   local ALG_option_args=("HS256" "HS384" "HS512" "RS256" "RS384" "RS512" "PS256" "PS384" "PS512" "ES256" "ES384" "ES512" "EdDSA") # --alg values
-  local FORMAT_option_args=("text" "json" "junit") # --output values
+  local FORMAT_option_args=("text" "json") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -689,6 +680,9 @@ function _picocli_apitool_jwt_verify() {
     '--at')
       return
       ;;
+    '--report')
+      return
+      ;;
     '--output')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
@@ -712,13 +706,16 @@ function _picocli_apitool_jwt_decode() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-h' '--help' '-V' '--version' '--verbose' '--no-color'"
-  local arg_opts="'--output'"
-  local FORMAT_option_args=("text" "json" "junit") # --output values
+  local flag_opts="'--no-clobber' '-h' '--help' '-V' '--version' '--verbose' '--no-color'"
+  local arg_opts="'--report' '--output'"
+  local FORMAT_option_args=("text" "json") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
+    '--report')
+      return
+      ;;
     '--output')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
@@ -742,10 +739,9 @@ function _picocli_apitool_jwt_keygen() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--force' '-h' '--help' '-V' '--version' '--verbose' '--no-color'"
-  local arg_opts="'--out' '--pub' '--format' '--bits' '--output'"
+  local flag_opts="'--no-clobber' '-h' '--help' '-V' '--version' '--verbose' '--no-color'"
+  local arg_opts="'--out' '--pub' '--format' '--bits'"
   local FORMAT_option_args=("pem" "jwk" "jwks" "raw") # --format values
-  local FORMAT_option_args=("text" "json" "junit") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -763,11 +759,6 @@ function _picocli_apitool_jwt_keygen() {
       ;;
     '--bits')
       return
-      ;;
-    '--output')
-      local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
-      return $?
       ;;
   esac
   local ALG_pos_param_args=("HS256" "HS384" "HS512" "RS256" "RS384" "RS512" "PS256" "PS384" "PS512" "ES256" "ES384" "ES512" "EdDSA") # 0-0 values
@@ -793,11 +784,11 @@ function _picocli_apitool_ratelimit_simulate() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--trace' '-h' '--help' '-V' '--version' '--verbose' '--no-color'"
-  local arg_opts="'--policy' '--script' '--generate' '--format' '--headers' '--html' '--store' '--output'"
+  local flag_opts="'--trace' '--no-clobber' '-h' '--help' '-V' '--version' '--verbose' '--no-color'"
+  local arg_opts="'--policy' '--script' '--generate' '--format' '--headers' '--html' '--store' '--report' '--output'"
   local FORMAT_option_args=("ndjson" "csv" "yaml") # --format values
   local PROFILE_option_args=("IETF" "IETF_LEGACY" "X_RATELIMIT") # --headers values
-  local FORMAT_option_args=("text" "json" "junit") # --output values
+  local FORMAT_option_args=("text" "json") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -827,6 +818,9 @@ function _picocli_apitool_ratelimit_simulate() {
     '--store')
       return
       ;;
+    '--report')
+      return
+      ;;
     '--output')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
@@ -850,20 +844,14 @@ function _picocli_apitool_ratelimit_generate() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--force' '-h' '--help' '-V' '--version' '--verbose' '--no-color'"
-  local arg_opts="'--out' '--output'"
-  local FORMAT_option_args=("text" "json" "junit") # --output values
+  local flag_opts="'--no-clobber' '-h' '--help' '-V' '--version' '--verbose' '--no-color'"
+  local arg_opts="'--out'"
 
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
     '--out')
       return
-      ;;
-    '--output')
-      local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
-      return $?
       ;;
   esac
 
@@ -883,9 +871,9 @@ function _picocli_apitool_load_merge() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--service-time' '-h' '--help' '-V' '--version' '--verbose' '--no-color'"
-  local arg_opts="'--threshold' '--html' '--output'"
-  local FORMAT_option_args=("text" "json" "junit") # --output values
+  local flag_opts="'--service-time' '--no-clobber' '-h' '--help' '-V' '--version' '--verbose' '--no-color'"
+  local arg_opts="'--threshold' '--html' '--report' '--output'"
+  local FORMAT_option_args=("text" "json") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -894,6 +882,9 @@ function _picocli_apitool_load_merge() {
       return
       ;;
     '--html')
+      return
+      ;;
+    '--report')
       return
       ;;
     '--output')
@@ -919,7 +910,7 @@ function _picocli_apitool_idempotency_replay() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--insecure' '-h' '--help' '-V' '--version' '--verbose' '--no-color'"
+  local flag_opts="'--no-clobber' '--insecure' '-h' '--help' '-V' '--version' '--verbose' '--no-color'"
   local arg_opts="'--repeat' '--concurrency' '--ttl' '--slow-url' '--profile' '--max-key-length' '--from' '--report' '-X' '--method' '-H' '--header' '--body' '--timeout' '--cacert' '--resolve' '--output'"
   local FORMAT_option_args=("text" "json" "junit") # --output values
 

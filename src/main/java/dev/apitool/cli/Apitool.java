@@ -32,7 +32,8 @@ import picocli.CommandLine.ScopeType;
             "  1  the check ran and failed: a token that does not verify, unhealthy, ...",
             "  2  usage or input error: a bad flag, a malformed key, config or script",
             "  3  degraded (health, when asked to fail on it)",
-            "  4  internal error"
+            "  4  internal error",
+            "  130  interrupted by Ctrl-C (load prints its report first)"
         })
 public final class Apitool {
 
@@ -65,9 +66,8 @@ public final class Apitool {
     @Option(names = "--no-color", scope = ScopeType.INHERIT, description = "Never colour output (also: NO_COLOR set in the environment).")
     boolean noColor;
 
-    @Option(names = "--output", scope = ScopeType.INHERIT, paramLabel = "FORMAT", defaultValue = "text",
-            description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-    OutputFormat output;
+    /** The run's {@code --output}: every command's copy of the option sets it ({@link OutputOption}). */
+    OutputFormat output = OutputFormat.text;
 
     private final Context context;
 
@@ -79,17 +79,36 @@ public final class Apitool {
         return context;
     }
 
-    /** Runs apitool with {@code args} and returns the exit code; no arguments on a terminal open the shell. */
+    /** Runs apitool with {@code args} and returns the exit code. */
     public static int run(Context context, PrintWriter out, PrintWriter err, String... args) {
-        if (args.length == 0 && context.interactive()) {
-            args = new String[] {"shell"};
-        }
         try {
+            if (args.length == 0) {
+                return noArguments(context, out, err);
+            }
             return commandLine(context, out, err, args).execute(args);
         } finally {
             out.flush();
             err.flush();
         }
+    }
+
+    /**
+     * What a bare {@code apitool} does, decided here and only here: the short usage with the list of
+     * commands on stderr and exit 2, as for any other usage error (a script that runs {@code apitool}
+     * with no arguments has a bug). When {@code context.interactive()} (a person at a terminal) the shell opens instead.
+     */
+    static int noArguments(Context context, PrintWriter out, PrintWriter err) {
+        if (context.interactive()) {
+            return commandLine(context, out, err, "shell").execute("shell");
+        }
+        CommandLine cl = commandLine(context, err, err);
+        CommandLine.Help help = cl.getHelp();
+        err.print(help.synopsisHeading());
+        err.print(help.synopsis(0));
+        err.print(help.commandListHeading());
+        err.print(help.commandList());
+        err.println(Errors.PREFIX + "error: no command given (see 'apitool --help')");
+        return ExitCode.USAGE.code();
     }
 
     /**
@@ -101,13 +120,17 @@ public final class Apitool {
         String[] words = commandWords(args);
         boolean known = GROUPS.stream().anyMatch(g -> g.name().equals(words[0]));
         boolean versionOnly = words[0] == null && args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"));
-        CommandLine cl = new CommandLine(new Apitool(context));
+        Apitool root = new Apitool(context);
+        CommandLine cl = new CommandLine(root);
         for (Group g : GROUPS) {
             if (!versionOnly && (!known || g.name().equals(words[0]))) {
                 cl.addSubcommand(g.name(), g.build(known ? words[1] : null));
             }
         }
+        OutputOption.addTo(cl, f -> root.output = f);
         Errors errors = new Errors();
+        cl.setUsageHelpAutoWidth(true); // the terminal's width; 80 columns when it cannot be told
+        Examples.keepWhole(cl);
         cl.setOut(out);
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);

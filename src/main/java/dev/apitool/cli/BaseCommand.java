@@ -2,6 +2,8 @@ package dev.apitool.cli;
 
 import dev.apitool.core.io.Inputs;
 import java.io.PrintWriter;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -21,7 +23,16 @@ public abstract class BaseCommand implements Callable<Integer> {
 
     @Override
     public final Integer call() {
+        if (!formats().contains(output())) {
+            throw new ApitoolException(ExitCode.USAGE, "--output " + output() + " is not available for '" + spec.qualifiedName()
+                    + "' (it has " + formats().stream().map(Enum::name).collect(Collectors.joining(", ")) + ")");
+        }
         return run().code();
+    }
+
+    /** Returns the formats this command declares with {@link Formats}: text only without it. */
+    protected final Set<OutputFormat> formats() {
+        return OutputOption.declared(getClass());
     }
 
     /** Does the command's work and returns how it ended. */
@@ -60,17 +71,6 @@ public abstract class BaseCommand implements Callable<Integer> {
     /** Prints {@code apitool: warning: MESSAGE} on stderr. */
     protected final void warn(String message) {
         err().println(Errors.PREFIX + style().yellow("warning: ") + message);
-    }
-
-    /** Fails with a usage error unless the output format is one of {@code supported}. */
-    protected final void requireOutput(OutputFormat... supported) {
-        for (OutputFormat f : supported) {
-            if (f == output()) {
-                return;
-            }
-        }
-        throw new ApitoolException(ExitCode.USAGE, "--output " + output() + " is not available for '"
-                + spec.qualifiedName() + "'");
     }
 
     private Apitool root() {

@@ -26,8 +26,7 @@ final class Errors implements CommandLine.IExecutionExceptionHandler, CommandLin
         if (ex instanceof CommandLine.UnmatchedArgumentException) {
             line.append(unmatched((CommandLine.UnmatchedArgumentException) ex, cmd));
         } else {
-            String message = String.valueOf(ex.getMessage());
-            line.append(message.startsWith("Error: ") ? message.substring(7) : message); // picocli's argument-group wording
+            line.append(lowercase(String.valueOf(ex.getMessage())));
         }
         line.append(" (see '").append(cmd.getCommandSpec().qualifiedName()).append(" --help')");
         err.println(line);
@@ -38,6 +37,19 @@ final class Errors implements CommandLine.IExecutionExceptionHandler, CommandLin
     }
 
     /**
+     * Returns picocli's message in apitool's style: no {@code Error: } prefix (its argument-group
+     * wording), and a lowercase first word ({@code Missing…}, {@code Invalid…}) as every other
+     * apitool error has; a word that is all capitals ({@code URL}) stays as it is.
+     */
+    static String lowercase(String message) {
+        String m = message.startsWith("Error: ") ? message.substring(7) : message;
+        if (m.length() > 1 && Character.isUpperCase(m.charAt(0)) && Character.isLowerCase(m.charAt(1))) {
+            return Character.toLowerCase(m.charAt(0)) + m.substring(1);
+        }
+        return m;
+    }
+
+    /**
      * Describes unmatched arguments without echoing values: after a mistyped flag the next word
      * is often its value, a secret ({@code --secert hunter2}). Options are named; another word
      * only where a command name belongs (a group such as {@code apitool jwt BOGUS}).
@@ -45,6 +57,13 @@ final class Errors implements CommandLine.IExecutionExceptionHandler, CommandLin
     private static String unmatched(CommandLine.UnmatchedArgumentException ex, CommandLine cmd) {
         List<String> suggestions = ex.getSuggestions();
         boolean commandPosition = !cmd.getSubcommands().isEmpty() && cmd.getCommandSpec().positionalParameters().isEmpty();
+        List<String> unmatched = ex.getUnmatched();
+        if (commandPosition && !unmatched.isEmpty() && !unmatched.get(0).startsWith("-")) {
+            // A mistyped command: what follows it belongs to the command meant, not worth reporting.
+            String word = unmatched.get(0);
+            String closest = Suggestions.closest(word, cmd.getSubcommands().keySet());
+            return "unknown command '" + word + "'" + (closest == null ? "" : " (did you mean '" + closest + "'?)");
+        }
         List<String> options = new ArrayList<>();
         int hidden = 0;
         for (String arg : ex.getUnmatched()) {

@@ -11,7 +11,9 @@ public enum ExitCode {
     /** Degraded: health only, when asked to fail on it. */
     DEGRADED(3),
     /** An internal error: a bug in apitool. */
-    INTERNAL(4);
+    INTERNAL(4),
+    /** Stopped by Ctrl-C (SIGINT) after printing what ran: 128 + 2, as shells report it. */
+    INTERRUPTED(130);
 
     private final int code;
 

@@ -17,7 +17,9 @@ import java.util.Map;
  * input or files, so the archive holds the classes those commands load. With the argument
  * {@code load} it also runs a short {@code load} of each model against a server it starts on
  * loopback, for the archive {@code load} starts with (Netty's and its own classes already parsed
- * and verified); the short commands keep the smaller archive, which maps faster. With {@code shell}
+ * and verified); the short commands keep the smaller archive, which maps faster. With
+ * {@code health} it runs {@code health} against such a server, for {@code health}'s own archive
+ * (its client's classes would cost every other short command time to map). With {@code shell}
  * it runs a short piped shell session and a line typed into the line editor, for the shell's archive.
  */
 public final class Training {
@@ -54,6 +56,26 @@ public final class Training {
             } catch (java.io.IOException e) {
                 // no scratch directory: the archive holds fewer classes
             }
+        }
+        if (args.length > 0 && args[0].equals("health")) {
+            health(ctx, sink);
+        }
+    }
+
+    /** Runs {@code health} (text, JSON and JUnit, HTTP and TCP) against a loopback server; skipped if loopback is unavailable. */
+    private static void health(Context ctx, PrintWriter sink) {
+        HttpServer server;
+        try {
+            server = HttpServer.start(HttpServerOptions.loopback(), RequestHandler.of(r -> ServerResponse.text(200, "ok")));
+        } catch (RuntimeException e) {
+            return;
+        }
+        try (server) {
+            String url = server.uri("/").toString();
+            String tcp = "tcp://" + server.uri("/").getAuthority();
+            run(ctx, sink, "health", url, tcp);
+            run(ctx, sink, "--output", "json", "health", url, "--timeout", "1s");
+            run(ctx, sink, "--output", "junit", "health", url);
         }
     }
 

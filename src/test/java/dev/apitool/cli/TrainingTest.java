@@ -13,6 +13,7 @@ class TrainingTest {
     void training_runsThrough() {
         assertThatCode(() -> Training.main(new String[0])).doesNotThrowAnyException();
         assertThatCode(() -> Training.main(new String[] {"load"})).doesNotThrowAnyException();
+        assertThatCode(() -> Training.main(new String[] {"health"})).doesNotThrowAnyException();
         assertThatCode(() -> Training.main(new String[] {"shell"})).doesNotThrowAnyException();
     }
 }

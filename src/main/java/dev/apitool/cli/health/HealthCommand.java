@@ -4,8 +4,10 @@ import dev.apitool.cli.ApitoolException;
 import dev.apitool.cli.BaseCommand;
 import dev.apitool.cli.Converters;
 import dev.apitool.cli.ExitCode;
+import dev.apitool.cli.Formats;
 import dev.apitool.cli.OutputFormat;
-import dev.apitool.cli.ReportTarget;
+import dev.apitool.cli.FileOptions;
+import dev.apitool.cli.ReportOptions;
 import dev.apitool.cli.RequestOptions;
 import dev.apitool.core.health.Checker;
 import dev.apitool.core.health.ConfigReader;
@@ -37,6 +39,7 @@ import picocli.CommandLine.Parameters;
             "  apitool health -f health.yaml --report junit=health.xml",
             "  apitool health -f health.yaml --check-config",
             "  apitool health -f health.yaml --watch --interval 10s"})
+@Formats({OutputFormat.text, OutputFormat.json, OutputFormat.junit})
 final class HealthCommand extends BaseCommand {
 
     enum FailOn { unhealthy, degraded }
@@ -54,9 +57,11 @@ final class HealthCommand extends BaseCommand {
             description = "Exit non-zero from this status on: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}; degraded exits 3).")
     FailOn failOn;
 
-    @Option(names = "--report", paramLabel = "FORMAT=FILE", converter = ReportTarget.Converter.class,
-            description = "Also write json=FILE or junit=FILE (repeatable), while the output goes to stdout.")
-    List<ReportTarget> reports = new ArrayList<>();
+    @Mixin
+    ReportOptions reports;
+
+    @Mixin
+    FileOptions files;
 
     @Option(names = "--watch", description = "Check again every --interval until Ctrl-C; exit with the last status.")
     boolean watch;
@@ -73,7 +78,6 @@ final class HealthCommand extends BaseCommand {
 
     @Override
     protected ExitCode run() {
-        HealthOutput.checkReports(reports);
         boolean watching = watch || count != null || interval != null;
         if (watching && output() == OutputFormat.junit) {
             throw new InputException("--output junit prints one run; under --watch use --report junit=FILE");
@@ -86,6 +90,7 @@ final class HealthCommand extends BaseCommand {
             throw new InputException("--interval " + Durations.format(every) + ": expected a positive duration such as 10s");
         }
         HealthConfig config = load();
+        List<ReportOptions.Report> written = checkConfig ? List.of() : reports.check(context(), files, formats());
         if (checkConfig) {
             long critical = config.endpoints().stream().filter(Endpoint::critical).count();
             out().println(config.source() + ": OK, " + config.endpoints().size() + " endpoint"
@@ -93,7 +98,7 @@ final class HealthCommand extends BaseCommand {
             return ExitCode.OK;
         }
         HealthOutput view = new HealthOutput(out(), output(), style(), context().interactive(), failOn == FailOn.degraded,
-                reports, name -> inputs().file(name, "--report"));
+                written);
         List<Endpoint> endpoints = config.endpoints();
         try (Checker checker = new Checker(Checker.optionsFor(endpoints, request.client(context(), inputs()).build()),
                 context().clock())) {

@@ -1,23 +1,19 @@
 package dev.apitool.cli.health;
 
 import dev.apitool.cli.OutputFormat;
-import dev.apitool.cli.ReportTarget;
+import dev.apitool.cli.ReportOptions;
 import dev.apitool.cli.Style;
 import dev.apitool.core.health.HealthReport;
 import dev.apitool.core.health.HealthStatus;
 import dev.apitool.core.health.JsonReporter;
 import dev.apitool.core.health.JunitReporter;
 import dev.apitool.core.health.TextReporter;
-import dev.apitool.core.io.InputException;
-import dev.apitool.core.io.ReportFiles;
 import dev.apitool.core.json.Json;
 import dev.apitool.core.time.Durations;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.function.Function;
 
 /**
  * Where a health report goes: stdout in the chosen format (text in the seed's shape, JSON, JUnit
@@ -32,28 +28,16 @@ final class HealthOutput {
     private final Style style;
     private final boolean terminal;
     private final JunitReporter junit;
-    private final List<ReportTarget> reports;
-    private final Function<String, Path> files;
+    private final List<ReportOptions.Report> reports;
 
     HealthOutput(PrintWriter out, OutputFormat format, Style style, boolean terminal, boolean failOnDegraded,
-            List<ReportTarget> reports, Function<String, Path> files) {
+            List<ReportOptions.Report> reports) {
         this.out = out;
         this.format = format;
         this.style = style;
         this.terminal = terminal;
         this.junit = new JunitReporter(failOnDegraded);
         this.reports = reports;
-        this.files = files;
-    }
-
-    /** Fails with a usage error for a {@code --report} format other than json or junit. */
-    static void checkReports(List<ReportTarget> reports) {
-        for (ReportTarget r : reports) {
-            if (!r.format().equals("json") && !r.format().equals("junit")) {
-                throw new InputException("--report " + r.format() + "=" + r.file() + ": unknown format '" + r.format()
-                        + "', expected json=FILE or junit=FILE");
-            }
-        }
     }
 
     /** Shows a single run. */
@@ -103,16 +87,16 @@ final class HealthOutput {
     }
 
     private void writeReports(HealthReport report, int run) {
-        for (ReportTarget r : reports) {
+        for (ReportOptions.Report r : reports) {
             String content;
-            if (r.format().equals("junit")) {
+            if (r.format() == OutputFormat.junit) {
                 StringWriter xml = new StringWriter();
                 junit.write(report, xml);
                 content = xml.toString();
             } else {
                 content = Json.pretty(JsonReporter.document(report, run)) + "\n";
             }
-            ReportFiles.replace(files.apply(r.file()), content, "--report " + r.format() + "=" + r.file());
+            r.file().write(content);
         }
     }
 }

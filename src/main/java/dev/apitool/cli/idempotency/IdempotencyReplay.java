@@ -5,7 +5,10 @@ import dev.apitool.cli.BaseCommand;
 import dev.apitool.cli.Converters;
 import dev.apitool.cli.ExitCode;
 import dev.apitool.cli.OutputFormat;
-import dev.apitool.cli.ReportTarget;
+import dev.apitool.cli.FileOptions;
+import dev.apitool.cli.Formats;
+import dev.apitool.cli.OutputFormat;
+import dev.apitool.cli.ReportOptions;
 import dev.apitool.cli.RequestOptions;
 import dev.apitool.core.http.HttpClient;
 import dev.apitool.core.http.HttpException;
@@ -20,7 +23,6 @@ import dev.apitool.core.io.InputException;
 import dev.apitool.core.time.Durations;
 import java.net.URI;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -40,6 +42,7 @@ import picocli.CommandLine.Parameters;
             "  apitool idempotency replay https://api.test/v1/charges --body @charge.json",
             "  apitool idempotency replay https://api.test/v1/charges --ttl 10s --output junit",
             "  apitool idempotency replay https://api.test --from calls.ndjson --profile stripe"})
+@Formats({OutputFormat.text, OutputFormat.json, OutputFormat.junit})
 final class IdempotencyReplay extends BaseCommand {
 
     /** The most recorded calls one run probes. */
@@ -76,16 +79,18 @@ final class IdempotencyReplay extends BaseCommand {
             description = "Replay recorded calls (NDJSON/CSV/YAML: method, path or url, headers, body) instead of one call.")
     String from;
 
-    @Option(names = "--report", paramLabel = "FORMAT=FILE", converter = ReportTarget.Converter.class,
-            description = "Also write json=FILE or junit=FILE (repeatable), while the output goes to stdout.")
-    List<ReportTarget> reports = new ArrayList<>();
+    @Mixin
+    ReportOptions reports;
+
+    @Mixin
+    FileOptions files;
 
     @Mixin
     RequestOptions request;
 
     @Override
     protected ExitCode run() {
-        ReplayOutput.checkReports(reports);
+        List<ReportOptions.Report> written = reports.check(context(), files, formats());
         ReplayOptions options = options();
         var client = request.client(context(), inputs())
                 .requestTimeout(request.timeout(Duration.ofSeconds(10)))
@@ -103,7 +108,7 @@ final class IdempotencyReplay extends BaseCommand {
             Thread.currentThread().interrupt();
             throw new ApitoolException(ExitCode.FAILED, "interrupted while waiting out the TTL");
         }
-        new ReplayOutput(out(), output(), style(), reports, name -> inputs().file(name, "--report")).show(report);
+        new ReplayOutput(out(), output(), style(), written).show(report);
         return report.failed() ? ExitCode.FAILED : ExitCode.OK;
     }
 

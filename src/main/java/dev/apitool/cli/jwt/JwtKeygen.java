@@ -2,9 +2,9 @@ package dev.apitool.cli.jwt;
 
 import dev.apitool.cli.BaseCommand;
 import dev.apitool.cli.ExitCode;
-import dev.apitool.cli.OutputFormat;
+import dev.apitool.cli.FileOptions;
 import dev.apitool.core.io.InputException;
-import dev.apitool.core.io.SecureFiles;
+import dev.apitool.core.io.OutputFile;
 import dev.apitool.core.json.Json;
 import dev.apitool.core.jwt.Jwk;
 import dev.apitool.core.jwt.JwsKey;
@@ -12,11 +12,9 @@ import dev.apitool.core.jwt.JwsAlgorithm;
 import dev.apitool.core.jwt.KeyGen;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
-import java.nio.file.Path;
 import java.security.SecureRandom;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -47,12 +45,11 @@ final class JwtKeygen extends BaseCommand {
     @Option(names = "--bits", paramLabel = "N", defaultValue = "2048", description = "RSA modulus size, 2048 to 16384 (default ${DEFAULT-VALUE}).")
     int bits;
 
-    @Option(names = "--force", description = "Replace existing files.")
-    boolean force;
+    @Mixin
+    FileOptions files;
 
     @Override
     protected ExitCode run() {
-        requireOutput(OutputFormat.text);
         boolean hmac = alg.family() == JwsAlgorithm.Family.HMAC;
         Format f = format != null ? format : hmac ? Format.jwk : Format.pem;
         if (f == Format.raw && !hmac) {
@@ -67,21 +64,30 @@ final class JwtKeygen extends BaseCommand {
         if (hmac && pub != null) {
             throw new InputException("--pub: an HMAC secret has no public part");
         }
-        Path outFile = target(out, "--out");
-        Path pubFile = pub == null ? null : target(pub, "--pub");
+        OutputFile outFile = target(out, "--out", OutputFile.Access.PRIVATE);
+        OutputFile pubFile = pub == null ? null : target(pub, "--pub", OutputFile.Access.PUBLIC);
         if (outFile != null && pubFile != null
-                && outFile.toAbsolutePath().normalize().equals(pubFile.toAbsolutePath().normalize())) {
+                && outFile.path().toAbsolutePath().normalize().equals(pubFile.path().toAbsolutePath().normalize())) {
             throw new InputException("--pub " + pub + " is the --out file; the public key would replace the private one");
         }
         JwsKey key = KeyGen.generate(alg, bits, new SecureRandom());
-        write(outFile, "--out", encode(key, f, true), true);
-        if (pub != null) {
-            try {
-                write(pubFile, "--pub", encode(key, f, false), false);
-            } catch (RuntimeException e) {
-                deleteQuietly(outFile);
-                throw e;
+        byte[] privatePart = encode(key, f, true);
+        byte[] publicPart = pub == null ? null : encode(key, f, false);
+        // both files are written in full before either replaces what was there: no half-made key pair
+        try (OutputFile.Sink outSink = outFile == null ? null : outFile.open();
+             OutputFile.Sink pubSink = pubFile == null ? null : pubFile.open()) {
+            write(outSink, privatePart);
+            if (publicPart != null) {
+                write(pubSink, publicPart);
             }
+            if (outSink != null) {
+                outSink.commit();
+            }
+            if (pubSink != null) {
+                pubSink.commit();
+            }
+        } catch (IOException e) {
+            throw new InputException("cannot write the key: " + e.getMessage(), e);
         }
         err().println("apitool: generated " + alg + " key, kid " + key.kid() + (out.equals("-") ? "" : "; private part in " + out));
         return ExitCode.OK;
@@ -96,39 +102,17 @@ final class JwtKeygen extends BaseCommand {
         }
     }
 
-    /**
-     * Returns the file {@code name} names (null for stdout), checked before any key is generated
-     * so that a refused run writes nothing: without --force it must not exist yet.
-     */
-    private Path target(String name, String flag) {
-        if (name.equals("-")) {
-            return null;
-        }
-        Path path = inputs().file(name, flag);
-        if (!force && Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
-            throw new InputException(flag + ": " + path + " already exists (--force replaces it)");
-        }
-        return path;
+    /** Returns the file {@code name} names (null for stdout), checked before any key is generated so that a refused run writes nothing. */
+    private OutputFile target(String name, String flag, OutputFile.Access access) {
+        return name.equals("-") ? null : files.check(context(), name, flag, access);
     }
 
-    private void write(Path target, String flag, byte[] bytes, boolean secret) {
-        if (target == null) {
+    private void write(OutputFile.Sink sink, byte[] bytes) throws IOException {
+        if (sink == null) {
             out().print(new String(bytes, StandardCharsets.UTF_8));
             out().flush();
         } else {
-            SecureFiles.write(target, bytes, secret, force, flag);
-        }
-    }
-
-    /** Removes the private key a failed run wrote, so no half-made key pair is left behind. */
-    private static void deleteQuietly(Path file) {
-        if (file == null) {
-            return;
-        }
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException ignored) {
-            // The original failure is the one to report.
+            sink.stream().write(bytes);
         }
     }
 }

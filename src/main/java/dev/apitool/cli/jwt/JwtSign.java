@@ -3,6 +3,7 @@ package dev.apitool.cli.jwt;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.apitool.cli.BaseCommand;
 import dev.apitool.cli.ExitCode;
+import dev.apitool.cli.Formats;
 import dev.apitool.cli.OutputFormat;
 import dev.apitool.core.io.InputException;
 import dev.apitool.core.io.Inputs;
@@ -26,6 +27,7 @@ import picocli.CommandLine.Parameters;
             "  apitool jwt sign --secret env:JWT_SECRET --sub alice --exp 15m",
             "  apitool jwt sign --key ec.pem --aud api --claim scope='read write' --claim admin:=true",
             "  apitool jwt sign '{\"user_id\": 42}' --secret @hs.key --no-iat"})
+@Formats({OutputFormat.text, OutputFormat.json})
 final class JwtSign extends BaseCommand {
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "PAYLOAD", description = "Base claims: JSON text, @FILE or - (stdin). Default {}.")
@@ -49,7 +51,7 @@ final class JwtSign extends BaseCommand {
     @Option(names = "--aud", paramLabel = "AUDIENCE", description = "Audience (aud); repeat for an array.")
     List<String> aud = new ArrayList<>();
 
-    @Option(names = "--exp", paramLabel = "TIME", description = "Expiry: a duration from now (15m), an ISO-8601 time, a date or epoch seconds.")
+    @Option(names = "--exp", paramLabel = "TIME", description = "Expiry: a duration from now (15m), an ISO-8601 time, a date or @EPOCH-SECONDS.")
     String exp;
 
     @Option(names = "--nbf", paramLabel = "TIME", description = "Not before, as for --exp (--nbf=-30s for the past).")
@@ -78,7 +80,6 @@ final class JwtSign extends BaseCommand {
 
     @Override
     protected ExitCode run() {
-        requireOutput(OutputFormat.text, OutputFormat.json);
         Inputs in = inputs();
         JwsKey key = pick(keys.load(in, this::warn));
         JwtIssuer.Spec spec = new JwtIssuer.Spec(base(in), sub, iss, aud, exp, nbf, iat, noIat, jti, claims, alg,
@@ -86,12 +87,7 @@ final class JwtSign extends BaseCommand {
         JwtIssuer.Issued issued = JwtIssuer.issue(spec, key, context().clock());
         issued.warnings().forEach(this::warn);
         if (output() == OutputFormat.json) {
-            ObjectNode doc = Json.object();
-            doc.put("schemaVersion", 1);
-            doc.put("token", issued.token());
-            doc.set("header", issued.header());
-            doc.set("payload", issued.claims());
-            out().println(Json.pretty(doc));
+            out().println(Json.pretty(issued.document()));
         } else {
             out().println(issued.token());
         }

@@ -1,11 +1,12 @@
 package dev.apitool.cli.jwt;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.apitool.cli.ApitoolException;
 import dev.apitool.cli.BaseCommand;
 import dev.apitool.cli.Converters;
 import dev.apitool.cli.ExitCode;
+import dev.apitool.cli.FileOptions;
+import dev.apitool.cli.ReportOptions;
+import dev.apitool.cli.Formats;
 import dev.apitool.cli.OutputFormat;
 import dev.apitool.core.json.Json;
 import dev.apitool.core.jwt.JwsAlgorithm;
@@ -33,6 +34,7 @@ import picocli.CommandLine.Parameters;
             "  curl -s https://issuer/jwks.json > jwks.json; apitool jwt verify --key jwks.json --iss https://issuer < token.txt",
             "  apitool jwt verify --oidc-issuer https://accounts.example.com --aud my-client \"$ID_TOKEN\"",
             "  apitool jwt verify --jws --key ed25519.jwk \"$JWS\"   # any payload, signature only"})
+@Formats({OutputFormat.text, OutputFormat.json})
 final class JwtVerify extends BaseCommand {
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "TOKEN", description = "The token; default or -: standard input.")
@@ -73,9 +75,15 @@ final class JwtVerify extends BaseCommand {
     @Option(names = "--jws", description = "Verify the signature only; the payload may be anything and is printed as is.")
     boolean jws;
 
+    @Mixin
+    ReportOptions reports;
+
+    @Mixin
+    FileOptions files;
+
     @Override
     protected ExitCode run() {
-        requireOutput(OutputFormat.text, OutputFormat.json);
+        List<ReportOptions.Report> written = reports.check(context(), files, formats());
         String tok = TokenInput.read(token, inputs(), context().interactive());
         Clock clock = context().clock();
         if (at != null) {
@@ -97,8 +105,10 @@ final class JwtVerify extends BaseCommand {
             }
         }
         r.warnings().forEach(this::warn);
+        String doc = Json.pretty(r.document());
+        ReportOptions.write(written, f -> doc + "\n");
         if (output() == OutputFormat.json) {
-            out().println(Json.pretty(document(r)));
+            out().println(doc);
         } else if (r.valid()) {
             out().println(jws || r.claims() == null ? new String(r.payload(), StandardCharsets.UTF_8) : Json.pretty(r.claims()));
         }
@@ -112,29 +122,5 @@ final class JwtVerify extends BaseCommand {
         List<JwsKey> all = new ArrayList<>(local);
         all.addAll(fetched);
         return new JwtVerifier(all, policy, clock).verify(token);
-    }
-
-    private ObjectNode document(JwtVerifier.Result r) {
-        ObjectNode doc = Json.object();
-        doc.put("schemaVersion", 1);
-        doc.put("valid", r.valid());
-        doc.set("header", r.header());
-        if (r.claims() != null) {
-            doc.set("payload", r.claims());
-        } else if (r.payload() != null && r.header() != null) {
-            doc.put("payload", new String(r.payload(), StandardCharsets.UTF_8));
-        } else {
-            doc.putNull("payload");
-        }
-        if (r.key() != null && r.key().kid() != null) {
-            doc.put("kid", r.key().kid());
-        }
-        ArrayNode errors = doc.putArray("errors");
-        for (JwtVerifier.Problem p : r.errors()) {
-            errors.addObject().put("code", p.code()).put("message", p.message());
-        }
-        ArrayNode warnings = doc.putArray("warnings");
-        r.warnings().forEach(warnings::add);
-        return doc;
     }
 }

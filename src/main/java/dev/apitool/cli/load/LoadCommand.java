@@ -4,9 +4,15 @@ import dev.apitool.cli.ApitoolException;
 import dev.apitool.cli.BaseCommand;
 import dev.apitool.cli.Converters;
 import dev.apitool.cli.ExitCode;
+import dev.apitool.cli.FileOptions;
+import dev.apitool.cli.ReportOptions;
+import dev.apitool.core.json.Json;
+import dev.apitool.cli.Formats;
 import dev.apitool.cli.OutputFormat;
 import dev.apitool.cli.RequestOptions;
 import dev.apitool.core.http.Headers;
+import dev.apitool.core.http.Urls;
+import dev.apitool.core.io.InputException;
 import dev.apitool.core.load.ConnectOptions;
 import dev.apitool.core.load.FileLimits;
 import dev.apitool.core.load.JsonReporter;
@@ -51,6 +57,7 @@ import picocli.CommandLine.Parameters;
             "  apitool load http://localhost:8080/ --rate 500/s -d 1m --hdr-log run.hlog --html run.html",
             "", "Thresholds: METRIC<VALUE or METRIC>VALUE (also <=, >=) with METRIC one of " + Threshold.NAMES + ".",
             "Exit 1 when a threshold is breached or no request succeeded; 2 for bad flags or too low an open-file limit."})
+@Formats({OutputFormat.text, OutputFormat.json})
 final class LoadCommand extends BaseCommand {
 
     /** {@code --timeout} when not given, as the help says. */
@@ -115,9 +122,14 @@ final class LoadCommand extends BaseCommand {
     @Mixin
     LoadOutputOptions outputs;
 
+    @Mixin
+    ReportOptions reports;
+
+    @Mixin
+    FileOptions files;
+
     @Override
     protected ExitCode run() {
-        requireOutput(OutputFormat.text, OutputFormat.json);
         List<Threshold> checks;
         LoadSpec spec;
         try {
@@ -129,12 +141,14 @@ final class LoadCommand extends BaseCommand {
             throw new ApitoolException(ExitCode.USAGE, e.getMessage());
         }
         checkFileLimit(spec);
+        List<ReportOptions.Report> written = reports.check(context(), files, formats());
         LoadReport report;
         RuntimeException filesFailed = null;
-        try (LoadOutputOptions.Session session = outputs.start(context(), err(), targets.file)) {
+        try (LoadOutputOptions.Session session = outputs.start(context(), err(), targets.file, files)) {
             report = new LoadRun(spec, plan, session.listener(), context().ctrlC()).call();
             try {
                 session.finish(report, checks);
+                ReportOptions.write(written, f -> Json.pretty(JsonReporter.document(report, checks)) + "\n");
             } catch (RuntimeException e) {
                 filesFailed = e; // the run happened: its report still goes out, then the error
             }
@@ -154,6 +168,9 @@ final class LoadCommand extends BaseCommand {
 
     private LoadSpec spec() {
         URI target = null;
+        if (Urls.lacksScheme(url)) {
+            throw new InputException(Urls.missingScheme(url));
+        }
         try {
             target = url == null ? null : new URI(url);
         } catch (URISyntaxException e) {

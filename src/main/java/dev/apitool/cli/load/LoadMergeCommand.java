@@ -3,6 +3,11 @@ package dev.apitool.cli.load;
 import dev.apitool.cli.ApitoolException;
 import dev.apitool.cli.BaseCommand;
 import dev.apitool.cli.ExitCode;
+import dev.apitool.cli.FileOptions;
+import dev.apitool.cli.ReportOptions;
+import dev.apitool.core.io.OutputFile;
+import dev.apitool.core.json.Json;
+import dev.apitool.cli.Formats;
 import dev.apitool.cli.OutputFormat;
 import dev.apitool.core.load.JsonReporter;
 import dev.apitool.core.load.LogMerge;
@@ -12,6 +17,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -26,6 +32,7 @@ import picocli.CommandLine.Parameters;
             "  (on each machine, host1.hlog, host2.hlog, ...; then, anywhere:)",
             "  apitool load merge host1.hlog host2.hlog --threshold 'p99<250ms' --html report.html",
             "", "Exit 1 when a threshold is breached or no request succeeded; 2 for an unreadable or malformed log (file:line)."})
+@Formats({OutputFormat.text, OutputFormat.json})
 final class LoadMergeCommand extends BaseCommand {
 
     @Parameters(arity = "1..*", paramLabel = "LOG", description = "Logs written by 'apitool load --hdr-log'.")
@@ -42,9 +49,14 @@ final class LoadMergeCommand extends BaseCommand {
     @Option(names = "--service-time", description = "Also show the uncorrected service time (from the actual send) in the text report.")
     boolean serviceTime;
 
+    @Mixin
+    ReportOptions reports;
+
+    @Mixin
+    FileOptions files;
+
     @Override
     protected ExitCode run() {
-        requireOutput(OutputFormat.text, OutputFormat.json);
         List<Threshold> checks;
         try {
             checks = LoadVerdict.thresholds(thresholds);
@@ -61,9 +73,8 @@ final class LoadMergeCommand extends BaseCommand {
             LoadFiles.refuseSame(context(), "--html", html, "log", logs.get(i));
         }
         LoadFiles.refuseStdout("--html", html);
-        if (html != null) {
-            LoadHtml.checkWritable(context(), html);
-        }
+        OutputFile htmlFile = html == null ? null : files.report(context(), html, "--html");
+        List<ReportOptions.Report> written = reports.check(context(), files, formats());
         List<Path> files = new ArrayList<>();
         for (String log : logs) {
             files.add(context().workDir().resolve(log));
@@ -74,9 +85,10 @@ final class LoadMergeCommand extends BaseCommand {
         } catch (IllegalArgumentException e) {
             throw new ApitoolException(ExitCode.USAGE, e.getMessage());
         }
-        if (html != null) {
-            LoadHtml.write(context(), html, merged.report(), merged.timeline(), checks, merged.sources(), merged.notes());
+        if (htmlFile != null) {
+            LoadHtml.write(htmlFile, merged.report(), merged.timeline(), checks, merged.sources(), merged.notes());
         }
+        ReportOptions.write(written, f -> Json.pretty(JsonReporter.document(merged, checks)) + "\n");
         if (output() == OutputFormat.json) {
             new JsonReporter(out()).print(merged, checks);
         } else {

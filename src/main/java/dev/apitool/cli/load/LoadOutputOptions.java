@@ -3,6 +3,8 @@ package dev.apitool.cli.load;
 import dev.apitool.cli.ApitoolException;
 import dev.apitool.cli.Context;
 import dev.apitool.cli.ExitCode;
+import dev.apitool.cli.FileOptions;
+import dev.apitool.core.io.OutputFile;
 import dev.apitool.core.load.HdrLogWriter;
 import dev.apitool.core.load.LoadListener;
 import dev.apitool.core.load.LoadReport;
@@ -10,7 +12,6 @@ import dev.apitool.core.load.LoadTimeline;
 import dev.apitool.core.load.Threshold;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Option;
@@ -36,59 +37,52 @@ final class LoadOutputOptions {
     String html;
 
     /**
-     * Returns what these options need during one run; the {@code --hdr-log} file is created now,
-     * and the {@code --html} file's directory checked, so that a bad path fails before any request.
-     *
-     * @throws ApitoolException (usage) when the log file cannot be created
+     * Returns what these options need during one run, after refusing (usage errors) {@code -} for
+     * either file, both flags naming one file, either naming {@code targetsFile} (the run's
+     * {@code --targets}, or null), and a path that cannot be written: all before any request. The
+     * {@code --hdr-log} is written to a temporary file beside it, which replaces it only when the run
+     * has ended, so a failed run leaves an older log as it was.
      */
-    Session start(Context context, PrintWriter err) {
-        return start(context, err, null);
-    }
-
-    /**
-     * As {@link #start(Context, PrintWriter)}, refusing first (usage errors) {@code -} for either
-     * file, both flags naming one file, and either naming {@code targetsFile} (the run's
-     * {@code --targets}, or null).
-     */
-    Session start(Context context, PrintWriter err, String targetsFile) {
+    Session start(Context context, PrintWriter err, String targetsFile, FileOptions files) {
         LoadFiles.refuseStdout("--hdr-log", hdrLog);
         LoadFiles.refuseStdout("--html", html);
         LoadFiles.refuseSame(context, "--html", html, "--hdr-log", hdrLog);
         LoadFiles.refuseSame(context, "--hdr-log", hdrLog, "--targets", targetsFile);
         LoadFiles.refuseSame(context, "--html", html, "--targets", targetsFile);
+        OutputFile logFile = hdrLog == null ? null : files.report(context, hdrLog, "--hdr-log");
+        OutputFile htmlFile = html == null ? null : files.report(context, html, "--html");
         List<LoadListener> listeners = new ArrayList<>();
         if (progress == Progress.always || progress == Progress.auto && context.stderrTerminal()) {
             listeners.add(new LoadProgress(err));
         }
         HdrLogWriter log = null;
-        if (hdrLog != null) {
-            try {
-                log = HdrLogWriter.create(context.workDir().resolve(hdrLog), hdrLog);
-            } catch (IOException e) {
-                throw new ApitoolException(ExitCode.USAGE, "--hdr-log " + hdrLog + ": cannot create the file: " + e.getMessage());
-            }
+        OutputFile.Sink logSink = null;
+        if (logFile != null) {
+            logSink = logFile.open();
+            log = HdrLogWriter.to(logSink.stream(), hdrLog);
             listeners.add(log);
         }
         LoadTimeline timeline = null;
-        if (html != null) {
-            LoadHtml.checkWritable(context, html);
+        if (htmlFile != null) {
             timeline = new LoadTimeline();
             listeners.add(timeline);
         }
-        return new Session(context, LoadListener.all(listeners), log, timeline);
+        return new Session(LoadListener.all(listeners), log, logSink, htmlFile, timeline);
     }
 
     /** One run's listeners and the files they write. */
     final class Session implements AutoCloseable {
-        private final Context context;
         private final LoadListener listener;
         private HdrLogWriter log;
+        private final OutputFile.Sink logSink;
+        private final OutputFile htmlFile;
         private final LoadTimeline timeline;
 
-        private Session(Context context, LoadListener listener, HdrLogWriter log, LoadTimeline timeline) {
-            this.context = context;
+        private Session(LoadListener listener, HdrLogWriter log, OutputFile.Sink logSink, OutputFile htmlFile, LoadTimeline timeline) {
             this.listener = listener;
             this.log = log;
+            this.logSink = logSink;
+            this.htmlFile = htmlFile;
             this.timeline = timeline;
         }
 
@@ -98,13 +92,14 @@ final class LoadOutputOptions {
 
         /** Completes the files once the run has ended with {@code report}. */
         void finish(LoadReport report, List<Threshold> thresholds) {
-            closeLog();
+            closeLog(true);
             if (timeline != null) {
-                LoadHtml.write(context, html, report, timeline, thresholds, List.of(), List.of());
+                LoadHtml.write(htmlFile, report, timeline, thresholds, List.of(), List.of());
             }
         }
 
-        private void closeLog() {
+        /** Ends the log: it replaces the old one when {@code complete}, otherwise the old one stays. */
+        private void closeLog(boolean complete) {
             if (log == null) {
                 return;
             }
@@ -113,13 +108,19 @@ final class LoadOutputOptions {
             try {
                 l.close();
             } catch (IOException e) {
+                logSink.close();
                 throw new ApitoolException(ExitCode.USAGE, "--hdr-log " + hdrLog + ": " + e.getMessage());
+            }
+            if (complete) {
+                logSink.commit();
+            } else {
+                logSink.close();
             }
         }
 
         @Override
         public void close() {
-            closeLog();
+            closeLog(false);
         }
     }
 }

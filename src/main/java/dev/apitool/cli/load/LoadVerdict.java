@@ -54,6 +54,9 @@ final class LoadVerdict {
             throw new ApitoolException(ExitCode.FAILED, "stopped at the first failed TLS handshake: "
                     + report.examples().get(ErrorKind.CONNECT));
         }
+        if (report.stoppedBy().equals("interrupt")) {
+            return ExitCode.INTERRUPTED; // the report, marked interrupted, is printed; no threshold judges part of a run
+        }
         if (report.requests() == 0) {
             // nothing to judge: a latency or error threshold must not pass on no data (a server that never answers)
             throw new ApitoolException(ExitCode.FAILED, "no request was measured (" + report.sent() + " sent, "

@@ -2,7 +2,8 @@ package dev.apitool.cli.ratelimit;
 
 import dev.apitool.cli.BaseCommand;
 import dev.apitool.cli.ExitCode;
-import dev.apitool.cli.OutputFormat;
+import dev.apitool.cli.FileOptions;
+import dev.apitool.core.io.OutputFile;
 import dev.apitool.core.io.InputException;
 import dev.apitool.core.traffic.Generators;
 import dev.apitool.core.traffic.RequestSource;
@@ -13,9 +14,8 @@ import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -32,33 +32,32 @@ final class RatelimitGenerate extends BaseCommand {
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "The script to write (.ndjson, .jsonl or .csv); - for stdout (NDJSON).")
     String out;
 
-    @Option(names = "--force", description = "Replace an existing file.")
-    boolean force;
+    @Mixin
+    FileOptions files;
 
     @Override
     protected ExitCode run() {
-        requireOutput(OutputFormat.text);
         try (RequestSource source = Generators.parse(spec)) {
             if (out.equals("-")) {
                 ScriptWriter.write(source, Scripts.Format.NDJSON, out());
                 out().flush();
                 return ExitCode.OK;
             }
-            Path path = inputs().file(out, "--out");
-            Scripts.Format format = Scripts.formatOf(path.getFileName().toString());
+            Scripts.Format format = Scripts.formatOf(inputs().file(out, "--out").getFileName().toString());
             if (format == null || format == Scripts.Format.YAML) {
                 throw new InputException("--out " + out + ": write .ndjson, .jsonl or .csv (YAML is for small hand-written scripts)");
             }
-            if (!force && Files.exists(path)) {
-                throw new InputException("--out: " + path + " already exists (--force replaces it)");
-            }
+            OutputFile file = files.report(context(), out, "--out");
             long n;
-            try (Writer w = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(path), StandardCharsets.UTF_8), 1 << 16)) {
+            try (OutputFile.Sink sink = file.open()) {
+                Writer w = new BufferedWriter(new OutputStreamWriter(sink.stream(), StandardCharsets.UTF_8), 1 << 16);
                 n = ScriptWriter.write(source, format, w);
+                w.flush();
+                sink.commit();
             } catch (IOException e) {
-                throw new InputException("--out: cannot write " + path + ": " + e.getMessage(), e);
+                throw new InputException("--out: cannot write " + out + ": " + e.getMessage(), e);
             }
-            err().println("apitool: wrote " + n + " requests to " + path);
+            err().println("apitool: wrote " + n + " requests to " + out);
         }
         return ExitCode.OK;
     }

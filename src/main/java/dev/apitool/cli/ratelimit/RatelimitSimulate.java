@@ -2,10 +2,13 @@ package dev.apitool.cli.ratelimit;
 
 import dev.apitool.cli.BaseCommand;
 import dev.apitool.cli.ExitCode;
+import dev.apitool.cli.FileOptions;
+import dev.apitool.cli.ReportOptions;
+import dev.apitool.cli.Formats;
 import dev.apitool.cli.OutputFormat;
 import dev.apitool.cli.ScriptFormats;
 import dev.apitool.core.io.InputException;
-import dev.apitool.core.io.SecureFiles;
+import dev.apitool.core.io.OutputFile;
 import dev.apitool.core.ratelimit.HeaderProfile;
 import dev.apitool.core.ratelimit.Limiter;
 import dev.apitool.core.ratelimit.StateStore;
@@ -22,12 +25,12 @@ import dev.apitool.core.traffic.RequestSource;
 import dev.apitool.core.traffic.Scripts;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "simulate", mixinStandardHelpOptions = true, sortOptions = false,
@@ -38,6 +41,7 @@ import picocli.CommandLine.Option;
             "  apitool ratelimit simulate --policy nginx:rate=10r/s,burst=12,delay=8 --policy gcra:rate=10/s,burst=12 \\",
             "      --generate poisson:rate=15/s,duration=60s,keys=20,dist=zipf,seed=7",
             "  apitool ratelimit simulate --policy fixed-window:limit=100,window=1m --script r.csv --trace --output json | jq ."})
+@Formats({OutputFormat.text, OutputFormat.json})
 final class RatelimitSimulate extends BaseCommand {
 
     static final class Traffic {
@@ -71,9 +75,16 @@ final class RatelimitSimulate extends BaseCommand {
     @Option(names = "--store", paramLabel = "STORE", defaultValue = "memory", description = "Where limiter state lives: memory (default) or redis://HOST:PORT.")
     String store;
 
+    @Mixin
+    ReportOptions reports;
+
+    @Mixin
+    FileOptions files;
+
     @Override
     protected ExitCode run() {
-        requireOutput(OutputFormat.text, OutputFormat.json);
+        OutputFile htmlFile = html == null ? null : files.report(context(), html, "--html");
+        List<ReportOptions.Report> written = reports.check(context(), files, formats());
         List<Limiter> limiters = new ArrayList<>();
         HashSet<String> seen = new HashSet<>();
         StateStore state = Stores.forSimulation(store);
@@ -108,11 +119,16 @@ final class RatelimitSimulate extends BaseCommand {
                 }
                 new TextReporter(out()).print(result);
             }
-            if (html != null) {
+            if (htmlFile != null) {
                 StringWriter page = new StringWriter();
                 new HtmlReporter(new PrintWriter(page)).print(result);
-                SecureFiles.write(inputs().file(html, "--html"), page.toString().getBytes(StandardCharsets.UTF_8), false, true, "--html");
+                htmlFile.write(page.toString());
             }
+            ReportOptions.write(written, f -> {
+                StringWriter doc = new StringWriter();
+                new JsonReporter(new PrintWriter(doc)).print(result);
+                return doc.toString();
+            });
         } finally {
             state.close();
         }

@@ -1,5 +1,6 @@
 package dev.apitool.core.health;
 
+import dev.apitool.core.http.CallTiming;
 import dev.apitool.core.http.HttpClient;
 import dev.apitool.core.http.HttpClientOptions;
 import dev.apitool.core.http.HttpException;
@@ -19,10 +20,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
 /**
- * Checks endpoints, all at once: one {@link HttpClient} for the run, one future per endpoint, each
- * attempt bounded by the endpoint's timeout, so a run takes about as long as its slowest check
+ * Checks endpoints, all at once: one {@link HttpClient} for the run, started before any clock
+ * runs, one future per endpoint, each attempt bounded by the endpoint's timeout, so a run takes about as long as its slowest check
  * (the seed's {@code asyncio.gather} with {@code wait_for}). An unhealthy attempt is retried
- * {@code retries} times, after {@code retryBackoff}, doubled before each further retry.
+ * {@code retries} times, after {@code retryBackoff}, doubled before each further retry. An HTTP
+ * check's latency is the request's own, from its write to the end of the response (curl's
+ * {@code time_total} less {@code time_connect}); a connect check's is the connect.
  * {@code tcp://} targets connect directly even when a proxy is configured (a proxy would answer
  * for them); {@code tls://} targets tunnel through it as https does.
  */
@@ -46,6 +49,7 @@ public final class Checker implements AutoCloseable {
         this.client = new HttpClient(options);
         this.wallClock = wallClock;
         this.nanoClock = nanoClock;
+        client.warmUp(); // timeouts and latencies start after this: they bound and time requests, not the JVM
     }
 
     /**
@@ -124,7 +128,8 @@ public final class Checker implements AutoCloseable {
         CompletableFuture<Observation> seen;
         if (e.target().isHttp()) {
             HttpRequest request = new HttpRequest(e.method(), e.target().uri(), e.headers(), e.body(), e.timeout());
-            seen = client.send(request).thenApply(r -> Observation.of(r, since(start)));
+            CallTiming timing = new CallTiming();
+            seen = client.send(request, timing).thenApply(r -> Observation.of(r, timing.exchange()));
         } else {
             URI uri = e.target().uri();
             seen = (e.target().kind() == Target.Kind.TCP ? client.connectDirect(uri) : client.connect(uri)).thenApply(c -> {

@@ -1,5 +1,7 @@
 package dev.apitool.core.health;
 
+import dev.apitool.core.expr.ExprSyntaxException;
+import dev.apitool.core.expr.Op;
 import java.math.BigDecimal;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
@@ -42,21 +44,6 @@ public record Condition(String text, Subject subject, String header, JsonPath pa
         CERT_EXPIRES
     }
 
-    /** A comparison, with the symbol or word it is written as. */
-    public enum Op {
-        EQ("=="), NE("!="), LE("<="), GE(">="), LT("<"), GT(">"), IN("in"), MATCHES("matches"), CONTAINS("contains");
-
-        final String symbol;
-
-        Op(String symbol) {
-            this.symbol = symbol;
-        }
-
-        boolean ordering() {
-            return this == LT || this == LE || this == GT || this == GE;
-        }
-    }
-
     /**
      * The outcome of one condition.
      *
@@ -69,7 +56,7 @@ public record Condition(String text, Subject subject, String header, JsonPath pa
     /**
      * Returns the condition {@code text} describes.
      *
-     * @throws ConditionSyntaxException saying what is wrong, what was expected, and where
+     * @throws ExprSyntaxException saying what is wrong, what was expected, and where
      */
     public static Condition parse(String text) {
         return ConditionParser.parse(text);

@@ -1,5 +1,8 @@
 package dev.apitool.core.health;
 
+import dev.apitool.core.expr.Cursor;
+import dev.apitool.core.expr.ExprSyntaxException;
+import dev.apitool.core.expr.Op;
 import dev.apitool.core.time.Durations;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -37,11 +40,11 @@ final class ConditionParser {
         Condition.Subject subject;
         String header = null;
         JsonPath path = null;
-        if (word(c, "status")) {
+        if (c.word("status")) {
             subject = Condition.Subject.STATUS;
-        } else if (word(c, "latency")) {
+        } else if (c.word("latency")) {
             subject = Condition.Subject.LATENCY;
-        } else if (word(c, "cert.expires")) {
+        } else if (c.word("cert.expires")) {
             subject = Condition.Subject.CERT_EXPIRES;
         } else if (c.eat("header.")) {
             int start = c.pos;
@@ -69,10 +72,10 @@ final class ConditionParser {
         }
         c.skipSpaces();
         int opAt = c.pos;
-        Condition.Op op = operator(c);
+        Op op = operator(c);
         c.skipSpaces();
         if (c.atEnd()) {
-            throw c.error("expected a value after '" + op.symbol + "'");
+            throw c.error("expected a value after '" + op.symbol() + "'");
         }
         int valueAt = c.pos;
         Value operand = value(c, true);
@@ -81,16 +84,16 @@ final class ConditionParser {
             throw c.error("unexpected '" + s.substring(c.pos) + "' after the value");
         }
         Pattern regex = null;
-        if (op == Condition.Op.MATCHES) {
+        if (op == Op.MATCHES) {
             if (!(operand instanceof Value.Str str)) {
-                throw new ConditionSyntaxException("matches needs a regular expression in quotes, found "
+                throw new ExprSyntaxException("matches needs a regular expression in quotes, found "
                         + operand.typeName(), valueAt);
             }
             try {
                 regex = Pattern.compile(str.value());
             } catch (PatternSyntaxException e) {
                 int quote = s.charAt(valueAt) == '"' || s.charAt(valueAt) == '\'' ? 1 : 0;
-                throw new ConditionSyntaxException("bad regular expression: " + e.getDescription()
+                throw new ExprSyntaxException("bad regular expression: " + e.getDescription()
                         + ", expected a Java regex such as \"ok|healthy\"", valueAt + quote + Math.max(0, e.getIndex()));
             }
         }
@@ -98,32 +101,18 @@ final class ConditionParser {
         return new Condition(s.strip(), subject, header, path, op, operand, regex);
     }
 
-    private static boolean word(Cursor c, String w) {
-        if (c.text.startsWith(w, c.pos)) {
-            int end = c.pos + w.length();
-            if (end == c.text.length() || !Character.isLetterOrDigit(c.text.charAt(end)) && c.text.charAt(end) != '.'
-                    && c.text.charAt(end) != '_') {
-                c.pos = end;
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static ConditionSyntaxException unknownSubject(Cursor c, int at) {
+    private static ExprSyntaxException unknownSubject(Cursor c, int at) {
         int end = at;
         while (end < c.text.length() && !Character.isWhitespace(c.text.charAt(end)) && "=!<>".indexOf(c.text.charAt(end)) < 0) {
             end++;
         }
-        return new ConditionSyntaxException("unknown subject '" + c.text.substring(at, end) + "', expected " + SUBJECTS, at);
+        return new ExprSyntaxException("unknown subject '" + c.text.substring(at, end) + "', expected " + SUBJECTS, at);
     }
 
-    private static Condition.Op operator(Cursor c) {
-        for (Condition.Op op : Condition.Op.values()) {
-            boolean wordy = Character.isLetter(op.symbol.charAt(0));
-            if (wordy ? word(c, op.symbol) : c.eat(op.symbol)) {
-                return op;
-            }
+    private static Op operator(Cursor c) {
+        Op found = Op.read(c, Op.values());
+        if (found != null) {
+            return found;
         }
         if (c.peek() == '=') {
             throw c.error("'=' is not an operator, expected == (or " + OPERATORS + ")");
@@ -156,7 +145,7 @@ final class ConditionParser {
                 try {
                     return new Value.Dur(Durations.parse(token));
                 } catch (IllegalArgumentException e) {
-                    throw new ConditionSyntaxException(e.getMessage(), start);
+                    throw new ExprSyntaxException(e.getMessage(), start);
                 }
             }
             if (boundary(c, top)) {
@@ -200,7 +189,7 @@ final class ConditionParser {
             c.skipSpaces();
             Value v = value(c, false);
             if (v instanceof Value.Many) {
-                throw new ConditionSyntaxException("lists do not nest, expected a number, a string or a duration", open);
+                throw new ExprSyntaxException("lists do not nest, expected a number, a string or a duration", open);
             }
             values.add(v);
             c.skipSpaces();
@@ -208,45 +197,45 @@ final class ConditionParser {
                 return new Value.Many(List.copyOf(values));
             }
             if (c.atEnd()) {
-                throw new ConditionSyntaxException("unclosed '[', expected ']'", open);
+                throw new ExprSyntaxException("unclosed '[', expected ']'", open);
             }
             c.expect(',', "',' or ']' in the list");
         }
     }
 
-    private static void checkTypes(Condition.Subject subject, Condition.Op op, Value operand, int opAt, int valueAt) {
+    private static void checkTypes(Condition.Subject subject, Op op, Value operand, int opAt, int valueAt) {
         boolean list = operand instanceof Value.Many;
-        if (op == Condition.Op.IN && !list) {
-            throw new ConditionSyntaxException("'in' needs a list such as [200, 204]", valueAt);
+        if (op == Op.IN && !list) {
+            throw new ExprSyntaxException("'in' needs a list such as [200, 204]", valueAt);
         }
-        if (op != Condition.Op.IN && list) {
-            throw new ConditionSyntaxException("a list can only follow 'in', found '" + op.symbol + "'", opAt);
+        if (op != Op.IN && list) {
+            throw new ExprSyntaxException("a list can only follow 'in', found '" + op.symbol() + "'", opAt);
         }
         if (op.ordering() && !(operand instanceof Value.Num) && !(operand instanceof Value.Dur)) {
-            throw new ConditionSyntaxException("'" + op.symbol + "' compares numbers or durations, found " + operand.typeName(), valueAt);
+            throw new ExprSyntaxException("'" + op.symbol() + "' compares numbers or durations, found " + operand.typeName(), valueAt);
         }
-        if (op == Condition.Op.CONTAINS && (operand instanceof Value.Dur)) {
-            throw new ConditionSyntaxException("contains needs text, found a duration", valueAt);
+        if (op == Op.CONTAINS && (operand instanceof Value.Dur)) {
+            throw new ExprSyntaxException("contains needs text, found a duration", valueAt);
         }
         List<Value> values = list ? ((Value.Many) operand).values() : List.of(operand);
         switch (subject) {
             case STATUS -> {
-                if (op == Condition.Op.MATCHES || op == Condition.Op.CONTAINS) {
-                    throw new ConditionSyntaxException("status is a number: use ==, !=, <, <=, >, >= or in", opAt);
+                if (op == Op.MATCHES || op == Op.CONTAINS) {
+                    throw new ExprSyntaxException("status is a number: use ==, !=, <, <=, >, >= or in", opAt);
                 }
                 requireAll(values, Value.Num.class, "status is a number, expected a number such as 200", valueAt);
             }
             case LATENCY, CERT_EXPIRES -> {
-                if (op == Condition.Op.IN || op == Condition.Op.MATCHES || op == Condition.Op.CONTAINS) {
-                    throw new ConditionSyntaxException((subject == Condition.Subject.LATENCY ? "latency" : "cert.expires")
+                if (op == Op.IN || op == Op.MATCHES || op == Op.CONTAINS) {
+                    throw new ExprSyntaxException((subject == Condition.Subject.LATENCY ? "latency" : "cert.expires")
                             + " is a duration: use <, <=, >, >=, == or !=", opAt);
                 }
                 requireAll(values, Value.Dur.class, (subject == Condition.Subject.LATENCY ? "latency" : "cert.expires")
                         + " is a duration, expected a duration such as " + (subject == Condition.Subject.LATENCY ? "300ms" : "14d"), valueAt);
             }
             case BODY -> {
-                if (op != Condition.Op.EQ && op != Condition.Op.NE && op != Condition.Op.MATCHES && op != Condition.Op.CONTAINS) {
-                    throw new ConditionSyntaxException("body is text: use ==, !=, contains or matches (body.PATH for JSON values)", opAt);
+                if (op != Op.EQ && op != Op.NE && op != Op.MATCHES && op != Op.CONTAINS) {
+                    throw new ExprSyntaxException("body is text: use ==, !=, contains or matches (body.PATH for JSON values)", opAt);
                 }
             }
             default -> { }
@@ -256,7 +245,7 @@ final class ConditionParser {
     private static void requireAll(List<Value> values, Class<? extends Value> type, String message, int at) {
         for (Value v : values) {
             if (!type.isInstance(v)) {
-                throw new ConditionSyntaxException(message + ", found " + v.show(), at);
+                throw new ExprSyntaxException(message + ", found " + v.show(), at);
             }
         }
     }

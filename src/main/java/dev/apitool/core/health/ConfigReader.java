@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.apitool.core.config.ConfigBinder;
 import dev.apitool.core.config.EnvExpander;
 import dev.apitool.core.config.Positions;
+import dev.apitool.core.expr.ExprSyntaxException;
 import dev.apitool.core.http.Headers;
 import dev.apitool.core.io.InputException;
 import dev.apitool.core.json.Json;
@@ -179,7 +180,7 @@ public final class ConfigReader {
         Condition c;
         try {
             c = Condition.parse(expanded);
-        } catch (ConditionSyntaxException e) {
+        } catch (ExprSyntaxException e) {
             int index = expanded.equals(text) ? e.index() : 0;
             throw positions.error(positions.inside(at, index), "bad condition '" + text.strip() + "': " + e.getMessage());
         }

@@ -1,5 +1,7 @@
 package dev.apitool.core.health;
 
+import dev.apitool.core.expr.Cursor;
+import dev.apitool.core.expr.ExprSyntaxException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -104,7 +106,7 @@ record JsonPath(String text, List<Step> steps) {
         }
         c.skipSpaces();
         if (c.peek() != ']') {
-            throw c.atEnd() ? new ConditionSyntaxException("unclosed '[', expected ']'", open) : c.error("expected ']', found '" + c.peek() + "'");
+            throw c.atEnd() ? new ExprSyntaxException("unclosed '[', expected ']'", open) : c.error("expected ']', found '" + c.peek() + "'");
         }
         c.pos++;
         return step;

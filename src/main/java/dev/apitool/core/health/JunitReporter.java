@@ -1,5 +1,6 @@
 package dev.apitool.core.health;
 
+import dev.apitool.core.http.Urls;
 import java.io.Writer;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -18,8 +19,9 @@ import javax.xml.stream.XMLStreamWriter;
  * one), one {@code <testcase>} per endpoint. An endpoint is a {@code <failure>} exactly when it is
  * what makes the run fail: a critical endpoint that is unhealthy, or, with
  * {@code failOnDegraded}, any endpoint that is not healthy. Other endpoints that are not healthy
- * pass, with their status and reason in {@code <system-out>}. So the run's exit code is non-zero
- * exactly when the file has a failure.
+ * are {@code <skipped>} with the reason as its message, which viewers show as a warning (a passing
+ * case would hide a dependency that is down). So the run's exit code is non-zero exactly when the
+ * file has a failure. URLs are shown expanded, with any password masked.
  */
 public final class JunitReporter {
 
@@ -33,6 +35,11 @@ public final class JunitReporter {
     /** Returns whether {@code r} is a failed test case. */
     public boolean fails(EndpointResult r) {
         return failOnDegraded ? r.status() != HealthStatus.HEALTHY : r.status() == HealthStatus.UNHEALTHY && r.critical();
+    }
+
+    /** Returns whether {@code r} is a skipped test case: not healthy, but not what fails the run. */
+    public boolean skips(EndpointResult r) {
+        return r.status() != HealthStatus.HEALTHY && !fails(r);
     }
 
     /** Writes {@code report} to {@code out} as a UTF-8 XML document. */
@@ -50,6 +57,7 @@ public final class JunitReporter {
             x.writeAttribute("tests", Integer.toString(report.endpoints().size()));
             x.writeAttribute("failures", Long.toString(report.endpoints().stream().filter(this::fails).count()));
             x.writeAttribute("errors", "0");
+            x.writeAttribute("skipped", Long.toString(report.endpoints().stream().filter(this::skips).count()));
             x.writeAttribute("time", seconds(report.duration()));
             x.writeAttribute("timestamp", report.startedAt().toString());
             for (Map.Entry<String, List<EndpointResult>> s : suites.entrySet()) {
@@ -79,7 +87,7 @@ public final class JunitReporter {
         x.writeAttribute("tests", Integer.toString(results.size()));
         x.writeAttribute("failures", Long.toString(results.stream().filter(this::fails).count()));
         x.writeAttribute("errors", "0");
-        x.writeAttribute("skipped", "0");
+        x.writeAttribute("skipped", Long.toString(results.stream().filter(this::skips).count()));
         x.writeAttribute("time", seconds(slowest));
         x.writeAttribute("timestamp", report.startedAt().toString());
         for (EndpointResult r : results) {
@@ -95,6 +103,10 @@ public final class JunitReporter {
                 x.writeAttribute("type", r.status().word());
                 x.writeCharacters(describe(r));
                 x.writeEndElement();
+            } else if (skips(r)) {
+                x.writeCharacters("\n      ");
+                x.writeEmptyElement("skipped");
+                x.writeAttribute("message", r.status().word() + " - " + (r.reason() == null ? "not critical" : r.reason()));
             }
             x.writeCharacters("\n      ");
             x.writeStartElement("system-out");
@@ -112,7 +124,7 @@ public final class JunitReporter {
         String line = r.status() == HealthStatus.HEALTHY
                 ? r.name() + ": healthy (" + TextReporter.millis(r) + "ms)"
                 : r.name() + ": " + r.status().word() + " - " + r.reason();
-        return line + "\n" + r.url() + (r.critical() ? "" : " (not critical)") + (r.attempts() > 1 ? ", " + r.attempts() + " attempts" : "");
+        return line + "\n" + Urls.redact(r.url()) + (r.critical() ? "" : " (not critical)") + (r.attempts() > 1 ? ", " + r.attempts() + " attempts" : "");
     }
 
     private static String seconds(Duration d) {

@@ -1,6 +1,7 @@
 package dev.apitool.core.health;
 
 import dev.apitool.core.http.Urls;
+import dev.apitool.core.http.Urls;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
@@ -54,6 +55,9 @@ public record Target(Kind kind, URI uri, String text) {
      */
     public static Target parse(String text) {
         String s = text == null ? "" : text.strip();
+        if (Urls.lacksScheme(s)) {
+            throw new Invalid(Urls.missingScheme(s), 0);
+        }
         URI uri;
         try {
             uri = new URI(s);

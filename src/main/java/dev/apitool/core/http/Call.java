@@ -20,6 +20,7 @@ final class Call {
 
     private final HttpClient client;
     private final Duration timeout;
+    private final CallTiming timing;
     private final CompletableFuture<HttpResponse> result = new CompletableFuture<>();
     private int redirects;
     private int retries;
@@ -30,9 +31,10 @@ final class Call {
     private volatile CompletableFuture<HttpResponse> exchange;
     private volatile HttpRequest current;
 
-    Call(HttpClient client, HttpRequest request) {
+    Call(HttpClient client, HttpRequest request, CallTiming timing) {
         this.client = client;
         this.current = request;
+        this.timing = timing;
         Duration t = request.timeout() != null ? request.timeout() : client.options().requestTimeout();
         this.timeout = t.isZero() ? null : t;
     }
@@ -64,6 +66,7 @@ final class Call {
             result.completeExceptionally(e);
             return;
         }
+        long acquiring0 = client.nanoTime();
         CompletableFuture<Connection> a = pool.acquire(client.options().acquireTimeout());
         acquiring = a;
         a.whenComplete((c, error) -> {
@@ -73,6 +76,7 @@ final class Call {
                     result.completeExceptionally(HttpException.from(error, HttpException.Phase.POOL, target, null));
                 }
             } else {
+                timing.addConnect(client.nanoTime() - acquiring0);
                 exchange(pool, c, request);
             }
         });
@@ -87,12 +91,14 @@ final class Call {
             return;
         }
         connection = c;
+        long sent = client.nanoTime();
         CompletableFuture<HttpResponse> x = c.send(request);
         exchange = x;
         if (result.isDone()) {
             c.abort(x, new HttpException(HttpException.Kind.CLOSED, HttpException.Phase.READ, "call ended"));
         }
         x.whenComplete((response, error) -> {
+            timing.addExchange(client.nanoTime() - sent);
             connection = null;
             exchange = null;
             pool.release(c);

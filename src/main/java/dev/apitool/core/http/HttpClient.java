@@ -4,6 +4,7 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.handler.ssl.SslContext;
 import io.netty.util.concurrent.EventExecutor;
 import java.net.URI;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -25,6 +26,7 @@ public final class HttpClient implements AutoCloseable {
     private final Transport transport;
     private final EventLoopGroup group;
     private final ChannelConnector connector;
+    private final SslContext ssl;
     private final LongSupplier clock;
     private final Map<Origin, ConnectionPool> pools = new ConcurrentHashMap<>();
     private final AtomicLong probes = new AtomicLong();
@@ -44,7 +46,7 @@ public final class HttpClient implements AutoCloseable {
         this.options = options;
         this.transport = transport;
         this.clock = nanoClock;
-        SslContext ssl = TlsContexts.client(options.insecure(), options.caCert()); // fails before any thread starts
+        this.ssl = TlsContexts.client(options.insecure(), options.caCert()); // fails before any thread starts
         this.group = transport.newGroup(options.ioThreads(), "apitool-http");
         this.connector = new ChannelConnector(group, transport, options, ssl);
     }
@@ -65,10 +67,34 @@ public final class HttpClient implements AutoCloseable {
      * the request's timeout (or {@code requestTimeout}) bounds the whole call.
      */
     public CompletableFuture<HttpResponse> send(HttpRequest request) {
+        return send(request, new CallTiming());
+    }
+
+    /** Sends {@code request} as {@link #send(HttpRequest)} does, and fills in {@code timing} before the future completes. */
+    public CompletableFuture<HttpResponse> send(HttpRequest request, CallTiming timing) {
         if (closed) {
             return CompletableFuture.failedFuture(closedError());
         }
-        return new Call(this, request).start();
+        return new Call(this, request, timing).start();
+    }
+
+    /**
+     * Starts the event loop threads and makes one exchange with a throwaway socket on loopback in
+     * this process, so that a call measured afterwards times the network, not thread start-up and
+     * class loading. Returns when done (a few ms once the classes are loaded).
+     */
+    public void warmUp() {
+        for (EventExecutor e : group) {
+            e.submit(() -> { }).syncUninterruptibly();
+        }
+        Duration limit = Duration.ofSeconds(2);
+        HttpClientOptions generous = options.toBuilder().connectTimeout(limit).acquireTimeout(limit).build();
+        WarmUp.exchange(new ChannelConnector(group, transport, generous, ssl), group);
+    }
+
+    /** Returns the client's monotonic time in nanoseconds. */
+    long nanoTime() {
+        return clock.getAsLong();
     }
 
     /**

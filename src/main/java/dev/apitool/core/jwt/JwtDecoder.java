@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.apitool.core.io.InputException;
 import dev.apitool.core.json.Json;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +24,29 @@ public final class JwtDecoder {
      * @param notYetValid whether nbf is still ahead at decoding time
      */
     public record Decoded(ObjectNode header, byte[] payload, ObjectNode claims, byte[] signature,
-                          List<TimeClaim> times, boolean expired, boolean notYetValid) {}
+                          List<TimeClaim> times, boolean expired, boolean notYetValid) {
+
+        /** Returns the JSON document of {@code jwt decode --output json} (schema: {@code schemas/jwt-decode.schema.json}). */
+        public ObjectNode document() {
+            ObjectNode doc = Json.object();
+            doc.put("schemaVersion", 1);
+            doc.put("verified", false);
+            doc.set("header", header);
+            if (claims != null) {
+                doc.set("payload", claims);
+            } else {
+                doc.put("payload", new String(payload, StandardCharsets.UTF_8));
+            }
+            doc.put("signature", Base64Url.encode(signature));
+            ObjectNode t = doc.putObject("times");
+            for (TimeClaim c : times) {
+                t.putObject(c.name()).put("at", c.at().toString()).put("epoch", c.at().getEpochSecond()).put("relative", c.relative());
+            }
+            doc.put("expired", expired);
+            doc.put("notYetValid", notYetValid);
+            return doc;
+        }
+    }
 
     private JwtDecoder() {}
 

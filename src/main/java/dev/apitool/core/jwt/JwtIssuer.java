@@ -33,7 +33,18 @@ public final class JwtIssuer {
                        String kid, String typ, List<String> headers, boolean allowWeakKey) {}
 
     /** A signed token with what went into it. */
-    public record Issued(String token, JwsAlgorithm alg, ObjectNode header, ObjectNode claims, List<String> warnings) {}
+    public record Issued(String token, JwsAlgorithm alg, ObjectNode header, ObjectNode claims, List<String> warnings) {
+
+        /** Returns the JSON document of {@code jwt sign --output json} (schema: {@code schemas/jwt-sign.schema.json}). */
+        public ObjectNode document() {
+            ObjectNode doc = Json.object();
+            doc.put("schemaVersion", 1);
+            doc.put("token", token);
+            doc.set("header", header);
+            doc.set("payload", claims);
+            return doc;
+        }
+    }
 
     private JwtIssuer() {}
 

@@ -1,10 +1,12 @@
 package dev.apitool.core.jwt;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.apitool.core.io.InputException;
 import dev.apitool.core.json.Json;
 import dev.apitool.core.time.Durations;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -64,6 +66,31 @@ public final class JwtVerifier {
         /** Returns all error messages joined by "; ". */
         public String message() {
             return errors.stream().map(Problem::message).collect(Collectors.joining("; "));
+        }
+
+        /** Returns the JSON document of {@code jwt verify --output json} (schema: {@code schemas/jwt-verify.schema.json}). */
+        public ObjectNode document() {
+            ObjectNode doc = Json.object();
+            doc.put("schemaVersion", 1);
+            doc.put("valid", valid);
+            doc.set("header", header);
+            if (claims != null) {
+                doc.set("payload", claims);
+            } else if (payload != null && header != null) {
+                doc.put("payload", new String(payload, StandardCharsets.UTF_8));
+            } else {
+                doc.putNull("payload");
+            }
+            if (key != null && key.kid() != null) {
+                doc.put("kid", key.kid());
+            }
+            ArrayNode errs = doc.putArray("errors");
+            for (Problem p : errors) {
+                errs.addObject().put("code", p.code()).put("message", p.message());
+            }
+            ArrayNode warns = doc.putArray("warnings");
+            warnings.forEach(warns::add);
+            return doc;
         }
     }
 

@@ -7,7 +7,7 @@ import dev.apitool.core.http.HttpException;
 import dev.apitool.core.http.HttpRequest;
 import dev.apitool.core.http.HttpResponse;
 import dev.apitool.core.io.InputException;
-import dev.apitool.core.io.SecureFiles;
+import dev.apitool.core.io.OutputFile;
 import dev.apitool.core.json.Json;
 import java.io.IOException;
 import java.net.URI;
@@ -93,7 +93,7 @@ public final class RemoteKeys {
             } catch (IOException ex) {
                 return keys; // a cache that cannot be written only costs a fetch next time
             }
-            SecureFiles.write(entry, Json.compact(e).getBytes(StandardCharsets.UTF_8), false, true, "JWKS cache");
+            OutputFile.check(entry, entry.toString(), "JWKS cache", OutputFile.Options.report()).write(Json.compact(e));
         }
         return keys;
     }

@@ -8,8 +8,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import org.HdrHistogram.Histogram;
@@ -54,9 +52,9 @@ public final class HdrLogWriter implements LoadListener, Closeable {
         this.log = new HistogramLogWriter(out);
     }
 
-    /** Returns a writer to {@code file}, created or truncated now; {@code name} names it in errors. */
-    public static HdrLogWriter create(Path file, String name) throws IOException {
-        return new HdrLogWriter(name, Files.newOutputStream(file));
+    /** Returns a writer to {@code stream} (closed with the writer); {@code name} names it in errors. */
+    public static HdrLogWriter to(OutputStream stream, String name) {
+        return new HdrLogWriter(name, stream);
     }
 
     /** Returns a writer to {@code stream}. */

@@ -106,11 +106,25 @@ public final class LogMerge {
                 logs.stream().mapToInt(l -> l.setup().connections()).sum(), logs.stream().mapToInt(l -> l.setup().threads()).sum(),
                 logs.size() == 1 ? first.setup().targetRps() : union == 0 ? 0 : expected / union,
                 logs.stream().mapToInt(l -> l.setup().maxInFlight()).sum(),
-                String.join(", ", distinct(logs, l -> l.setup().warmup())),
+                warmups(logs),
                 logs.stream().anyMatch(l -> l.setup().stoppedBy().equals("interrupt")) ? "interrupt" : first.setup().stoppedBy(),
                 null, null); // a log records neither what was sent nor the stages
         LoadReport report = LoadReport.merge(setup, stats, union);
         return new Result(report, List.copyOf(sources), List.copyOf(notes), timeline(logs, base));
+    }
+
+    /**
+     * Returns the merged warm-up as the report's count of warm-up requests (the sum) reads with it:
+     * {@code first 25 requests of each of 2 logs}, or {@code by log: first 10 requests, first 5 requests},
+     * not {@code first 25 requests} beside 50.
+     */
+    static String warmups(List<HdrLog> logs) {
+        Set<String> each = distinct(logs, l -> l.setup().warmup());
+        if (logs.size() == 1 || each.equals(Set.of("none"))) {
+            return String.join(", ", each);
+        }
+        return each.size() == 1 ? each.iterator().next() + " of each of " + logs.size() + " logs"
+                : "by log: " + String.join(", ", each);
     }
 
     private static Set<String> distinct(List<HdrLog> logs, Function<HdrLog, String> field) {

@@ -1,6 +1,7 @@
 package dev.apitool.core.load;
 
 import dev.apitool.core.time.Durations;
+import dev.apitool.core.time.Sizes;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;
@@ -62,7 +63,7 @@ public final class TextReporter {
         for (Map.Entry<ErrorKind, String> e : r.examples().entrySet()) {
             out.printf(Locale.US, "    %s: %s%n", e.getKey().key(), e.getValue());
         }
-        out.printf(Locale.US, "  Transfer   %s in, %s out%n", bytes(r.bytesIn()), bytes(r.bytesOut()));
+        out.printf(Locale.US, "  Transfer   %s in, %s out%n", Sizes.format(r.bytesIn()), Sizes.format(r.bytesOut()));
         if (r.unfinished() > 0) {
             out.printf(Locale.US, "  Unfinished %s requests still in flight when the grace period ended%n", count(r.unfinished()));
         }
@@ -116,31 +117,12 @@ public final class TextReporter {
                 micros(l.p90()), micros(l.p99()), micros(l.p999()), micros(l.max()));
     }
 
-    /** Returns µs as a person reads them: {@code 850us}, {@code 12.34ms}, {@code 1.50s} (the units of {@code Durations}). */
+    /** Returns µs as a person reads them: {@code 850us}, {@code 12.34ms}, {@code 1.50s} ({@link Durations#formatMicros}). */
     static String micros(double us) {
-        if (us < 1000) {
-            return String.format(Locale.US, "%.0fus", us);
-        }
-        if (us < 1_000_000) {
-            return String.format(Locale.US, "%.2fms", us / 1000);
-        }
-        return String.format(Locale.US, "%.2fs", us / 1_000_000);
+        return Durations.formatMicros(us);
     }
 
     private static String count(long n) {
         return String.format(Locale.US, "%,d", n);
-    }
-
-    private static String bytes(long n) {
-        if (n < 1024) {
-            return n + " B";
-        }
-        if (n < 1024 * 1024) {
-            return String.format(Locale.US, "%.1f KiB", n / 1024.0);
-        }
-        if (n < 1024L * 1024 * 1024) {
-            return String.format(Locale.US, "%.1f MiB", n / 1048576.0);
-        }
-        return String.format(Locale.US, "%.2f GiB", n / 1073741824.0);
     }
 }

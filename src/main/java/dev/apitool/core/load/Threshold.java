@@ -1,23 +1,26 @@
 package dev.apitool.core.load;
 
+import dev.apitool.core.expr.Cursor;
+import dev.apitool.core.expr.ExprSyntaxException;
+import dev.apitool.core.expr.Op;
+import dev.apitool.core.expr.Quantity;
 import dev.apitool.core.time.Durations;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * A pass/fail condition on a run, as CI gives it ({@code k6}'s thresholds): {@code p99<250ms},
  * {@code errors<1%}, {@code rps>500}. Latency metrics ({@code min mean p50 p90 p99 p99.9 max}) take
  * a duration in {@link Durations}' units and read the latency of all measured requests from their
  * intended start; {@code errors} takes a percentage or a fraction of the measured requests;
- * {@code rps} a number per second; {@code late} and {@code dropped} a count.
+ * {@code rps} a number per second; {@code late} and {@code dropped} a count. The grammar
+ * ({@code METRIC OP VALUE}) is {@code core.expr}'s, as health's conditions are.
  *
  * @param text the condition as given
  * @param metric what is compared
- * @param op the comparison that must hold
+ * @param op the comparison that must hold: {@code < <= > >=}
  * @param limit the bound: µs for latency, a fraction for errors, a number otherwise
  */
-public record Threshold(String text, Metric metric, String op, double limit) {
+public record Threshold(String text, Metric metric, Op op, double limit) {
 
     /** The metrics a threshold can name, under the names users type. */
     public enum Metric {
@@ -52,45 +55,57 @@ public record Threshold(String text, Metric metric, String op, double limit) {
         }
     }
 
-    private static final Pattern SHAPE = Pattern.compile("\\s*([A-Za-z][A-Za-z0-9.]*)\\s*(<=|>=|<|>)\\s*(\\S+)\\s*");
-
     /** The metric names, for messages and help. */
     public static final String NAMES = "min, mean, p50, p90, p99, p99.9, max, errors, rps, late, dropped";
+
+    private static final Op[] OPS = {Op.LE, Op.GE, Op.LT, Op.GT};
 
     /**
      * Returns the threshold {@code text} names.
      *
-     * @throws IllegalArgumentException for an unknown metric or a malformed condition, naming it and what was expected
+     * @throws ExprSyntaxException for an unknown metric or a malformed condition, naming it, what was expected and where
      */
     public static Threshold parse(String text) {
-        Matcher m = SHAPE.matcher(text);
-        if (!m.matches()) {
-            throw new IllegalArgumentException("invalid threshold '" + text
-                    + "': expected METRIC<VALUE or METRIC>VALUE (also <=, >=), e.g. p99<250ms, errors<1%, rps>500");
+        String shape = "invalid threshold '" + text + "': expected METRIC<VALUE or METRIC>VALUE (also <=, >=), e.g. p99<250ms, errors<1%, rps>500";
+        Cursor c = new Cursor(text, 0);
+        c.skipSpaces();
+        int metricAt = c.pos;
+        if (c.atEnd() || !Character.isLetter(c.peek())) {
+            throw new ExprSyntaxException(shape, metricAt);
         }
-        Metric metric = Metric.named(m.group(1));
+        while (!c.atEnd() && (Character.isLetterOrDigit(c.peek()) || c.peek() == '.')) {
+            c.pos++;
+        }
+        String name = text.substring(metricAt, c.pos);
+        c.skipSpaces();
+        int opAt = c.pos;
+        Op op = Op.read(c, OPS);
+        if (op == null) {
+            throw new ExprSyntaxException(shape, opAt);
+        }
+        Metric metric = Metric.named(name);
         if (metric == null) {
-            throw new IllegalArgumentException("invalid threshold '" + text + "': unknown metric '" + m.group(1)
-                    + "', expected one of " + NAMES);
+            throw new ExprSyntaxException("invalid threshold '" + text + "': unknown metric '" + name + "', expected one of " + NAMES, metricAt);
         }
-        String value = m.group(3);
-        double limit;
+        c.skipSpaces();
+        int valueAt = c.pos;
+        Quantity q;
         try {
-            if (metric.latency()) {
-                limit = Durations.parse(value).toNanos() / 1000.0;
-            } else if (metric == Metric.ERRORS) {
-                limit = value.endsWith("%") ? Double.parseDouble(value.substring(0, value.length() - 1)) / 100
-                        : Double.parseDouble(value);
-            } else {
-                limit = Double.parseDouble(value);
-            }
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("invalid threshold '" + text + "': " + expected(metric));
+            q = Quantity.read(c);
+        } catch (ExprSyntaxException e) {
+            throw new ExprSyntaxException("invalid threshold '" + text + "': " + expected(metric), valueAt);
         }
-        if (Double.isNaN(limit) || limit < 0) {
-            throw new IllegalArgumentException("invalid threshold '" + text + "': " + expected(metric));
+        c.skipSpaces();
+        if (!c.atEnd()) {
+            throw new ExprSyntaxException(shape, c.pos);
         }
-        return new Threshold(text.strip(), metric, m.group(2), limit);
+        boolean fits = metric.latency() ? q.kind() == Quantity.Kind.DURATION
+                : metric == Metric.ERRORS ? q.kind() == Quantity.Kind.PERCENT || q.kind() == Quantity.Kind.NUMBER
+                : q.kind() == Quantity.Kind.NUMBER;
+        if (!fits || Double.isNaN(q.value()) || q.value() < 0) {
+            throw new ExprSyntaxException("invalid threshold '" + text + "': " + expected(metric), valueAt);
+        }
+        return new Threshold(text.strip(), metric, op, q.value());
     }
 
     private static String expected(Metric metric) {
@@ -121,13 +136,7 @@ public record Threshold(String text, Metric metric, String op, double limit) {
 
     /** Returns whether the run meets this threshold. */
     public boolean passes(LoadReport r) {
-        double a = actual(r);
-        return switch (op) {
-            case "<" -> a < limit;
-            case "<=" -> a <= limit;
-            case ">" -> a > limit;
-            default -> a >= limit;
-        };
+        return op.holds(Double.compare(actual(r), limit));
     }
 
     /** Returns the run's value as a person reads it: {@code 312.4ms}, {@code 3.20%}, {@code 480.5}. */

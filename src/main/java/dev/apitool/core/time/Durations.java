@@ -2,6 +2,7 @@ package dev.apitool.core.time;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Parses and formats durations such as {@code 250ms}, {@code 15m}, {@code 2h}, {@code 7d} and
@@ -131,5 +132,23 @@ public final class Durations {
     private static IllegalArgumentException invalid(String text) {
         return new IllegalArgumentException("invalid duration '" + text
                 + "': expected a number and a unit (d, h, m, s, ms, us, ns), e.g. 250ms, 15m, 1h30m");
+    }
+
+    /**
+     * Returns {@code us} microseconds as a person reads a latency, in the table's units from
+     * microseconds to seconds: {@code 850us}, {@code 12.34ms}, {@code 1.50s}.
+     */
+    public static String formatMicros(double us) {
+        Unit ms = UNITS.get(4);
+        Unit s = UNITS.get(3);
+        double msMicros = ms.size().toNanos() / 1000.0;
+        double sMicros = s.size().toNanos() / 1000.0;
+        if (us < msMicros) {
+            return String.format(Locale.US, "%.0f%s", us, UNITS.get(5).symbol());
+        }
+        if (us < sMicros) {
+            return String.format(Locale.US, "%.2f%s", us / msMicros, ms.symbol());
+        }
+        return String.format(Locale.US, "%.2f%s", us / sMicros, s.symbol());
     }
 }

@@ -169,6 +169,7 @@ class HealthCommandTest extends AbstractHelpTest {
 
     @Test
     void reportFiles_junitAndJson_writtenWhileTextGoesToStdout() throws Exception {
+        java.nio.file.Files.createDirectories(cli.workDir().resolve("out"));
         CommandResult r = cli.run("health", "-f", config("1s", server.url("/db"), server.url("/cache")),
                 "--report", "junit=out/health.xml", "--report", "json=out/health.json");
 

@@ -23,7 +23,7 @@ class JwtGroupTest extends AbstractHelpTest {
     @Test
     void noLeaf_isUsageError() {
         assertThat(cli.run("jwt")).exitedWith(ExitCode.USAGE).outIsEmpty()
-                .failedWithOneLineError("Missing required subcommand").pointsAtHelpOf("apitool jwt");
+                .failedWithOneLineError("missing required subcommand").pointsAtHelpOf("apitool jwt");
     }
 
     @Test

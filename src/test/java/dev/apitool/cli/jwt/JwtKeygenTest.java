@@ -152,18 +152,18 @@ class JwtKeygenTest extends AbstractHelpTest {
     }
 
     @Test
-    void existingFile_withoutForce_exits2AndIsLeftAlone() throws IOException {
+    void existingFile_withNoClobber_exits2AndIsLeftAlone() throws IOException {
         cli.file("key.pem", "keep me");
-        assertThat(cli.run("jwt", "keygen", "ES256", "--out", "key.pem")).exitedWith(2).outIsEmpty()
-                .failedWithOneLineError("key.pem", "already exists", "--force");
+        assertThat(cli.run("jwt", "keygen", "ES256", "--out", "key.pem", "--no-clobber")).exitedWith(2).outIsEmpty()
+                .failedWithOneLineError("key.pem", "the file exists", "--no-clobber");
         assertThat(cli.read("key.pem")).isEqualTo("keep me");
     }
 
     @Test
-    void existingPubFile_withoutForce_exits2_andWritesNoPrivateKey() {
+    void existingPubFile_withNoClobber_exits2_andWritesNoPrivateKey() {
         cli.file("pub.pem", "keep me");
-        assertThat(cli.run("jwt", "keygen", "ES256", "--out", "key.pem", "--pub", "pub.pem")).exitedWith(2)
-                .failedWithOneLineError("pub.pem", "already exists", "--force");
+        assertThat(cli.run("jwt", "keygen", "ES256", "--out", "key.pem", "--pub", "pub.pem", "--no-clobber")).exitedWith(2)
+                .failedWithOneLineError("pub.pem", "the file exists", "--no-clobber");
         assertThat(cli.read("pub.pem")).isEqualTo("keep me");
         assertThat(Files.exists(dir.resolve("key.pem"))).as("no orphan private key is left behind").isFalse();
     }
@@ -176,12 +176,12 @@ class JwtKeygenTest extends AbstractHelpTest {
     }
 
     @Test
-    void force_replacesTheFile_andMakesItOwnerOnly() throws IOException {
+    void existingFile_isReplacedByDefault_andMadeOwnerOnly() throws IOException {
         Path key = dir.resolve("key.pem");
         cli.file("key.pem", "old, world-readable");
         assumeTrue(Files.getFileAttributeView(key, java.nio.file.attribute.PosixFileAttributeView.class) != null);
         Files.setPosixFilePermissions(key, PosixFilePermissions.fromString("rw-rw-rw-"));
-        assertThat(cli.run("jwt", "keygen", "ES256", "--out", "key.pem", "--force")).succeeded();
+        assertThat(cli.run("jwt", "keygen", "ES256", "--out", "key.pem")).succeeded();
         assertThat(cli.read("key.pem")).startsWith("-----BEGIN PRIVATE KEY-----");
         assertOwnerOnly(key);
     }

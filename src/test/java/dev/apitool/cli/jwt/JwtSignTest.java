@@ -169,7 +169,7 @@ class JwtSignTest extends AbstractHelpTest {
         assertThat(claims("--exp", "2026-12-01T00:00:00Z").path("exp").asLong()).isEqualTo(dec1);
         assertThat(claims("--exp", "2026-12-01T01:00:00+01:00").path("exp").asLong()).isEqualTo(dec1);
         assertThat(claims("--exp", "2026-12-01").path("exp").asLong()).isEqualTo(dec1);
-        assertThat(claims("--exp", Long.toString(dec1)).path("exp").asLong()).isEqualTo(dec1);
+        assertThat(claims("--exp", "@" + dec1).path("exp").asLong()).isEqualTo(dec1);
         assertThat(claims("--exp", "+2h").path("exp").asLong()).isEqualTo(Cli.NOW.getEpochSecond() + 7200);
     }
 

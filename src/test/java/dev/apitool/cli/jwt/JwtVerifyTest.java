@@ -146,7 +146,7 @@ class JwtVerifyTest extends AbstractHelpTest {
         String old = sign(cli.at(issued), "--sub", "alice", "--exp", "15m");
         assertThat(cli.run("jwt", "verify", old, "--secret", SECRET)).rejectedToken("expired");
         assertThat(cli.run("jwt", "verify", old, "--secret", SECRET, "--at", "2020-01-01T00:05:00Z")).succeeded().outContains("alice");
-        assertThat(cli.run("jwt", "verify", old, "--secret", SECRET, "--at", Long.toString(issued.getEpochSecond() + 60))).succeeded();
+        assertThat(cli.run("jwt", "verify", old, "--secret", SECRET, "--at", "@" + (issued.getEpochSecond() + 60))).succeeded();
         assertThat(cli.run("jwt", "verify", old, "--secret", SECRET, "--at", "2020-01-01T00:15:00Z")).rejectedToken("expired");
         assertThat(cli.run("jwt", "verify", old, "--secret", SECRET, "--at", "2019-12-31T23:59:00Z"))
                 .rejectedToken("issued in the future");

@@ -70,7 +70,8 @@ class LoadMergeCommandTest extends AbstractHelpTest {
         CommandResult text = cli.run("load", "merge", "a.hlog", "b.hlog");
         assertThat(text).succeeded().outContains("Merged 2 logs", "  a.hlog  ", "  b.hlog  ",
                 "Note: the logs are of different targets: GET " + url("/") + ", GET " + url("/missing"),
-                "Requests   285 in", "Status     200: 190  404: 95", "closed model, 3 connections");
+                "Requests   285 in", "Status     200: 190  404: 95", "closed model, 3 connections",
+                "Warm-up: by log: first 10 requests, first 5 requests (15 requests, not counted below)");
         JsonNode doc = json(cli.run("--output", "json", "load", "merge", "a.hlog", "b.hlog"));
         assertThat(doc.path("requests").asLong()).isEqualTo(285);
         assertThat(doc.path("sent").asLong()).isEqualTo(300);
@@ -112,7 +113,7 @@ class LoadMergeCommandTest extends AbstractHelpTest {
     @Test
     void hdrLogInAMissingDirectory_isAUsageError_beforeAnyRequest() {
         assertThat(cli.run("load", url("/"), "-n", "50", "--hdr-log", "no/such/dir/a.hlog")).exitedWith(2)
-                .failedWithOneLineError("--hdr-log no/such/dir/a.hlog: cannot create the file");
+                .failedWithOneLineError("--hdr-log: cannot write no/such/dir/a.hlog: no such directory no/such/dir");
         assertThat(server.requestsServed()).isZero();
     }
 

@@ -74,13 +74,13 @@ class RatelimitGenerateTest extends AbstractHelpTest {
     }
 
     @Test
-    void existingFile_withoutForce_exits2_andKeepsIt() {
+    void existingFile_withNoClobber_exits2_andKeepsIt_andIsReplacedWithout() {
         cli.file("t.ndjson", "{\"t\": 0}\n");
-        assertThat(cli.run("ratelimit", "generate", SPECS[0], "--out", "t.ndjson")).exitedWith(ExitCode.USAGE).outIsEmpty()
-                .failedWithOneLineError("t.ndjson", "already exists", "--force");
+        assertThat(cli.run("ratelimit", "generate", SPECS[0], "--out", "t.ndjson", "--no-clobber")).exitedWith(ExitCode.USAGE).outIsEmpty()
+                .failedWithOneLineError("t.ndjson", "the file exists", "--no-clobber");
         assertThat(cli.read("t.ndjson")).isEqualTo("{\"t\": 0}\n");
 
-        assertThat(cli.run("ratelimit", "generate", SPECS[0], "--out", "t.ndjson", "--force")).succeeded();
+        assertThat(cli.run("ratelimit", "generate", SPECS[0], "--out", "t.ndjson")).succeeded();
         assertThat(cli.read("t.ndjson").lines().count()).isEqualTo(36);
     }
 

@@ -23,7 +23,7 @@ class RatelimitGroupTest extends AbstractHelpTest {
     @Test
     void noLeaf_isUsageError() {
         assertThat(cli.run("ratelimit")).exitedWith(ExitCode.USAGE).outIsEmpty()
-                .failedWithOneLineError("Missing required subcommand").pointsAtHelpOf("apitool ratelimit");
+                .failedWithOneLineError("missing required subcommand").pointsAtHelpOf("apitool ratelimit");
     }
 
     @Test
@@ -36,6 +36,6 @@ class RatelimitGroupTest extends AbstractHelpTest {
         assertThat(cli.run("ratelimit", "simulate", "--policy", "gcra:rate=1/s", "--help")).succeeded()
                 .outContains("Usage: apitool ratelimit simulate", "--policy", "--script", "--generate", "--trace", "--headers", "--store");
         assertThat(cli.run("--no-color", "ratelimit", "generate", "-h")).succeeded()
-                .outContains("Usage: apitool ratelimit generate", "--out", "--force");
+                .outContains("Usage: apitool ratelimit generate", "--out", "--no-clobber");
     }
 }

@@ -1,5 +1,7 @@
 package dev.apitool.core.health;
 
+import dev.apitool.core.expr.ExprSyntaxException;
+import dev.apitool.core.expr.Op;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -46,7 +48,7 @@ class ConditionParserTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("invalid")
     void parse_invalid_saysWhatAndWhere(String text, int index, String message) {
-        ConditionSyntaxException e = catchThrowableOfType(ConditionSyntaxException.class, () -> Condition.parse(text));
+        ExprSyntaxException e = catchThrowableOfType(ExprSyntaxException.class, () -> Condition.parse(text));
 
         assertThat(e).as("no error for %s", text).isNotNull();
         assertThat(e.getMessage()).contains(message);
@@ -60,7 +62,7 @@ class ConditionParserTest {
         assertThat(c.text()).isEqualTo("body.checks[?(@.name == 'db')].status   ==   \"UP\"");
         assertThat(c.subject()).isEqualTo(Condition.Subject.BODY_PATH);
         assertThat(c.subjectText()).isEqualTo("body.checks[?(@.name == 'db')].status");
-        assertThat(c.op()).isEqualTo(Condition.Op.EQ);
+        assertThat(c.op()).isEqualTo(Op.EQ);
         assertThat(c.operand()).isEqualTo(new Value.Str("UP"));
         assertThat(c.path().definite()).isFalse();
     }
@@ -68,7 +70,7 @@ class ConditionParserTest {
     @Test
     void parse_withoutSpaces_readsOperatorsBetweenWords() {
         assertThat(Condition.parse("status==200").operand()).isEqualTo(new Value.Num(new java.math.BigDecimal("200")));
-        assertThat(Condition.parse("latency<=300ms").op()).isEqualTo(Condition.Op.LE);
+        assertThat(Condition.parse("latency<=300ms").op()).isEqualTo(Op.LE);
         assertThat(Condition.parse("header.x-count>=3").header()).isEqualTo("x-count");
         assertThat(Condition.parse("body.a.b[2]['c d']!=null").path().definite()).isTrue();
     }

@@ -84,11 +84,37 @@ class ReportersTest {
     }
 
     @Test
+    void junit_nonCriticalUnhealthyAndDegraded_skippedWithTheReason_notPassing() throws Exception {
+        Document doc = parse(junit(false));
+
+        assertThat(doc.getDocumentElement().getAttribute("skipped")).isEqualTo("2");
+        NodeList cases = doc.getElementsByTagName("testcase");
+        Element cache = (Element) ((Element) cases.item(1)).getElementsByTagName("skipped").item(0);
+        assertThat(cache.getAttribute("message")).isEqualTo("unhealthy - Connection refused");
+        Element app = (Element) ((Element) cases.item(2)).getElementsByTagName("skipped").item(0);
+        assertThat(app.getAttribute("message")).isEqualTo("degraded - reported OUT_OF_SERVICE");
+        assertThat(((Element) cases.item(0)).getElementsByTagName("skipped").getLength()).isZero();
+        assertThat(((Element) doc.getElementsByTagName("testsuite").item(0)).getAttribute("skipped")).isEqualTo("1");
+    }
+
+    @Test
+    void junit_urlWithAPassword_masked() {
+        HealthReport report = HealthReport.of(List.of(new EndpointResult("api", null, true, "https://ops:hunter2@api.test/health",
+                HealthStatus.HEALTHY, Duration.ofMillis(3), null, null, 1, List.of(), List.of(), null)),
+                Instant.parse("2026-03-01T12:00:00Z"), Duration.ofMillis(3));
+        StringWriter out = new StringWriter();
+        new JunitReporter(false).write(report, out);
+
+        assertThat(out.toString()).contains("https://ops:***@api.test/health").doesNotContain("hunter2");
+    }
+
+    @Test
     void junit_failOnDegraded_everyEndpointNotHealthyFails() throws Exception {
         Document doc = parse(junit(true));
 
         assertThat(doc.getDocumentElement().getAttribute("failures")).isEqualTo("3");
         assertThat(doc.getElementsByTagName("failure").getLength()).isEqualTo(3);
+        assertThat(doc.getElementsByTagName("skipped").getLength()).isZero();
     }
 
     @Test

@@ -84,35 +84,4 @@ class InputsTest {
         assertThat(inputs("").readPathOrStdin("spec.yaml", "-f").text()).isEqualTo("a: 1");
         assertThat(inputs("stdin").readPathOrStdin("-", "-f").text()).isEqualTo("stdin");
     }
-
-    @Test
-    void secureFiles_secret_isCreatedOwnerOnly() throws Exception {
-        Path key = dir.resolve("key.pem");
-        SecureFiles.write(key, "k".getBytes(StandardCharsets.US_ASCII), true, false, "--out");
-        assertThat(Files.readString(key)).isEqualTo("k");
-        if (Files.getFileStore(key).supportsFileAttributeView("posix")) {
-            assertThat(Files.getPosixFilePermissions(key))
-                    .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
-        }
-        Path pub = dir.resolve("pub.pem");
-        SecureFiles.write(pub, "p".getBytes(StandardCharsets.US_ASCII), false, false, "--out");
-        if (Files.getFileStore(pub).supportsFileAttributeView("posix")) {
-            assertThat(Files.getPosixFilePermissions(pub)).contains(PosixFilePermission.OTHERS_READ);
-        }
-    }
-
-    @Test
-    void secureFiles_existingFile_isRefusedUnlessOverwriting() throws Exception {
-        Path key = dir.resolve("key.pem");
-        Files.writeString(key, "old");
-        assertThatThrownBy(() -> SecureFiles.write(key, new byte[] {'n'}, true, false, "--out"))
-                .isInstanceOf(InputException.class).hasMessageContaining("already exists");
-        assertThat(Files.readString(key)).isEqualTo("old");
-        SecureFiles.write(key, new byte[] {'n'}, true, true, "--out");
-        assertThat(Files.readString(key)).isEqualTo("n");
-        if (Files.getFileStore(key).supportsFileAttributeView("posix")) {
-            assertThat(Files.getPosixFilePermissions(key)).isEqualTo(Set.of(PosixFilePermission.OWNER_READ,
-                    PosixFilePermission.OWNER_WRITE));
-        }
-    }
 }

@@ -21,8 +21,8 @@ class TimesTest {
                 Arguments.of("+15m", Instant.parse("2026-01-01T12:15:00Z")),
                 Arguments.of("-5m", Instant.parse("2026-01-01T11:55:00Z")),
                 Arguments.of("1h30m", Instant.parse("2026-01-01T13:30:00Z")),
-                Arguments.of("0", Instant.EPOCH),
-                Arguments.of("1767225600", Instant.parse("2026-01-01T00:00:00Z")),
+                Arguments.of("@0", Instant.EPOCH),
+                Arguments.of("@1767225600", Instant.parse("2026-01-01T00:00:00Z")),
                 Arguments.of("2026-12-01T00:00:00Z", Instant.parse("2026-12-01T00:00:00Z")),
                 Arguments.of("2026-12-01T02:00:00+02:00", Instant.parse("2026-12-01T00:00:00Z")),
                 Arguments.of("2026-12-01", Instant.parse("2026-12-01T00:00:00Z")));
@@ -35,7 +35,7 @@ class TimesTest {
     }
 
     @ParameterizedTest(name = "[{0}]")
-    @ValueSource(strings = {"", "soon", "2026-13-01", "2026-12-01T00:00:00", "5x", "15 m", "1m1h"})
+    @ValueSource(strings = {"", "soon", "2026-13-01", "2026-12-01T00:00:00", "5x", "15 m", "1m1h", "@", "@-5", "@15m"})
     void parse_invalid_isInputExceptionNamingFlagAndText(String text) {
         assertThatThrownBy(() -> Times.parse(text, NOW, "--nbf"))
                 .isInstanceOf(InputException.class)
@@ -44,10 +44,19 @@ class TimesTest {
     }
 
     @ParameterizedTest(name = "[{0}]")
-    @ValueSource(strings = {"99999999999999999", "9999999999999999999999", "999999999999d"})
+    @ValueSource(strings = {"@99999999999999999", "@9999999999999999999999", "999999999999d"})
     void parse_beyondInstantRange_isInputExceptionNotACrash(String text) {
         assertThatThrownBy(() -> Times.parse(text, NOW, "--exp"))
                 .isInstanceOf(InputException.class)
                 .hasMessageContaining("--exp");
+    }
+
+    @ParameterizedTest(name = "[{0}]")
+    @ValueSource(strings = {"15", "0", "1767225600"})
+    void parse_bareNumber_isInputExceptionSuggestingAUnitOrAnAt(String text) {
+        assertThatThrownBy(() -> Times.parse(text, NOW, "--exp"))
+                .isInstanceOf(InputException.class)
+                .hasMessage("--exp " + text + ": a bare number has no unit: write " + text + "m (or another duration from now), "
+                        + "an absolute time (2026-12-01T10:00:00Z) or @" + text + " for epoch seconds");
     }
 }

@@ -60,7 +60,7 @@ class HdrLogTest {
     }
 
     private static LoadReport run(Spec spec, String file) throws IOException {
-        try (HdrLogWriter log = HdrLogWriter.create(dir.resolve(file), file)) {
+        try (HdrLogWriter log = HdrLogWriter.to(java.nio.file.Files.newOutputStream(dir.resolve(file)), file)) {
             return LoadRunner.of(spec.build()).run(log);
         }
     }

@@ -41,14 +41,14 @@ class ThresholdTest {
     @ParameterizedTest
     @ValueSource(strings = {"p98<250ms", "latency<1s", "throughput>5"})
     void unknownMetric_isRefused_namingTheKnownOnes(String text) {
-        assertThatThrownBy(() -> Threshold.parse(text)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> Threshold.parse(text)).isInstanceOf(dev.apitool.core.expr.ExprSyntaxException.class)
                 .hasMessageContaining("unknown metric").hasMessageContaining("p99.9");
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"p99", "p99=250ms", "p99<250", "errors<lots", "rps>-1", "p99<1.5ms"})
     void malformed_isRefused(String text) {
-        assertThatThrownBy(() -> Threshold.parse(text)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> Threshold.parse(text)).isInstanceOf(dev.apitool.core.expr.ExprSyntaxException.class)
                 .hasMessageContaining("invalid threshold");
     }
 }

@@ -1,5 +1,6 @@
 package dev.apitool.core.ratelimit.sim;
 
+import dev.apitool.core.report.Html;
 import java.io.PrintWriter;
 import java.util.List;
 
@@ -22,17 +23,17 @@ public final class HtmlReporter {
                 + "td,th{padding:4px 10px;border-bottom:1px solid #ddd;text-align:left}th{background:#f4f4f4}"
                 + ".a{fill:#2e8b57}.l{fill:#d9534f}svg{background:#fafafa;border:1px solid #ddd}</style></head><body>");
         out.println("<h1>Rate-limit simulation</h1>");
-        out.println("<p>" + esc(result.source()) + ": " + result.requests() + " requests over "
+        out.println("<p>" + Html.escape(result.source()) + ": " + result.requests() + " requests over "
                 + Metrics.seconds(result.lastMicros()) + " s</p>");
         out.print("<table><tr><th></th>");
         for (PolicyStats s : policies) {
-            out.print("<th>" + esc(s.policy()) + "</th>");
+            out.print("<th>" + Html.escape(s.policy()) + "</th>");
         }
         out.println("</tr>");
         for (Metrics.Row row : Metrics.ROWS) {
-            out.print("<tr><td>" + esc(row.label()) + "</td>");
+            out.print("<tr><td>" + Html.escape(row.label()) + "</td>");
             for (PolicyStats s : policies) {
-                out.print("<td>" + esc(row.value().apply(s)) + "</td>");
+                out.print("<td>" + Html.escape(row.value().apply(s)) + "</td>");
             }
             out.println("</tr>");
         }
@@ -53,7 +54,7 @@ public final class HtmlReporter {
         int barWidth = 6;
         int height = 160;
         int width = Math.max(1, a.length) * barWidth;
-        out.println("<h2>" + esc(s.policy()) + "</h2>");
+        out.println("<h2>" + Html.escape(s.policy()) + "</h2>");
         out.println("<p>Admitted (green) and limited (red) requests per " + Metrics.seconds(s.timeline().widthMicros())
                 + " s; tallest bar " + max + ".</p>");
         out.println("<svg role=\"img\" width=\"" + width + "\" height=\"" + height + "\" viewBox=\"0 0 " + width + " " + height + "\">");
@@ -70,9 +71,5 @@ public final class HtmlReporter {
             }
         }
         out.println("</svg>");
-    }
-
-    private static String esc(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }

@@ -1,34 +1,51 @@
-package dev.apitool.core.health;
+package dev.apitool.core.expr;
 
 import java.math.BigDecimal;
 
-/** A position in a condition's text, for the hand-written parsers of conditions and JSONPath. */
-final class Cursor {
+/**
+ * A position in an expression's text, for the hand-written parsers of health's conditions, their
+ * JSONPath subset and load's thresholds; every error it makes carries the position.
+ */
+public final class Cursor {
 
-    final String text;
-    int pos;
+    /** The whole text. */
+    public final String text;
+    /** The index of the next character. */
+    public int pos;
 
-    Cursor(String text, int pos) {
+    public Cursor(String text, int pos) {
         this.text = text;
         this.pos = pos;
     }
 
-    boolean atEnd() {
+    public boolean atEnd() {
         return pos >= text.length();
     }
 
-    char peek() {
+    public char peek() {
         return atEnd() ? '\0' : text.charAt(pos);
     }
 
-    void skipSpaces() {
+    public void skipSpaces() {
         while (!atEnd() && Character.isWhitespace(text.charAt(pos))) {
             pos++;
         }
     }
 
+    /** Consumes {@code w} when the text continues with it as a whole word (not followed by a letter, digit, '.' or '_'). */
+    public boolean word(String w) {
+        if (text.startsWith(w, pos)) {
+            int end = pos + w.length();
+            if (end == text.length() || !Character.isLetterOrDigit(text.charAt(end)) && text.charAt(end) != '.' && text.charAt(end) != '_') {
+                pos = end;
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Consumes {@code s} when the text continues with it. */
-    boolean eat(String s) {
+    public boolean eat(String s) {
         if (text.startsWith(s, pos)) {
             pos += s.length();
             return true;
@@ -36,19 +53,20 @@ final class Cursor {
         return false;
     }
 
-    void expect(char c, String what) {
+    public void expect(char c, String what) {
         if (peek() != c) {
             throw error("expected " + what + (atEnd() ? " at the end" : ", found '" + peek() + "'"));
         }
         pos++;
     }
 
-    ConditionSyntaxException error(String message) {
-        return new ConditionSyntaxException(message, pos);
+    /** Returns a syntax error at the cursor. */
+    public ExprSyntaxException error(String message) {
+        return new ExprSyntaxException(message, pos);
     }
 
     /** Reads a quoted string ('...' or "..."), where a backslash escapes only the quote and itself; the cursor is on the quote. */
-    String quoted() {
+    public String quoted() {
         char quote = text.charAt(pos);
         int start = pos++;
         StringBuilder sb = new StringBuilder();
@@ -63,11 +81,11 @@ final class Cursor {
                 sb.append(c);
             }
         }
-        throw new ConditionSyntaxException("unterminated string, expected a closing " + quote, start);
+        throw new ExprSyntaxException("unterminated string, expected a closing " + quote, start);
     }
 
     /** Reads a JSON-style number when one starts here, else returns null without moving. */
-    BigDecimal number() {
+    public BigDecimal number() {
         int start = pos;
         int i = pos;
         if (i < text.length() && (text.charAt(i) == '-' || text.charAt(i) == '+')) {
