@@ -160,6 +160,7 @@ function _complete_apitool() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} health" ];    then _picocli_apitool; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} pipeline" ];    then _picocli_apitool; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} idempotency" ];    then _picocli_apitool; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} shell" ];    then _picocli_apitool; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} jwt sign" ];    then _picocli_apitool_jwt; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} jwt verify" ];    then _picocli_apitool_jwt; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} jwt decode" ];    then _picocli_apitool_jwt; return $?; fi
@@ -180,31 +181,33 @@ function _complete_apitool() {
   local cmds3=(health)
   local cmds4=(pipeline)
   local cmds5=(idempotency)
-  local cmds6=(jwt sign)
-  local cmds7=(jwt verify)
-  local cmds8=(jwt decode)
-  local cmds9=(jwt keygen)
-  local cmds10=(ratelimit simulate)
-  local cmds11=(ratelimit generate)
-  local cmds12=(load merge)
-  local cmds13=(pipeline check)
-  local cmds14=(pipeline routes)
-  local cmds15=(pipeline run)
-  local cmds16=(pipeline serve)
-  local cmds17=(idempotency replay)
+  local cmds6=(shell)
+  local cmds7=(jwt sign)
+  local cmds8=(jwt verify)
+  local cmds9=(jwt decode)
+  local cmds10=(jwt keygen)
+  local cmds11=(ratelimit simulate)
+  local cmds12=(ratelimit generate)
+  local cmds13=(load merge)
+  local cmds14=(pipeline check)
+  local cmds15=(pipeline routes)
+  local cmds16=(pipeline run)
+  local cmds17=(pipeline serve)
+  local cmds18=(idempotency replay)
 
-  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_apitool_idempotency_replay; return $?; fi
-  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_apitool_pipeline_serve; return $?; fi
-  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_apitool_pipeline_run; return $?; fi
-  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_apitool_pipeline_routes; return $?; fi
-  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_apitool_pipeline_check; return $?; fi
-  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_apitool_load_merge; return $?; fi
-  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_apitool_ratelimit_generate; return $?; fi
-  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_apitool_ratelimit_simulate; return $?; fi
-  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_apitool_jwt_keygen; return $?; fi
-  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_apitool_jwt_decode; return $?; fi
-  if CompWordsContainsArray "${cmds7[@]}"; then _picocli_apitool_jwt_verify; return $?; fi
-  if CompWordsContainsArray "${cmds6[@]}"; then _picocli_apitool_jwt_sign; return $?; fi
+  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_apitool_idempotency_replay; return $?; fi
+  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_apitool_pipeline_serve; return $?; fi
+  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_apitool_pipeline_run; return $?; fi
+  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_apitool_pipeline_routes; return $?; fi
+  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_apitool_pipeline_check; return $?; fi
+  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_apitool_load_merge; return $?; fi
+  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_apitool_ratelimit_generate; return $?; fi
+  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_apitool_ratelimit_simulate; return $?; fi
+  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_apitool_jwt_keygen; return $?; fi
+  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_apitool_jwt_decode; return $?; fi
+  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_apitool_jwt_verify; return $?; fi
+  if CompWordsContainsArray "${cmds7[@]}"; then _picocli_apitool_jwt_sign; return $?; fi
+  if CompWordsContainsArray "${cmds6[@]}"; then _picocli_apitool_shell; return $?; fi
   if CompWordsContainsArray "${cmds5[@]}"; then _picocli_apitool_idempotency; return $?; fi
   if CompWordsContainsArray "${cmds4[@]}"; then _picocli_apitool_pipeline; return $?; fi
   if CompWordsContainsArray "${cmds3[@]}"; then _picocli_apitool_health; return $?; fi
@@ -222,7 +225,7 @@ function _picocli_apitool() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="jwt ratelimit load health pipeline idempotency"
+  local commands="jwt ratelimit load health pipeline idempotency shell"
   local flag_opts="'--verbose' '--no-color' '-h' '--help' '-V' '--version'"
   local arg_opts="'--output'"
   local FORMAT_option_args=("text" "json" "junit") # --output values
@@ -566,6 +569,24 @@ function _picocli_apitool_idempotency() {
       return $?
       ;;
   esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `shell` subcommand.
+function _picocli_apitool_shell() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+
+  local commands=""
+  local flag_opts="'--keep-going' '-h' '--help' '-V' '--version' '--verbose' '--no-color'"
+  local arg_opts=""
 
   if [[ "${curr_word}" == -* ]]; then
     COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )

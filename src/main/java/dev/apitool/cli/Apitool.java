@@ -6,6 +6,7 @@ import dev.apitool.cli.jwt.JwtCommands;
 import dev.apitool.cli.load.LoadCommands;
 import dev.apitool.cli.pipeline.PipelineCommands;
 import dev.apitool.cli.ratelimit.RatelimitCommands;
+import dev.apitool.cli.shell.ShellCommand;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -58,7 +59,7 @@ public final class Apitool {
     }
 
     private static final List<Group> GROUPS = List.of(new JwtCommands(), new RatelimitCommands(), new LoadCommands(), new HealthCommands(),
-            new PipelineCommands(), new IdempotencyCommands());
+            new PipelineCommands(), new IdempotencyCommands(), new ShellCommand.Group());
 
     @Option(names = "--verbose", scope = ScopeType.INHERIT, description = "Print stack traces and more detail on errors.")
     boolean verbose;
@@ -75,7 +76,7 @@ public final class Apitool {
         this.context = context;
     }
 
-    Context context() {
+    public Context context() {
         return context;
     }
 
@@ -83,7 +84,7 @@ public final class Apitool {
     public static int run(Context context, PrintWriter out, PrintWriter err, String... args) {
         try {
             if (args.length == 0) {
-                return noArguments(context, err);
+                return noArguments(context, out, err);
             }
             return commandLine(context, out, err, args).execute(args);
         } finally {
@@ -95,9 +96,12 @@ public final class Apitool {
     /**
      * What a bare {@code apitool} does, decided here and only here: the short usage with the list of
      * commands on stderr and exit 2, as for any other usage error (a script that runs {@code apitool}
-     * with no arguments has a bug). When {@code context.interactive()} this is where the REPL opens.
+     * with no arguments has a bug). When {@code context.interactive()} (a person at a terminal) the shell opens instead.
      */
-    static int noArguments(Context context, PrintWriter err) {
+    static int noArguments(Context context, PrintWriter out, PrintWriter err) {
+        if (context.interactive()) {
+            return commandLine(context, out, err, "shell").execute("shell");
+        }
         CommandLine cl = commandLine(context, err, err);
         CommandLine.Help help = cl.getHelp();
         err.print(help.synopsisHeading());

@@ -1,6 +1,7 @@
 package dev.apitool.cli;
 
 import dev.apitool.core.io.Inputs;
+import dev.apitool.core.tasks.Cancellation;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -10,14 +11,38 @@ import java.util.function.Supplier;
 /**
  * What a command may take from its surroundings, passed in rather than read from globals so that
  * tests, the REPL and {@code main} each give their own: environment, standard input, working
- * directory, clock, and whether output goes to a terminal.
+ * directory, clock, whether output goes to a terminal, and what Ctrl-C means to the run.
  */
 public record Context(Map<String, String> env, Supplier<InputStream> stdin, Path workDir, Clock clock,
-                      boolean interactive) {
+                      boolean interactive, CtrlC ctrlC) {
+
+    /**
+     * How a command hears Ctrl-C. In a process of its own that is SIGINT ({@link #SIGNAL}); in the
+     * shell it is the cancellation of the command's job (Ctrl-C for the one in the foreground,
+     * {@code cancel N} for a background one), so commands never touch the process's signal handlers there.
+     */
+    @FunctionalInterface
+    public interface CtrlC {
+        /** Registers {@code action} to run on Ctrl-C until the returned registration is closed. */
+        Cancellation.Registration on(Runnable action);
+    }
+
+    /** Ctrl-C as the process's SIGINT (see {@link Interrupts}). */
+    public static final CtrlC SIGNAL = action -> Interrupts.onCtrlC(action)::close;
+
+    /** Returns a context whose Ctrl-C is the process's SIGINT. */
+    public Context(Map<String, String> env, Supplier<InputStream> stdin, Path workDir, Clock clock, boolean interactive) {
+        this(env, stdin, workDir, clock, interactive, SIGNAL);
+    }
 
     /** Returns the context of this process. */
     public static Context system() {
         return new Context(System.getenv(), () -> System.in, Path.of(""), Clock.systemUTC(), System.console() != null);
+    }
+
+    /** Registers {@code action} to run on Ctrl-C (a clean stop) until the returned registration is closed. */
+    public Cancellation.Registration onCtrlC(Runnable action) {
+        return ctrlC.on(action);
     }
 
     /**

@@ -19,7 +19,8 @@ import java.util.Map;
  * loopback, for the archive {@code load} starts with (Netty's and its own classes already parsed
  * and verified); the short commands keep the smaller archive, which maps faster. With
  * {@code health} it runs {@code health} against such a server, for {@code health}'s own archive
- * (its client's classes would cost every other short command time to map).
+ * (its client's classes would cost every other short command time to map). With {@code shell}
+ * it runs a short piped shell session and a line typed into the line editor, for the shell's archive.
  */
 public final class Training {
 
@@ -45,6 +46,16 @@ public final class Training {
         run(ctx, sink, "load", "--help");
         if (args.length > 0 && args[0].equals("load")) {
             load(ctx, sink);
+        }
+        if (args.length > 0 && args[0].equals("shell")) {
+            try {
+                java.nio.file.Path scratch = java.nio.file.Files.createTempDirectory("apitool-training");
+                dev.apitool.cli.shell.Shells.train(ctx, sink, scratch);
+                java.nio.file.Files.deleteIfExists(scratch.resolve("training_history"));
+                java.nio.file.Files.deleteIfExists(scratch);
+            } catch (java.io.IOException e) {
+                // no scratch directory: the archive holds fewer classes
+            }
         }
         if (args.length > 0 && args[0].equals("health")) {
             health(ctx, sink);

@@ -14,5 +14,6 @@ class TrainingTest {
         assertThatCode(() -> Training.main(new String[0])).doesNotThrowAnyException();
         assertThatCode(() -> Training.main(new String[] {"load"})).doesNotThrowAnyException();
         assertThatCode(() -> Training.main(new String[] {"health"})).doesNotThrowAnyException();
+        assertThatCode(() -> Training.main(new String[] {"shell"})).doesNotThrowAnyException();
     }
 }

@@ -5,7 +5,6 @@ import dev.apitool.cli.BaseCommand;
 import dev.apitool.cli.Converters;
 import dev.apitool.cli.ExitCode;
 import dev.apitool.cli.Formats;
-import dev.apitool.cli.Interrupts;
 import dev.apitool.cli.OutputFormat;
 import dev.apitool.cli.FileOptions;
 import dev.apitool.cli.ReportOptions;
@@ -120,7 +119,7 @@ final class HealthCommand extends BaseCommand {
         WatchLoop loop = new WatchLoop(every, count == null ? 0 : count, System::nanoTime, WatchLoop.Sleeper.system());
         Thread runner = Thread.currentThread();
         HealthReport last;
-        try (Interrupts ignored = count == null ? Interrupts.onCtrlC(runner::interrupt) : null) {
+        try (var ignored = count == null ? context().onCtrlC(runner::interrupt) : null) {
             last = loop.watch(() -> checker.runAndWait(endpoints), new Thresholds(endpoints), (n, r) -> view.showRun(n, r, every));
         } finally {
             Thread.interrupted(); // Ctrl-C ends the watch, not the rest of the command

@@ -151,7 +151,7 @@ final class LoadCommand extends BaseCommand {
         LoadReport report;
         RuntimeException filesFailed = null;
         try (LoadOutputOptions.Session session = outputs.start(context(), err(), targets.file, files)) {
-            report = new LoadRun(spec, plan, session.listener()).call();
+            report = new LoadRun(spec, plan, session.listener(), context().ctrlC()).call();
             try {
                 session.finish(report, checks);
                 ReportOptions.write(written, f -> Json.pretty(JsonReporter.document(report, checks)) + "\n");

@@ -2,6 +2,7 @@ package dev.apitool.cli.pipeline;
 
 import dev.apitool.cli.Converters;
 import dev.apitool.cli.ExitCode;
+import dev.apitool.cli.Context;
 import dev.apitool.cli.Interrupts;
 import dev.apitool.core.http.HttpServerOptions;
 import dev.apitool.core.io.InputException;
@@ -84,8 +85,12 @@ final class PipelineServe extends SpecCommand {
             }
         };
         Thread watcher = watch ? watcher(reload) : null;
-        try (Interrupts i = Interrupts.on("INT", stop::countDown); Interrupts t = Interrupts.on("TERM", stop::countDown);
-                Interrupts h = Interrupts.on("HUP", () -> new Thread(reload, "apitool-reload").start())) {
+        // Ctrl-C through the context (SIGINT in a process of its own, `cancel N` or Ctrl-C in the shell);
+        // SIGTERM and SIGHUP only when the server owns the process, never inside the shell.
+        boolean ownsProcess = context().ctrlC() == Context.SIGNAL;
+        try (var i = context().onCtrlC(stop::countDown);
+                Interrupts t = ownsProcess ? Interrupts.on("TERM", stop::countDown) : null;
+                Interrupts h = ownsProcess ? Interrupts.on("HUP", () -> new Thread(reload, "apitool-reload").start()) : null) {
             // Ready only now that the signals are handled: a script that signals right after this line is heard.
             String hostText = server.address().getAddress().getHostAddress();
             err().println("listening on http://" + (hostText.contains(":") ? "[" + hostText + "]" : hostText) + ":"

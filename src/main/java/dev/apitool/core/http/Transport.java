@@ -83,11 +83,25 @@ public final class Transport {
      * buffer allocation a random draw and some a tracking record, the bulk of what a load run's
      * event loops allocate per request, while that path's few buffers are released in one place each.
      */
-    public static boolean quietLeakDetector(String explicitLevel) {
+    public static synchronized boolean quietLeakDetector(String explicitLevel) {
         if (explicitLevel != null) {
             return false;
         }
+        if (quietRuns++ == 0) {
+            levelBefore = io.netty.util.ResourceLeakDetector.getLevel();
+        }
         io.netty.util.ResourceLeakDetector.setLevel(io.netty.util.ResourceLeakDetector.Level.DISABLED);
         return true;
+    }
+
+    /** Runs that have the leak detector off now, and its level before the first of them (a shell runs several). */
+    private static int quietRuns;
+    private static io.netty.util.ResourceLeakDetector.Level levelBefore;
+
+    /** Puts the leak detector's level back once the last run that quieted it has ended (the switch is scoped to the runs). */
+    public static synchronized void restoreLeakDetector() {
+        if (quietRuns > 0 && --quietRuns == 0) {
+            io.netty.util.ResourceLeakDetector.setLevel(levelBefore);
+        }
     }
 }

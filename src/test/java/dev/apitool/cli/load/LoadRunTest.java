@@ -27,6 +27,18 @@ class LoadRunTest {
     void leakDetector_noLevelGiven_isDisabled() {
         assertThat(LoadRun.quietLeakDetector(null)).isTrue();
         assertThat(ResourceLeakDetector.getLevel()).isEqualTo(ResourceLeakDetector.Level.DISABLED);
+        LoadRun.restoreLeakDetector();
+        assertThat(ResourceLeakDetector.getLevel()).as("put back when the run ends").isEqualTo(ResourceLeakDetector.Level.SIMPLE);
+    }
+
+    @Test
+    void leakDetector_overlappingRuns_isPutBackAfterTheLast() {
+        LoadRun.quietLeakDetector(null);
+        LoadRun.quietLeakDetector(null);
+        LoadRun.restoreLeakDetector();
+        assertThat(ResourceLeakDetector.getLevel()).isEqualTo(ResourceLeakDetector.Level.DISABLED);
+        LoadRun.restoreLeakDetector();
+        assertThat(ResourceLeakDetector.getLevel()).isEqualTo(ResourceLeakDetector.Level.SIMPLE);
     }
 
     @Test

@@ -1,0 +1,221 @@
+package dev.apitool.cli.shell;
+
+import dev.apitool.cli.Apitool;
+import dev.apitool.cli.ApitoolException;
+import dev.apitool.cli.Context;
+import dev.apitool.cli.ExitCode;
+import dev.apitool.core.io.InputException;
+import dev.apitool.core.shell.Redactor;
+import dev.apitool.core.shell.Settings;
+import dev.apitool.core.shell.ShellLine;
+import dev.apitool.core.tasks.Cancellation;
+import dev.apitool.core.tasks.TaskRejectedException;
+import java.io.ByteArrayInputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The shell's loop, apart from the terminal: reads a line from its {@link Console}, splits and
+ * expands it, runs a built-in ({@link Builtins}) or an apitool command through the root factory
+ * (a fresh command line per line, exactly as on the command line), in the foreground or, with a
+ * trailing {@code &}, as a background job. Ctrl-C cancels the foreground command through its
+ * {@link Context}; the shell goes on. A failure prints {@code [exit N]} on a terminal; piped input
+ * stops at the first failure (unless {@code --keep-going}) and the shell exits with its code.
+ */
+final class Shell {
+
+    static final String PROMPT = "apitool> ";
+
+    private final Context base;
+    private final Console console;
+    private final boolean keepGoing;
+    private final String source;
+    private final Settings settings = new Settings();
+    private final Jobs jobs;
+    private final Expander expander;
+    private final Builtins builtins;
+    private volatile Cancellation foreground;
+    private int lineNumber;
+
+    Shell(Context base, Console console, boolean keepGoing) {
+        this.base = base;
+        this.console = console;
+        this.keepGoing = keepGoing;
+        this.source = console.interactive() ? "<shell>" : "<stdin>";
+        this.jobs = new Jobs(console::notice);
+        this.expander = new Expander(settings, base.env(), this::substitute);
+        this.builtins = new Builtins(settings, jobs, console, base);
+    }
+
+    /** Runs lines until the input ends or {@code exit}; returns the exit code. */
+    int run() {
+        console.onCtrlC(this::ctrlC);
+        int first = 0;
+        while (true) {
+            console.flushNotices();
+            String text = console.readLine(PROMPT);
+            if (text == null) {
+                if (builtins.leave()) {
+                    break;
+                }
+                continue;
+            }
+            lineNumber++;
+            int code;
+            try {
+                code = execute(text);
+            } catch (Builtins.Exit e) {
+                if (builtins.leave()) {
+                    return e.code() >= 0 ? e.code() : first;
+                }
+                continue;
+            }
+            if (code != 0) {
+                if (console.interactive()) {
+                    console.err().println("[exit " + code + "]");
+                    console.err().flush();
+                } else {
+                    first = first == 0 ? code : first;
+                    if (!keepGoing) {
+                        builtins.leave();
+                        break;
+                    }
+                }
+            }
+        }
+        console.flushNotices();
+        return first;
+    }
+
+    /** Cancels the command running in the foreground, if any (Ctrl-C). */
+    void ctrlC() {
+        Cancellation c = foreground;
+        if (c != null) {
+            c.cancel();
+        }
+    }
+
+    /** Runs one line and returns its exit code. */
+    int execute(String text) {
+        PrintWriter err = console.err();
+        try {
+            ShellLine line = ShellLine.parse(text);
+            if (line.empty()) {
+                return 0;
+            }
+            return inForeground(() -> dispatch(text, line));
+        } catch (SubstitutionFailed e) {
+            return e.code;
+        } catch (ShellLine.SyntaxException e) {
+            err.println("apitool: error: " + source + ":" + lineNumber + ":" + e.column() + ": " + e.detail());
+            return ExitCode.USAGE.code();
+        } catch (InputException | TaskRejectedException e) {
+            err.println("apitool: error: " + e.getMessage());
+            return ExitCode.USAGE.code();
+        } catch (ApitoolException e) {
+            if (e.getMessage() != null) {
+                err.println("apitool: " + (e.exitCode() == ExitCode.USAGE ? "error: " : "") + e.getMessage());
+            }
+            return e.exitCode().code();
+        } finally {
+            err.flush();
+        }
+    }
+
+    /** Expands {@code line} and runs it: a built-in, a background job, or a command in the foreground. */
+    private int dispatch(String text, ShellLine line) throws InterruptedException {
+        List<String> words = expander.words(line);
+        if (builtins.has(words.get(0))) {
+            if (line.background()) {
+                throw new InputException("'" + words.get(0) + "' is part of the shell and cannot run in the background");
+            }
+            return builtins.run(words);
+        }
+        List<String> args = expander.withSettings(base, words);
+        if (line.background()) {
+            String shown = text.strip().replaceAll("\\s*&$", "");
+            int n = jobs.start(shown, args, this::runJob);
+            console.out().println("[" + n + "] " + Redactor.line(shown) + " started");
+            console.out().flush();
+            return 0;
+        }
+        return runCommand(args, console.out(), console.err(), base.interactive());
+    }
+
+    interface Work {
+        int run() throws InterruptedException;
+    }
+
+    /** Runs {@code work} as the foreground command: Ctrl-C cancels it (or interrupts this thread). */
+    private int inForeground(Work work) {
+        Cancellation c = Cancellation.ofCurrentThread();
+        foreground = c;
+        try {
+            return work.run();
+        } catch (InterruptedException e) {
+            console.err().println("apitool: interrupted");
+            return 130;
+        } finally {
+            foreground = null;
+            Thread.interrupted(); // a Ctrl-C that came as the command ended is spent
+        }
+    }
+
+    /** Runs apitool with {@code args} in this thread, Ctrl-C being the current foreground cancellation. */
+    private int runCommand(List<String> args, PrintWriter out, PrintWriter err, boolean interactive) {
+        if (!args.isEmpty() && args.get(0).equals("shell")) {
+            throw new InputException("already in the shell");
+        }
+        Cancellation c = foreground;
+        return Apitool.run(context(c, interactive, base.env()), out, err, args.toArray(String[]::new));
+    }
+
+    private int runJob(List<String> args, JobOutput output, Cancellation cancellation) {
+        if (!args.isEmpty() && args.get(0).equals("shell")) {
+            new PrintWriter(output, true).println("apitool: error: already in the shell");
+            return ExitCode.USAGE.code();
+        }
+        Map<String, String> env = new HashMap<>(base.env());
+        env.put("APITOOL_STDERR_TTY", "0"); // no live progress drawn into a kept buffer
+        PrintWriter w = new PrintWriter(output, true);
+        return Apitool.run(context(cancellation, false, env), w, w, args.toArray(String[]::new));
+    }
+
+    private Context context(Cancellation c, boolean interactive, Map<String, String> env) {
+        return new Context(env, () -> new ByteArrayInputStream(new byte[0]), base.workDir(), base.clock(), interactive,
+                c::onCancel);
+    }
+
+    /** Runs {@code command} for {@code $(…)} and returns its standard output; its errors go to the shell's stderr. */
+    private String substitute(String command) {
+        ShellLine line = ShellLine.parse(command);
+        if (line.empty() || line.background()) {
+            throw new InputException("$(" + command + ") needs one apitool command, in the foreground");
+        }
+        List<String> words = expander.words(line);
+        if (builtins.has(words.get(0))) {
+            throw new InputException("$(" + words.get(0) + " …): only apitool commands can be substituted, not the shell's '"
+                    + words.get(0) + "'");
+        }
+        StringWriter out = new StringWriter();
+        int code = runCommand(expander.withSettings(base, words), new PrintWriter(out), console.err(), false);
+        if (code != 0) {
+            throw new SubstitutionFailed(code);
+        }
+        return out.toString();
+    }
+
+    /** A {@code $(…)} command failed; it has said why, and the line ends with its exit code. */
+    static final class SubstitutionFailed extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final int code;
+
+        SubstitutionFailed(int code) {
+            super(null, null, false, false);
+            this.code = code;
+        }
+    }
+}

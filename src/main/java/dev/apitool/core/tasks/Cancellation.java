@@ -1,0 +1,80 @@
+package dev.apitool.core.tasks;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * How a piece of work is asked to stop. The work registers actions that stop it cleanly
+ * ({@link #onCancel}); {@link #cancel()} runs them, or interrupts the thread the work runs on when
+ * it registered none. A second cancel also interrupts that thread: the user asked twice.
+ * Thread-safe; an action registered after the cancel runs at once.
+ */
+public final class Cancellation {
+
+    /** A registered action; closing it takes it back. */
+    public interface Registration extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    private final List<Runnable> actions = new ArrayList<>();
+    private Thread worker;
+    private int cancels;
+
+    /** Returns a cancellation for work running on {@code worker} (null: none yet, see {@link #bind}). */
+    public Cancellation(Thread worker) {
+        this.worker = worker;
+    }
+
+    /** Returns a cancellation for work that runs on the calling thread. */
+    public static Cancellation ofCurrentThread() {
+        return new Cancellation(Thread.currentThread());
+    }
+
+    /** Makes {@code thread} the one interrupted as the fallback (null: none). */
+    public synchronized void bind(Thread thread) {
+        this.worker = thread;
+    }
+
+    /** Registers {@code action} to run on cancel, until the returned registration is closed. */
+    public Registration onCancel(Runnable action) {
+        boolean runNow;
+        synchronized (this) {
+            runNow = cancels > 0;
+            if (!runNow) {
+                actions.add(action);
+            }
+        }
+        if (runNow) {
+            action.run();
+            return () -> { };
+        }
+        return () -> {
+            synchronized (this) {
+                actions.remove(action);
+            }
+        };
+    }
+
+    /** Asks the work to stop: runs the registered actions, or interrupts its thread when there are none (or on a repeat). */
+    public void cancel() {
+        List<Runnable> run;
+        Thread interrupt;
+        synchronized (this) {
+            cancels++;
+            run = new ArrayList<>(actions);
+            interrupt = run.isEmpty() || cancels > 1 ? worker : null;
+        }
+        for (Runnable r : run) {
+            r.run();
+        }
+        if (interrupt != null) {
+            interrupt.interrupt();
+        }
+    }
+
+    /** Returns whether {@link #cancel()} was called. */
+    public synchronized boolean cancelled() {
+        return cancels > 0;
+    }
+}

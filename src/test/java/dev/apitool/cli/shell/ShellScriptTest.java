@@ -1,0 +1,127 @@
+package dev.apitool.cli.shell;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.apitool.cli.AbstractHelpTest;
+import dev.apitool.cli.Cli;
+import dev.apitool.cli.CommandResult;
+import dev.apitool.core.http.HttpServer;
+import dev.apitool.core.http.HttpServerOptions;
+import dev.apitool.core.http.RequestHandler;
+import dev.apitool.core.http.ServerResponse;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** Scripts piped into {@code apitool shell}: lines run in order, and the exit code is the first failure's. */
+@Timeout(60)
+class ShellScriptTest extends AbstractHelpTest {
+
+    private static final String SECRET = "shell-test-secret-shell-test-secret-0123";
+    private static HttpServer server;
+
+    @Override
+    protected List<String> command() {
+        return List.of("shell");
+    }
+
+    @BeforeAll
+    static void startServer() {
+        server = HttpServer.start(HttpServerOptions.loopback(), RequestHandler.of(r -> ServerResponse.text(200, "ok")));
+    }
+
+    @AfterAll
+    static void stopServer() {
+        server.close();
+    }
+
+    private String script(String last) {
+        return String.join("\n",
+                "# sign a token, load the API in the background, verify the token, cancel the job",
+                "set secret " + SECRET,
+                "set url " + server.uri("").toString().replaceAll("/$", ""),
+                "set token $(jwt sign --sub alice --exp 15m)",
+                "load /hello -d 1m -c 2 --threads 1 &",
+                "jobs",
+                "jwt verify $token",
+                "cancel 1",
+                "job 1",
+                "jwt verify $token --aud nobody",
+                last,
+                "");
+    }
+
+    private static int count(String text, String what) {
+        Matcher m = Pattern.compile(Pattern.quote(what)).matcher(text);
+        int n = 0;
+        while (m.find()) {
+            n++;
+        }
+        return n;
+    }
+
+    @Test
+    void shell_pipedScript_runsInOrderAndExitsWithTheFirstFailure() {
+        long before = server.requestsServed();
+        CommandResult r = Cli.in(dir).stdin(script("jwt verify $token")).run("shell");
+
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(1);
+        assertThat(r.out()).contains("[1] load /hello -d 1m -c 2 --threads 1 started");
+        assertThat(r.out()).containsPattern("\\[1\\]  (pending|running) .*load /hello");
+        assertThat(r.out()).as("the job's partial report, shown by 'job 1'").contains("interrupted: partial results");
+        assertThat(server.requestsServed()).as("the relative path went to the url setting's base").isGreaterThan(before);
+        assertThat(count(r.out(), "\"sub\": \"alice\"")).as("the line after the failure did not run").isEqualTo(1);
+        assertThat(r.err()).containsPattern("\\[1\\] cancelled \\(exit \\d+\\)  load /hello");
+        assertThat(r.out() + r.err()).doesNotContain(SECRET);
+    }
+
+    @Test
+    void shell_keepGoing_runsEveryLineAndStillExitsWithTheFirstFailure() {
+        CommandResult r = Cli.in(dir).stdin(script("jwt verify $token")).run("shell", "--keep-going");
+
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(1);
+        assertThat(count(r.out(), "\"sub\": \"alice\"")).isEqualTo(2);
+    }
+
+    @Test
+    void shell_unclosedQuote_isAUsageErrorNamingLineAndColumn() {
+        CommandResult r = Cli.in(dir).stdin("jobs\njwt sign --claim 'x\n").run("shell");
+
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("apitool: error: <stdin>:2:18: unclosed ' (expected a closing ')");
+    }
+
+    @Test
+    void shell_failedSubstitution_failsTheLineWithItsCode() {
+        CommandResult r = Cli.in(dir).stdin("set token $(jwt sign --sub a)\nshow settings\n").run("shell", "--keep-going");
+
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(2);
+        assertThat(r.out()).as("the setting was not made").contains("no settings");
+    }
+
+    @Test
+    void shell_unknownVariableOrJob_isAUsageError() {
+        CommandResult r = Cli.in(dir).stdin("jwt verify $nope\n").run("shell");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("$nope is not set (expected a setting: set nope VALUE)");
+
+        CommandResult c = Cli.in(dir).stdin("cancel 7\n").run("shell");
+        assertThat(c.exitCode()).isEqualTo(2);
+        assertThat(c.err()).contains("no job '7' (see 'jobs')");
+    }
+
+    @Test
+    void shell_settingNamedLikeAnOption_isAddedUnlessGiven() {
+        String token = Cli.in(dir).run("jwt", "sign", "--secret", SECRET, "--sub", "bob").out().strip();
+        CommandResult r = Cli.in(dir).stdin("set secret wrong-secret-wrong-secret-wrong-secret\n"
+                + "jwt verify " + token + " --secret " + SECRET + "\n"
+                + "jwt verify " + token + "\n").run("shell", "--keep-going");
+
+        assertThat(count(r.out(), "\"sub\": \"bob\"")).as("the given --secret wins over the setting").isEqualTo(1);
+        assertThat(r.exitCode()).as("the setting's wrong secret is used where none is given").isEqualTo(1);
+    }
+}
