@@ -210,14 +210,14 @@ function _picocli_apitool() {
   local commands="jwt ratelimit load health idempotency"
   local flag_opts="'--verbose' '--no-color' '-h' '--help' '-V' '--version'"
   local arg_opts="'--output'"
-  local FORMAT_option_args=("text" "json" "junit") # --output values
+  local OUTPUT_option_args=("text" "json" "junit") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
     '--output')
       local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      COMPREPLY=( $( compReplyArray "${OUTPUT_option_args[@]}" ) )
       return $?
       ;;
   esac
@@ -240,14 +240,14 @@ function _picocli_apitool_jwt() {
   local commands="sign verify decode keygen"
   local flag_opts="'-h' '--help' '-V' '--version' '--verbose' '--no-color'"
   local arg_opts="'--output'"
-  local FORMAT_option_args=("text" "json") # --output values
+  local OUTPUT_option_args=("text" "json") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
     '--output')
       local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      COMPREPLY=( $( compReplyArray "${OUTPUT_option_args[@]}" ) )
       return $?
       ;;
   esac
@@ -270,14 +270,14 @@ function _picocli_apitool_ratelimit() {
   local commands="simulate generate"
   local flag_opts="'-h' '--help' '-V' '--version' '--verbose' '--no-color'"
   local arg_opts="'--output'"
-  local FORMAT_option_args=("text" "json") # --output values
+  local OUTPUT_option_args=("text" "json") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
     '--output')
       local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      COMPREPLY=( $( compReplyArray "${OUTPUT_option_args[@]}" ) )
       return $?
       ;;
   esac
@@ -300,10 +300,11 @@ function _picocli_apitool_load() {
   local commands="merge"
   local flag_opts="'--service-time' '--insecure' '--jwt-allow-weak-key' '--no-clobber' '-h' '--help' '-V' '--version' '--verbose' '--no-color'"
   local arg_opts="'-c' '--connections' '--rate' '--stages' '--max-in-flight' '-n' '--requests' '-d' '--duration' '--threads' '--warmup' '--threshold' '--ok-status' '-X' '--method' '-H' '--header' '--body' '--timeout' '--cacert' '--resolve' '--targets' '--targets-format' '--targets-order' '--seed' '--idempotency-key' '--jwt-secret' '--jwt-key' '--jwt-alg' '--jwt-sub' '--jwt-iss' '--jwt-aud' '--jwt-claim' '--jwt-ttl' '--jwt-refresh' '--progress' '--hdr-log' '--html' '--report' '--output'"
-  local FORMAT_option_args=("ndjson" "csv" "yaml") # --targets-format values
-  local ALG_option_args=("HS256" "HS384" "HS512" "RS256" "RS384" "RS512" "PS256" "PS384" "PS512" "ES256" "ES384" "ES512" "EdDSA") # --jwt-alg values
-  local WHEN_option_args=("auto" "always" "never") # --progress values
-  local FORMAT_option_args=("text" "json") # --output values
+  local TARGETSFORMAT_option_args=("ndjson" "csv" "yaml") # --targets-format values
+  local TARGETSORDER_option_args=("round-robin" "random") # --targets-order values
+  local JWTALG_option_args=("HS256" "HS384" "HS512" "RS256" "RS384" "RS512" "PS256" "PS384" "PS512" "ES256" "ES384" "ES512" "EdDSA") # --jwt-alg values
+  local PROGRESS_option_args=("auto" "always" "never") # --progress values
+  local OUTPUT_option_args=("text" "json") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -351,21 +352,29 @@ function _picocli_apitool_load() {
       return
       ;;
     '--cacert')
-      return
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
       ;;
     '--resolve')
       return
       ;;
     '--targets')
-      return
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
       ;;
     '--targets-format')
       local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      COMPREPLY=( $( compReplyArray "${TARGETSFORMAT_option_args[@]}" ) )
       return $?
       ;;
     '--targets-order')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${TARGETSORDER_option_args[@]}" ) )
+      return $?
       ;;
     '--seed')
       return
@@ -377,11 +386,14 @@ function _picocli_apitool_load() {
       return
       ;;
     '--jwt-key')
-      return
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
       ;;
     '--jwt-alg')
       local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${ALG_option_args[@]}" ) )
+      COMPREPLY=( $( compReplyArray "${JWTALG_option_args[@]}" ) )
       return $?
       ;;
     '--jwt-sub')
@@ -404,21 +416,27 @@ function _picocli_apitool_load() {
       ;;
     '--progress')
       local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${WHEN_option_args[@]}" ) )
+      COMPREPLY=( $( compReplyArray "${PROGRESS_option_args[@]}" ) )
       return $?
       ;;
     '--hdr-log')
-      return
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
       ;;
     '--html')
-      return
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
       ;;
     '--report')
       return
       ;;
     '--output')
       local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      COMPREPLY=( $( compReplyArray "${OUTPUT_option_args[@]}" ) )
       return $?
       ;;
   esac
@@ -441,18 +459,21 @@ function _picocli_apitool_health() {
   local commands=""
   local flag_opts="'--check-config' '--no-clobber' '--watch' '--insecure' '-h' '--help' '-V' '--version' '--verbose' '--no-color'"
   local arg_opts="'-f' '--file' '--fail-on' '--report' '--interval' '--count' '-X' '--method' '-H' '--header' '--body' '--timeout' '--cacert' '--resolve' '--output'"
-  local STATUS_option_args=("unhealthy" "degraded") # --fail-on values
-  local FORMAT_option_args=("text" "json" "junit") # --output values
+  local FAILON_option_args=("unhealthy" "degraded") # --fail-on values
+  local OUTPUT_option_args=("text" "json" "junit") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
     '-f'|'--file')
-      return
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
       ;;
     '--fail-on')
       local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${STATUS_option_args[@]}" ) )
+      COMPREPLY=( $( compReplyArray "${FAILON_option_args[@]}" ) )
       return $?
       ;;
     '--report')
@@ -477,14 +498,17 @@ function _picocli_apitool_health() {
       return
       ;;
     '--cacert')
-      return
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
       ;;
     '--resolve')
       return
       ;;
     '--output')
       local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      COMPREPLY=( $( compReplyArray "${OUTPUT_option_args[@]}" ) )
       return $?
       ;;
   esac
@@ -507,14 +531,14 @@ function _picocli_apitool_idempotency() {
   local commands="replay"
   local flag_opts="'-h' '--help' '-V' '--version' '--verbose' '--no-color'"
   local arg_opts="'--output'"
-  local FORMAT_option_args=("text" "json" "junit") # --output values
+  local OUTPUT_option_args=("text" "json" "junit") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
     '--output')
       local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      COMPREPLY=( $( compReplyArray "${OUTPUT_option_args[@]}" ) )
       return $?
       ;;
   esac
@@ -538,7 +562,7 @@ function _picocli_apitool_jwt_sign() {
   local flag_opts="'--allow-weak-key' '--no-iat' '-h' '--help' '-V' '--version' '--verbose' '--no-color'"
   local arg_opts="'--from' '--secret' '--key' '--alg' '--sub' '--iss' '--aud' '--exp' '--nbf' '--iat' '--jti' '--claim' '--kid' '--typ' '--header' '--output'"
   local ALG_option_args=("HS256" "HS384" "HS512" "RS256" "RS384" "RS512" "PS256" "PS384" "PS512" "ES256" "ES384" "ES512" "EdDSA") # --alg values
-  local FORMAT_option_args=("text" "json") # --output values
+  local OUTPUT_option_args=("text" "json") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -550,7 +574,10 @@ function _picocli_apitool_jwt_sign() {
       return
       ;;
     '--key')
-      return
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
       ;;
     '--alg')
       local IFS=$'\n'
@@ -592,7 +619,7 @@ function _picocli_apitool_jwt_sign() {
       ;;
     '--output')
       local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      COMPREPLY=( $( compReplyArray "${OUTPUT_option_args[@]}" ) )
       return $?
       ;;
   esac
@@ -616,7 +643,7 @@ function _picocli_apitool_jwt_verify() {
   local flag_opts="'--allow-weak-key' '--jws' '--no-clobber' '-h' '--help' '-V' '--version' '--verbose' '--no-color'"
   local arg_opts="'--secret' '--key' '--jwks-url' '--oidc-issuer' '--alg' '--leeway' '--iss' '--aud' '--sub' '--require' '--max-age' '--at' '--report' '--output'"
   local ALG_option_args=("HS256" "HS384" "HS512" "RS256" "RS384" "RS512" "PS256" "PS384" "PS512" "ES256" "ES384" "ES512" "EdDSA") # --alg values
-  local FORMAT_option_args=("text" "json") # --output values
+  local OUTPUT_option_args=("text" "json") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -625,7 +652,10 @@ function _picocli_apitool_jwt_verify() {
       return
       ;;
     '--key')
-      return
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
       ;;
     '--jwks-url')
       return
@@ -664,7 +694,7 @@ function _picocli_apitool_jwt_verify() {
       ;;
     '--output')
       local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      COMPREPLY=( $( compReplyArray "${OUTPUT_option_args[@]}" ) )
       return $?
       ;;
   esac
@@ -687,7 +717,7 @@ function _picocli_apitool_jwt_decode() {
   local commands=""
   local flag_opts="'--no-clobber' '-h' '--help' '-V' '--version' '--verbose' '--no-color'"
   local arg_opts="'--report' '--output'"
-  local FORMAT_option_args=("text" "json") # --output values
+  local OUTPUT_option_args=("text" "json") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -697,7 +727,7 @@ function _picocli_apitool_jwt_decode() {
       ;;
     '--output')
       local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      COMPREPLY=( $( compReplyArray "${OUTPUT_option_args[@]}" ) )
       return $?
       ;;
   esac
@@ -726,10 +756,16 @@ function _picocli_apitool_jwt_keygen() {
 
   case ${prev_word} in
     '--out')
-      return
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
       ;;
     '--pub')
-      return
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
       ;;
     '--format')
       local IFS=$'\n'
@@ -766,8 +802,8 @@ function _picocli_apitool_ratelimit_simulate() {
   local flag_opts="'--trace' '--no-clobber' '-h' '--help' '-V' '--version' '--verbose' '--no-color'"
   local arg_opts="'--policy' '--script' '--generate' '--format' '--headers' '--html' '--store' '--report' '--output'"
   local FORMAT_option_args=("ndjson" "csv" "yaml") # --format values
-  local PROFILE_option_args=("IETF" "IETF_LEGACY" "X_RATELIMIT") # --headers values
-  local FORMAT_option_args=("text" "json") # --output values
+  local HEADERS_option_args=("IETF" "IETF_LEGACY" "X_RATELIMIT") # --headers values
+  local OUTPUT_option_args=("text" "json") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -776,7 +812,10 @@ function _picocli_apitool_ratelimit_simulate() {
       return
       ;;
     '--script')
-      return
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
       ;;
     '--generate')
       return
@@ -788,11 +827,14 @@ function _picocli_apitool_ratelimit_simulate() {
       ;;
     '--headers')
       local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${PROFILE_option_args[@]}" ) )
+      COMPREPLY=( $( compReplyArray "${HEADERS_option_args[@]}" ) )
       return $?
       ;;
     '--html')
-      return
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
       ;;
     '--store')
       return
@@ -802,7 +844,7 @@ function _picocli_apitool_ratelimit_simulate() {
       ;;
     '--output')
       local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      COMPREPLY=( $( compReplyArray "${OUTPUT_option_args[@]}" ) )
       return $?
       ;;
   esac
@@ -830,7 +872,10 @@ function _picocli_apitool_ratelimit_generate() {
 
   case ${prev_word} in
     '--out')
-      return
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
       ;;
   esac
 
@@ -852,7 +897,7 @@ function _picocli_apitool_load_merge() {
   local commands=""
   local flag_opts="'--service-time' '--no-clobber' '-h' '--help' '-V' '--version' '--verbose' '--no-color'"
   local arg_opts="'--threshold' '--html' '--report' '--output'"
-  local FORMAT_option_args=("text" "json") # --output values
+  local OUTPUT_option_args=("text" "json") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -861,14 +906,17 @@ function _picocli_apitool_load_merge() {
       return
       ;;
     '--html')
-      return
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
       ;;
     '--report')
       return
       ;;
     '--output')
       local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      COMPREPLY=( $( compReplyArray "${OUTPUT_option_args[@]}" ) )
       return $?
       ;;
   esac
@@ -877,6 +925,13 @@ function _picocli_apitool_load_merge() {
     COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
   else
     local positionals=""
+    local currIndex
+    currIndex=$(currentPositionalIndex "merge" "${arg_opts}" "${flag_opts}")
+    if (( currIndex >= 0 && currIndex <= 2147483647 )); then
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      positionals=$( compgen -f -- "${curr_word}" ) # files
+    fi
     local IFS=$'\n'
     COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
   fi
@@ -891,7 +946,7 @@ function _picocli_apitool_idempotency_replay() {
   local commands=""
   local flag_opts="'--no-clobber' '--insecure' '-h' '--help' '-V' '--version' '--verbose' '--no-color'"
   local arg_opts="'--repeat' '--concurrency' '--ttl' '--slow-url' '--profile' '--max-key-length' '--from' '--report' '-X' '--method' '-H' '--header' '--body' '--timeout' '--cacert' '--resolve' '--output'"
-  local FORMAT_option_args=("text" "json" "junit") # --output values
+  local OUTPUT_option_args=("text" "json" "junit") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -915,7 +970,10 @@ function _picocli_apitool_idempotency_replay() {
       return
       ;;
     '--from')
-      return
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
       ;;
     '--report')
       return
@@ -933,14 +991,17 @@ function _picocli_apitool_idempotency_replay() {
       return
       ;;
     '--cacert')
-      return
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
       ;;
     '--resolve')
       return
       ;;
     '--output')
       local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      COMPREPLY=( $( compReplyArray "${OUTPUT_option_args[@]}" ) )
       return $?
       ;;
   esac
@@ -961,4 +1022,16 @@ function _picocli_apitool_idempotency_replay() {
 # current word on the command line.
 # The `-o default` option means that if the function generated no matches, the
 # default Bash completions and the Readline default filename completions are performed.
-complete -F _complete_apitool -o default apitool apitool.sh apitool.bash
+# A value written @FILE is read from FILE: complete the file name after the @.
+# Everything else goes to the generated function above.
+function _apitool_complete() {
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  if [[ "${curr_word}" == @* ]]; then
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -f -P @ -- "${curr_word#@}") )
+    return 0
+  fi
+  _complete_apitool "$@"
+}
+
+complete -F _apitool_complete -o default apitool apitool.sh apitool.bash
