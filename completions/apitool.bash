@@ -748,7 +748,7 @@ function _picocli_apitool_jwt_keygen() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--no-clobber' '-h' '--help' '-V' '--version' '--verbose' '--no-color'"
+  local flag_opts="'--force' '--no-clobber' '-h' '--help' '-V' '--version' '--verbose' '--no-color'"
   local arg_opts="'--out' '--pub' '--format' '--bits'"
   local FORMAT_option_args=("pem" "jwk" "jwks" "raw") # --format values
 
