@@ -33,7 +33,8 @@ final class JwtKeygen extends BaseCommand {
     @Parameters(index = "0", paramLabel = "ALG", description = "Algorithm the key is for: ${COMPLETION-CANDIDATES}.")
     JwsAlgorithm alg;
 
-    @Option(names = "--out", paramLabel = "FILE", required = true, description = "Where the private key or secret goes: a new file (mode 0600; an existing one only with --force), or - for stdout.")
+    @Option(names = "--out", paramLabel = "FILE", required = true,
+            description = "Where the private key or secret goes: a new file (mode 0600; an existing one only with --force), or - for stdout.")
     String out;
 
     @Option(names = "--pub", paramLabel = "FILE", description = "Where the public key goes: a file, or - for stdout.")
@@ -45,7 +46,8 @@ final class JwtKeygen extends BaseCommand {
     @Option(names = "--bits", paramLabel = "N", defaultValue = "2048", description = "RSA modulus size, 2048 to 16384 (default ${DEFAULT-VALUE}).")
     int bits;
 
-    @Option(names = "--force", description = "Replace an existing --out file (a private key file that exists is refused without it).")
+    @Option(names = "--force",
+            description = "Replace an existing --out file (a private key file that exists is refused without it).")
     boolean force;
 
     @Mixin

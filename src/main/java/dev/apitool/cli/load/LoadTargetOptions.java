@@ -31,7 +31,8 @@ final class LoadTargetOptions {
             description = "Format of --targets when its name does not say: ${COMPLETION-CANDIDATES}.")
     Scripts.Format format;
 
-    @Option(names = "--targets-order", paramLabel = "ORDER", defaultValue = "round-robin", completionCandidates = TargetOrders.class,
+    @Option(names = "--targets-order", paramLabel = "ORDER", defaultValue = "round-robin",
+            completionCandidates = TargetOrders.class,
             description = "round-robin (default: with -n, each target gets its exact share) or random (reproducible with --seed).")
     String order;
 
