@@ -299,7 +299,7 @@ function _picocli_apitool_load() {
 
   local commands="merge"
   local flag_opts="'--service-time' '--insecure' '--jwt-allow-weak-key' '--no-clobber' '-h' '--help' '-V' '--version' '--verbose' '--no-color'"
-  local arg_opts="'-c' '--connections' '--rate' '--stages' '--max-in-flight' '-n' '--requests' '-d' '--duration' '--threads' '--warmup' '--threshold' '--ok-status' '-X' '--method' '-H' '--header' '--body' '--timeout' '--cacert' '--resolve' '--targets' '--targets-format' '--targets-order' '--seed' '--idempotency-key' '--jwt-secret' '--jwt-key' '--jwt-alg' '--jwt-sub' '--jwt-iss' '--jwt-aud' '--jwt-claim' '--jwt-ttl' '--jwt-refresh' '--progress' '--hdr-log' '--html' '--report' '--output'"
+  local arg_opts="'-c' '--connections' '--rate' '--stages' '--max-in-flight' '-n' '--requests' '-d' '--duration' '--max-duration' '--threads' '--warmup' '--threshold' '--ok-status' '-X' '--method' '-H' '--header' '--body' '--timeout' '--cacert' '--resolve' '--targets' '--targets-format' '--targets-order' '--seed' '--idempotency-key' '--jwt-secret' '--jwt-key' '--jwt-alg' '--jwt-sub' '--jwt-iss' '--jwt-aud' '--jwt-claim' '--jwt-ttl' '--jwt-refresh' '--progress' '--hdr-log' '--html' '--report' '--output'"
   local TARGETSFORMAT_option_args=("ndjson" "csv" "yaml") # --targets-format values
   local TARGETSORDER_option_args=("round-robin" "random") # --targets-order values
   local JWTALG_option_args=("HS256" "HS384" "HS512" "RS256" "RS384" "RS512" "PS256" "PS384" "PS512" "ES256" "ES384" "ES512" "EdDSA") # --jwt-alg values
@@ -325,6 +325,9 @@ function _picocli_apitool_load() {
       return
       ;;
     '-d'|'--duration')
+      return
+      ;;
+    '--max-duration')
       return
       ;;
     '--threads')

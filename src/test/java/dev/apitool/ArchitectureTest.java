@@ -1,6 +1,7 @@
 package dev.apitool;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -50,6 +51,30 @@ class ArchitectureTest {
                 .orShould().callMethod(Runtime.class, "exit", int.class)
                 .orShould().callMethod(Runtime.class, "halt", int.class)
                 .because("only the cli's Main maps a result to an exit code");
+        rule.check(production);
+    }
+
+    @Test
+    void core_anyClass_neverReadsStandardInput() {
+        ArchRule rule = noClasses().that().resideInAPackage(CORE)
+                .should().accessField(System.class, "in")
+                .because("core reads what the front end hands it (Inputs' stdin supplier), never the process's stdin");
+        rule.check(production);
+    }
+
+    @Test
+    void corePackages_haveNoCycles() {
+        ArchRule rule = slices().matching("dev.apitool.core.(*)..").should().beFreeOfCycles()
+                .because("each core package is one concern; a cycle makes two of them one");
+        rule.check(production);
+    }
+
+    @Test
+    void netty_usedOnlyByCoreHttpAndLoadsEngine() {
+        ArchRule rule = noClasses().that()
+                .resideOutsideOfPackages("dev.apitool.core.http..", "dev.apitool.core.load.engine..")
+                .should().dependOnClassesThat().resideInAPackage("io.netty..")
+                .because("one HTTP stack (DESIGN.md): a transport feature is written once, in core.http");
         rule.check(production);
     }
 

@@ -64,10 +64,11 @@ public final class RequestOptions {
             if (colon <= 0) {
                 throw new InputException("-H '" + h + "': expected 'Name: value'");
             }
+            String name = h.substring(0, colon).strip();
             try {
-                out = out.with(h.substring(0, colon).strip(), h.substring(colon + 1).strip());
-            } catch (IllegalArgumentException e) {
-                throw new InputException("-H '" + h + "': " + e.getMessage());
+                out = out.with(name, h.substring(colon + 1).strip());
+            } catch (IllegalArgumentException e) { // the value is not echoed: it may be a secret, or hold control characters
+                throw new InputException("-H '" + (Headers.controlAt(name) < 0 ? name : "?") + ": …': " + e.getMessage());
             }
         }
         return out;

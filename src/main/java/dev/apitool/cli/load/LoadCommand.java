@@ -10,19 +10,19 @@ import dev.apitool.core.json.Json;
 import dev.apitool.cli.Formats;
 import dev.apitool.cli.OutputFormat;
 import dev.apitool.cli.RequestOptions;
+import dev.apitool.core.http.ConnectOptions;
 import dev.apitool.core.http.Headers;
 import dev.apitool.core.http.Urls;
 import dev.apitool.core.io.InputException;
-import dev.apitool.core.load.ConnectOptions;
 import dev.apitool.core.load.FileLimits;
-import dev.apitool.core.load.JsonReporter;
 import dev.apitool.core.load.LoadReport;
 import dev.apitool.core.load.LoadSpec;
-import dev.apitool.core.load.RequestPlan;
-import dev.apitool.core.load.Stages;
 import dev.apitool.core.load.StatusSet;
-import dev.apitool.core.load.TextReporter;
 import dev.apitool.core.load.Threshold;
+import dev.apitool.core.load.plan.RequestPlan;
+import dev.apitool.core.load.plan.Stages;
+import dev.apitool.core.load.report.JsonReporter;
+import dev.apitool.core.load.report.TextReporter;
 import dev.apitool.core.time.Durations;
 import dev.apitool.core.time.Rates;
 import java.net.URI;
@@ -62,6 +62,8 @@ final class LoadCommand extends BaseCommand {
 
     /** {@code --timeout} when not given, as the help says. */
     private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
+    /** The longest -d and --max-duration accepted: a year, far past any load test and far from overflowing nanoseconds. */
+    static final Duration MAX_DURATION = Duration.ofDays(365);
 
     // Optional to picocli so that 'load merge' (a subcommand) is not refused for want of a URL; required by run().
     @Parameters(index = "0", arity = "0..1", paramLabel = "URL",
@@ -90,6 +92,10 @@ final class LoadCommand extends BaseCommand {
     @Option(names = {"-d", "--duration"}, paramLabel = "DURATION", converter = Converters.DurationConverter.class,
             description = "Stop after this long, e.g. 30s, 2m (default: 10s when -n is not given; with both, whichever comes first).")
     Duration duration;
+
+    @Option(names = "--max-duration", paramLabel = "DURATION", defaultValue = "10m", converter = Converters.DurationConverter.class,
+            description = "A -n run without -d stops after this long even if its requests are not all sent (default: ${DEFAULT-VALUE}).")
+    Duration maxDuration;
 
     @Option(names = "--threads", paramLabel = "N", description = "Event loops (default: one per core, no more than the connections).")
     Integer threads;
@@ -152,8 +158,6 @@ final class LoadCommand extends BaseCommand {
             } catch (RuntimeException e) {
                 filesFailed = e; // the run happened: its report still goes out, then the error
             }
-        } catch (IllegalArgumentException e) {
-            throw new ApitoolException(ExitCode.USAGE, e.getMessage());
         }
         if (output() == OutputFormat.json) {
             new JsonReporter(out()).print(report, checks);
@@ -174,7 +178,7 @@ final class LoadCommand extends BaseCommand {
         try {
             target = url == null ? null : new URI(url);
         } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("invalid URL '" + url + "': " + e.getReason());
+            throw new InputException("invalid URL '" + url + "': " + e.getReason());
         }
         Headers headers = request.headers();
         byte[] body = request.body(inputs());
@@ -182,40 +186,45 @@ final class LoadCommand extends BaseCommand {
         plan = targets.plan(target, method, headers, body != null, inputs(), context());
         method = plan != null ? plan.methods() : method;
         if (target == null && plan == null) {
-            throw new IllegalArgumentException("no URL: give the target URL, or --targets FILE");
+            throw new InputException("no URL: give the target URL, or --targets FILE");
         }
         target = target != null ? target : plan.origin();
         ConnectOptions connect = ConnectOptions.of(request.direct(inputs()).build());
         Rates.Rate r = rate == null ? null : Rates.parse(rate);
         Stages ramps = stages();
         if (ramps != null && r != null) {
-            throw new IllegalArgumentException("--stages and --rate exclude each other: give one (0s:RATE,DURATION:RATE holds a constant rate)");
+            throw new InputException("--stages and --rate exclude each other: give one (0s:RATE,DURATION:RATE holds a constant rate)");
         }
         if (ramps != null && duration != null && duration.compareTo(ramps.total()) > 0) {
-            throw new IllegalArgumentException("-d " + Durations.format(duration) + " is longer than --stages ("
+            throw new InputException("-d " + Durations.format(duration) + " is longer than --stages ("
                     + Durations.format(ramps.total()) + "): -d may only shorten the stages; add a stage to hold a rate longer");
         }
         if (connections < 1) {
-            throw new IllegalArgumentException("-c must be 1 or more, not " + connections);
+            throw new InputException("-c must be 1 or more, not " + connections);
         }
         int inFlight = maxInFlight != null ? maxInFlight : Math.max(connections, 256);
         if (maxInFlight != null && r == null && ramps == null) {
-            throw new IllegalArgumentException("--max-in-flight applies to the open model: give --rate or --stages too");
+            throw new InputException("--max-in-flight applies to the open model: give --rate or --stages too");
         }
         if (requests != null && requests < 1) {
-            throw new IllegalArgumentException("-n must be 1 or more, not " + requests);
+            throw new InputException("-n must be 1 or more, not " + requests);
+        }
+        if (duration != null) {
+            Durations.requireWithin("-d", duration, Duration.ofMillis(1), MAX_DURATION);
         }
         long n = requests == null ? 0 : requests;
         Duration d = duration != null ? duration : ramps != null ? ramps.total() : n == 0 ? Duration.ofSeconds(10) : null;
         int loops = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         Duration w = warmup();
         if (w != null && d != null && !w.isZero() && w.compareTo(d) >= 0) {
-            throw new IllegalArgumentException("--warmup " + warmup + " is not shorter than the run (" + Durations.format(d)
+            throw new InputException("--warmup " + warmup + " is not shorter than the run (" + Durations.format(d)
                     + "): every request would be left out of the statistics");
         }
-        return new LoadSpec(target, method, headers, body, connections, r, inFlight, n, d, loops,
-                request.timeout(DEFAULT_TIMEOUT), w, okStatus == null ? null : StatusSet.parse(okStatus), connect,
-                ramps);
+        return LoadSpec.builder(target).method(method).headers(headers).body(body).connections(connections).rate(r)
+                .maxInFlight(inFlight).requests(n).duration(d).threads(loops).timeout(request.timeout(DEFAULT_TIMEOUT))
+                .warmup(w).okStatus(okStatus == null ? null : StatusSet.parse(okStatus)).connect(connect).stages(ramps)
+                .maxDuration(Durations.requireWithin("--max-duration", maxDuration, Duration.ofMillis(1), MAX_DURATION))
+                .build();
     }
 
     private Stages stages() {
@@ -225,7 +234,7 @@ final class LoadCommand extends BaseCommand {
         try {
             return Stages.parse(stages);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("--stages: " + e.getMessage());
+            throw new InputException("--stages: " + e.getMessage());
         }
     }
 

@@ -8,7 +8,7 @@ import dev.apitool.core.jwt.JwsAlgorithm;
 import dev.apitool.core.jwt.JwsKey;
 import dev.apitool.core.jwt.JwtIssuer;
 import dev.apitool.core.jwt.RefreshingToken;
-import dev.apitool.core.load.RequestPlan;
+import dev.apitool.core.load.plan.RequestPlan;
 import dev.apitool.core.time.Durations;
 import java.time.Clock;
 import java.time.Duration;
@@ -27,6 +27,8 @@ final class LoadJwtOptions {
 
     /** The shortest --jwt-ttl: exp is whole seconds, so a token may lose up to one of them at signing. */
     private static final Duration MIN_TTL = Duration.ofSeconds(2);
+    /** The longest --jwt-ttl: a year; longer ones would overflow a JWT's exp arithmetic and have no use in a load test. */
+    private static final Duration MAX_TTL = Duration.ofDays(365);
 
     /** The flags of {@code jwt sign} that core's messages name, and their names here. */
     private static final Pattern SIGN_FLAGS = Pattern.compile("(?<![\\w-])--(secret|key|alg|claim|allow-weak-key)(?![\\w-])");
@@ -86,6 +88,7 @@ final class LoadJwtOptions {
                 throw new InputException("--jwt-ttl " + Durations.format(ttl) + ": at least 2s (a JWT's exp is in whole"
                         + " seconds, so a shorter token can be expired when it is sent)");
             }
+            Durations.requireWithin("--jwt-ttl", ttl, MIN_TTL, MAX_TTL);
             Duration every = refresh != null ? refresh : ttl.dividedBy(2);
             if (every.compareTo(ttl) > 0 || every.isZero() || every.isNegative()) {
                 throw new InputException("--jwt-refresh must be positive and at most --jwt-ttl, so no token is sent expired");

@@ -3,7 +3,7 @@ package dev.apitool.cli.load;
 import dev.apitool.core.load.LoadInterval;
 import dev.apitool.core.load.LoadListener;
 import dev.apitool.core.load.LoadReport;
-import dev.apitool.core.load.ProgressLine;
+import dev.apitool.core.load.report.ProgressLine;
 import java.io.PrintWriter;
 
 /**

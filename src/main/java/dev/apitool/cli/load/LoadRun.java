@@ -1,12 +1,12 @@
 package dev.apitool.cli.load;
 
 import dev.apitool.cli.Interrupts;
+import dev.apitool.core.http.Transport;
 import dev.apitool.core.load.LoadListener;
 import dev.apitool.core.load.LoadReport;
 import dev.apitool.core.load.LoadRunner;
 import dev.apitool.core.load.LoadSpec;
-import dev.apitool.core.load.RequestPlan;
-import io.netty.util.ResourceLeakDetector;
+import dev.apitool.core.load.plan.RequestPlan;
 
 /**
  * Runs a {@link LoadRunner} with Ctrl-C (SIGINT) turned into a clean stop: the run ends as at its
@@ -40,10 +40,6 @@ final class LoadRun {
 
     /** Disables Netty's leak detector unless {@code explicitLevel} (the property the user set, or null) names a level; returns whether it did. */
     static boolean quietLeakDetector(String explicitLevel) {
-        if (explicitLevel != null) {
-            return false;
-        }
-        ResourceLeakDetector.setLevel(ResourceLeakDetector.Level.DISABLED);
-        return true;
+        return Transport.quietLeakDetector(explicitLevel);
     }
 }

@@ -2,7 +2,7 @@ package dev.apitool.cli.load;
 
 import dev.apitool.cli.ApitoolException;
 import dev.apitool.cli.ExitCode;
-import dev.apitool.core.load.ErrorKind;
+import dev.apitool.core.http.ErrorKind;
 import dev.apitool.core.load.LoadReport;
 import dev.apitool.core.load.Threshold;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package dev.apitool.cli.load;
 
-import dev.apitool.core.load.RequestPlan;
+import dev.apitool.core.load.plan.RequestPlan;
 import java.util.ArrayList;
 import java.util.Arrays;
 

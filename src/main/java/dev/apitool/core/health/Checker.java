@@ -22,7 +22,7 @@ import java.util.function.LongSupplier;
 /**
  * Checks endpoints, all at once: one {@link HttpClient} for the run, started before any clock
  * runs, one future per endpoint, each attempt bounded by the endpoint's timeout, so a run takes about as long as its slowest check
- * (the seed's {@code asyncio.gather} with {@code wait_for}). An unhealthy attempt is retried
+ * (all at once, each under its own timeout, as {@code asyncio.gather} with {@code wait_for}). An unhealthy attempt is retried
  * {@code retries} times, after {@code retryBackoff}, doubled before each further retry. An HTTP
  * check's latency is the request's own, from its write to the end of the response (curl's
  * {@code time_total} less {@code time_connect}); a connect check's is the connect.
@@ -154,7 +154,7 @@ public final class Checker implements AutoCloseable {
         return "timeout after " + Durations.format(e.timeout());
     }
 
-    /** Returns the seed's words for a failure where it has them: {@code Connection refused}, {@code timeout after 100ms}. */
+    /** Returns the short words for a failure where there are some: {@code Connection refused}, {@code timeout after 100ms}. */
     static String reason(Endpoint e, Throwable t) {
         Throwable c = t;
         while ((c instanceof CompletionException || c instanceof ExecutionException) && c.getCause() != null) {

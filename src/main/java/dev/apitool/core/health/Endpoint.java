@@ -25,7 +25,7 @@ public record Endpoint(String name, Target target, String method, Headers header
         boolean critical, int retries, Duration retryBackoff, int failureThreshold, int successThreshold, String group,
         List<Condition> conditions) {
 
-    /** The seed's timeout. */
+    /** The default per-check timeout. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(2);
     public static final Duration DEFAULT_BACKOFF = Duration.ofMillis(200);
     public static final int DEFAULT_FAILURE_THRESHOLD = 3;

@@ -13,7 +13,7 @@ import java.util.List;
  * @param url the URL as written in the config (before {@code ${VAR}} expansion, so no secret leaks into reports)
  * @param status the endpoint's health
  * @param latency how long the last attempt took to get its answer, or null when it got none (refused, timed out)
- * @param reason why it is not healthy, the seed's words first ({@code timeout after 100ms},
+ * @param reason why it is not healthy, the short words first ({@code timeout after 100ms},
  *     {@code Connection refused}, {@code condition body.status == "UP" failed: was "DOWN"}); null when healthy
  * @param httpStatus the last response's status code, or null (no response, or a connect check)
  * @param attempts how many attempts were made, 1 or more (retries add to it)

@@ -2,7 +2,7 @@ package dev.apitool.core.health;
 
 import java.util.Locale;
 
-/** The health of one endpoint or of a whole run, in the seed's three words; declared from best to worst. */
+/** The health of one endpoint or of a whole run, in three words; declared from best to worst. */
 public enum HealthStatus {
     HEALTHY,
     DEGRADED,
@@ -19,7 +19,7 @@ public enum HealthStatus {
     }
 
     /**
-     * Returns the overall status of endpoints, as the seed computes it: any critical endpoint
+     * Returns the overall status of endpoints, as follows: any critical endpoint
      * unhealthy makes the whole unhealthy; otherwise any endpoint unhealthy or degraded makes it
      * degraded; otherwise healthy.
      */

@@ -1,6 +1,6 @@
 /**
  * {@code apitool health}: checks HTTP endpoints, TCP ports and TLS certificates all at once and
- * says whether a system is healthy, degraded or unhealthy, as the seed's health checker does
+ * says whether a system is healthy, degraded or unhealthy
  * (critical endpoints decide unhealthy; anything else not healthy makes the run degraded).
  *
  * <p>A config ({@link dev.apitool.core.health.ConfigReader}) is YAML bound by Jackson to plain
@@ -15,7 +15,7 @@
  * {@code core.http.HttpClient}, each attempt bounded by its timeout, with retries and backoff.
  * {@link dev.apitool.core.health.WatchLoop} repeats runs on an interval from an injected clock and
  * sleeper, and {@link dev.apitool.core.health.Thresholds} applies Kubernetes-style failure and
- * success thresholds across runs. Reports are text in the seed's shape, JSON
+ * success thresholds across runs. Reports are text (one line per endpoint under an overall status), JSON
  * ({@code schemas/health.schema.json}) and JUnit XML.
  */
 package dev.apitool.core.health;

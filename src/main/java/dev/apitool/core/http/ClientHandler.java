@@ -5,6 +5,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpObject;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpStatusClass;
@@ -105,8 +106,10 @@ final class ClientHandler extends SimpleChannelInboundHandler<HttpObject> {
             return;
         }
         if (msg.decoderResult().isFailure()) {
+            String framing = msg instanceof io.netty.handler.codec.http.HttpResponse r ? framing(r) : null;
             fail(new HttpException(HttpException.Kind.PROTOCOL, HttpException.Phase.READ,
-                    "invalid HTTP response from " + target + ": " + msg.decoderResult().cause().getMessage(),
+                    "invalid HTTP response from " + target + ": "
+                            + (framing != null ? framing : msg.decoderResult().cause().getMessage()),
                     msg.decoderResult().cause()));
             return;
         }
@@ -114,6 +117,13 @@ final class ClientHandler extends SimpleChannelInboundHandler<HttpObject> {
             HttpResponseStatus status = response.status();
             if (status.codeClass() == HttpStatusClass.INFORMATIONAL && status.code() != 101) {
                 informational = true; // 100 Continue and friends: the real response follows
+                return;
+            }
+            String framing = framing(response);
+            if (framing != null) {
+                reusable = false;
+                fail(new HttpException(HttpException.Kind.PROTOCOL, HttpException.Phase.READ,
+                        "invalid HTTP response from " + target + ": " + framing));
                 return;
             }
             head = response;
@@ -214,6 +224,11 @@ final class ClientHandler extends SimpleChannelInboundHandler<HttpObject> {
             e = lost("Connection reset by peer", HttpException.Phase.READ, cause);
         }
         fail(e);
+    }
+
+    private static String framing(io.netty.handler.codec.http.HttpResponse response) {
+        return Framing.problem(response.headers().contains(HttpHeaderNames.CONTENT_LENGTH),
+                response.headers().contains(HttpHeaderNames.TRANSFER_ENCODING));
     }
 
     private HttpException tooLarge() {

@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
 /**
- * A bounded pool of keep-alive connections to one {@link Origin}: the seed's asyncio pool grown
+ * A bounded pool of keep-alive connections to one {@link Origin}: an asyncio-style pool grown
  * up. {@link #acquire} hands out an idle connection (most recently used first), opens a new one
  * while fewer than {@code maxConnections} exist, or queues the caller (FIFO, no busy waiting) until
  * a connection is released or its timeout passes. {@link #release} takes a connection back, or

@@ -28,7 +28,8 @@ public final class Headers {
     /**
      * Returns headers from alternating names and values, e.g. {@code of("Accept", "application/json")}.
      *
-     * @throws IllegalArgumentException on an odd count, a name that is not a token, or a value with CR/LF
+     * @throws IllegalArgumentException on an odd count, a name that is not a token, or a value with CR, LF or
+     *     another control character
      */
     public static Headers of(String... namesAndValues) {
         if (namesAndValues.length % 2 != 0) {
@@ -148,6 +149,22 @@ public final class Headers {
         if (value == null || value.indexOf('\r') >= 0 || value.indexOf('\n') >= 0) {
             throw new IllegalArgumentException("header value for '" + name + "' is missing or contains CR/LF");
         }
+        int bad = controlAt(value);
+        if (bad >= 0) {
+            throw new IllegalArgumentException(String.format("header value for '%s' contains the control character 0x%02x at"
+                    + " position %d (expected visible characters, spaces and tabs: RFC 9110 5.5)", name, (int) value.charAt(bad), bad + 1));
+        }
+    }
+
+    /** Returns the index of the first character a field value may not hold (a control other than tab, or DEL), or -1. */
+    public static int controlAt(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if ((c < ' ' && c != '\t') || c == 0x7f) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     @Override

@@ -37,11 +37,6 @@ public final class Inputs {
         this.workDir = Objects.requireNonNull(workDir);
     }
 
-    /** Returns inputs over this process's environment, standard input and working directory. */
-    public static Inputs system() {
-        return new Inputs(System.getenv(), () -> System.in, Path.of(""));
-    }
-
     /**
      * Returns the bytes {@code spec} names.
      *

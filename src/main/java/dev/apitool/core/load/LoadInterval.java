@@ -35,9 +35,9 @@ public record LoadInterval(long index, double startSec, double lengthSec, Histog
      */
     public record Counts(long sent, long ended, long failed, long errors, long late, long dropped) {
 
-        static final Counts ZERO = new Counts(0, 0, 0, 0, 0, 0);
+        public static final Counts ZERO = new Counts(0, 0, 0, 0, 0, 0);
 
-        Counts minus(Counts o) {
+        public Counts minus(Counts o) {
             return new Counts(sent - o.sent, ended - o.ended, failed - o.failed, errors - o.errors, late - o.late,
                     dropped - o.dropped);
         }

@@ -1,6 +1,10 @@
 package dev.apitool.core.load;
 
+import dev.apitool.core.http.ErrorKind;
 import dev.apitool.core.http.Urls;
+import dev.apitool.core.load.engine.LoopStats;
+import dev.apitool.core.load.plan.RequestPlan;
+import dev.apitool.core.load.plan.Stages;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
@@ -58,7 +62,7 @@ public record LoadReport(String url, String method, String model, String transpo
      */
     public record Latency(long count, long min, double mean, long p50, long p90, long p99, long p999, long max) {
 
-        static Latency of(Histogram h) {
+        public static Latency of(Histogram h) {
             if (h.getTotalCount() == 0) {
                 return new Latency(0, 0, 0, 0, 0, 0, 0, 0);
             }
@@ -86,7 +90,7 @@ public record LoadReport(String url, String method, String model, String transpo
      * What a report says about how a run was set up, beside what it measured: the fields of
      * {@link LoadReport} of the same names.
      */
-    record Setup(String url, String method, String model, String transport, int connections, int threads, double targetRps,
+    public record Setup(String url, String method, String model, String transport, int connections, int threads, double targetRps,
             int maxInFlight, String warmup, String stoppedBy, RequestPlan.Summary sends, Stages stages) {}
 
     /**
@@ -94,7 +98,7 @@ public record LoadReport(String url, String method, String model, String transpo
      *
      * @param targetRps the open model's planned rate over the measured span ({@link LoadSpec#measuredTargetRps})
      */
-    static LoadReport merge(LoadSpec spec, String transport, int threads, List<LoopStats> loops, String warmup,
+    public static LoadReport merge(LoadSpec spec, String transport, int threads, List<LoopStats> loops, String warmup,
             String stoppedBy, RequestPlan.Summary sends, double targetRps) {
         return merge(new Setup(Urls.redact(spec.url()), spec.method(), spec.model(), transport, spec.connections(), threads,
                 targetRps, spec.open() ? spec.maxInFlight() : 0, warmup, stoppedBy, sends, spec.stages()), loops, -1);
@@ -106,7 +110,7 @@ public record LoadReport(String url, String method, String model, String transpo
      * @param durationSec the span the measured requests cover, in seconds; negative for the first
      *     one's intended start to the last one's end over all of {@code loops}
      */
-    static LoadReport merge(Setup setup, List<LoopStats> loops, double durationSec) {
+    public static LoadReport merge(Setup setup, List<LoopStats> loops, double durationSec) {
         Histogram all = new Histogram(LoopStats.MAX_US, 3);
         Histogram ok = new Histogram(LoopStats.MAX_US, 3);
         Histogram bad = new Histogram(LoopStats.MAX_US, 3);

@@ -1,6 +1,9 @@
 package dev.apitool.core.load;
 
+import dev.apitool.core.http.ConnectOptions;
 import dev.apitool.core.http.Headers;
+import dev.apitool.core.load.plan.Schedule;
+import dev.apitool.core.load.plan.Stages;
 import dev.apitool.core.time.Durations;
 import dev.apitool.core.time.Rates;
 import java.net.URI;
@@ -28,10 +31,16 @@ import java.util.Objects;
  * @param connect how to reach the target: TLS verification and {@code --resolve} overrides (null for the defaults)
  * @param stages the open model's ramps instead of a constant {@code rate} (not both), or null; the
  *     duration defaults to theirs and may only shorten it
+ * @param maxDuration the longest a run without a {@code duration} (a {@code -n} run) may last, as k6's
+ *     {@code maxDuration}: a server that never answers cannot stretch it to {@code -n × timeout};
+ *     null for {@link #DEFAULT_MAX_DURATION}
  */
 public record LoadSpec(URI url, String method, Headers headers, byte[] body, int connections, Rates.Rate rate,
         int maxInFlight, long requests, Duration duration, int threads, Duration timeout, Duration warmup,
-        StatusSet okStatus, ConnectOptions connect, Stages stages) {
+        StatusSet okStatus, ConnectOptions connect, Stages stages, Duration maxDuration) {
+
+    /** The longest a {@code -n} run lasts unless told otherwise: 10 minutes, as k6's {@code maxDuration}. */
+    public static final Duration DEFAULT_MAX_DURATION = Duration.ofMinutes(10);
 
     public LoadSpec {
         Objects.requireNonNull(url, "url");
@@ -81,6 +90,20 @@ public record LoadSpec(URI url, String method, Headers headers, byte[] body, int
         if (warmup != null && warmup.isNegative()) {
             throw new IllegalArgumentException("warm-up must not be negative: " + warmup);
         }
+        maxDuration = maxDuration == null ? DEFAULT_MAX_DURATION : maxDuration;
+        if (maxDuration.isNegative() || maxDuration.isZero()) {
+            throw new IllegalArgumentException("max duration must be positive: " + maxDuration);
+        }
+    }
+
+    /** Returns a builder for a run against {@code url}: GET, 10 connections, 1 thread, a 10 s timeout, no limit yet. */
+    public static Builder builder(URI url) {
+        return new Builder(url);
+    }
+
+    /** Returns how long the run may last at most: its duration, or {@link #maxDuration} for a {@code -n} run. */
+    public Duration stopAfter() {
+        return duration != null ? duration : maxDuration;
     }
 
     /** Returns whether the URL is https (HTTP/1.1 over TLS). */
@@ -134,7 +157,7 @@ public record LoadSpec(URI url, String method, Headers headers, byte[] body, int
     }
 
     /** Returns the open model's schedule: the stages, or the constant rate; null in the closed model. */
-    Schedule schedule() {
+    public Schedule schedule() {
         return stages != null ? stages : rate != null ? Schedule.constant(targetRps()) : null;
     }
 
@@ -152,5 +175,109 @@ public record LoadSpec(URI url, String method, Headers headers, byte[] body, int
     /** Returns the file descriptors the run may hold at once: its connections, or its in-flight bound in the open model. */
     public int socketsNeeded() {
         return open() ? Math.max(connections, maxInFlight) : connections;
+    }
+
+    /** Builds a {@link LoadSpec}, named field by named field; unset fields take the record's defaults. */
+    public static final class Builder {
+        private final URI url;
+        private String method = "GET";
+        private Headers headers;
+        private byte[] body;
+        private int connections = 10;
+        private Rates.Rate rate;
+        private int maxInFlight = 256;
+        private long requests;
+        private Duration duration;
+        private int threads = 1;
+        private Duration timeout = Duration.ofSeconds(10);
+        private Duration warmup;
+        private StatusSet okStatus;
+        private ConnectOptions connect;
+        private Stages stages;
+        private Duration maxDuration;
+
+        private Builder(URI url) {
+            this.url = url;
+        }
+
+        public Builder method(String m) {
+            method = m;
+            return this;
+        }
+
+        public Builder headers(Headers h) {
+            headers = h;
+            return this;
+        }
+
+        public Builder body(byte[] b) {
+            body = b;
+            return this;
+        }
+
+        public Builder connections(int n) {
+            connections = n;
+            return this;
+        }
+
+        public Builder rate(Rates.Rate r) {
+            rate = r;
+            return this;
+        }
+
+        public Builder maxInFlight(int n) {
+            maxInFlight = n;
+            return this;
+        }
+
+        public Builder requests(long n) {
+            requests = n;
+            return this;
+        }
+
+        public Builder duration(Duration d) {
+            duration = d;
+            return this;
+        }
+
+        public Builder threads(int n) {
+            threads = n;
+            return this;
+        }
+
+        public Builder timeout(Duration d) {
+            timeout = d;
+            return this;
+        }
+
+        public Builder warmup(Duration d) {
+            warmup = d;
+            return this;
+        }
+
+        public Builder okStatus(StatusSet s) {
+            okStatus = s;
+            return this;
+        }
+
+        public Builder connect(ConnectOptions c) {
+            connect = c;
+            return this;
+        }
+
+        public Builder stages(Stages s) {
+            stages = s;
+            return this;
+        }
+
+        public Builder maxDuration(Duration d) {
+            maxDuration = d;
+            return this;
+        }
+
+        public LoadSpec build() {
+            return new LoadSpec(url, method, headers, body, connections, rate, maxInFlight, requests, duration, threads,
+                    timeout, warmup, okStatus, connect, stages, maxDuration);
+        }
     }
 }

@@ -4,6 +4,7 @@ import dev.apitool.core.expr.Cursor;
 import dev.apitool.core.expr.ExprSyntaxException;
 import dev.apitool.core.expr.Op;
 import dev.apitool.core.expr.Quantity;
+import dev.apitool.core.load.report.TextReporter;
 import dev.apitool.core.time.Durations;
 import java.util.Locale;
 

@@ -6,7 +6,7 @@ public enum Outcome {
     ALLOWED("allowed"),
     /** Served after {@link Decision#delayMicros()} (nginx {@code limit_req} without {@code nodelay}). */
     DELAYED("delayed"),
-    /** Refused; the canonical word (the seed prints {@code rate_limited}, HTTP sends 429 or 503). */
+    /** Refused; the canonical word (printed {@code rate_limited}; HTTP sends 429 or 503). */
     LIMITED("limited");
 
     private final String label;

@@ -129,6 +129,21 @@ public final class Durations {
         return -1;
     }
 
+    /**
+     * Returns {@code d} when it lies in {@code [min, max]}; otherwise a user input error naming
+     * {@code flag}, the value and the range, so an absurd value (say {@code 99999999999999d}) is
+     * refused where it is parsed rather than overflowing later.
+     *
+     * @throws dev.apitool.core.io.InputException when {@code d} is out of range
+     */
+    public static Duration requireWithin(String flag, Duration d, Duration min, Duration max) {
+        if (d.compareTo(min) < 0 || d.compareTo(max) > 0) {
+            throw new dev.apitool.core.io.InputException(flag + " " + format(d) + ": out of range (expected "
+                    + format(min) + " to " + format(max) + ")");
+        }
+        return d;
+    }
+
     private static IllegalArgumentException invalid(String text) {
         return new IllegalArgumentException("invalid duration '" + text
                 + "': expected a number and a unit (d, h, m, s, ms, us, ns), e.g. 250ms, 15m, 1h30m");

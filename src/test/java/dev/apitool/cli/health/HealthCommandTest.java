@@ -258,6 +258,8 @@ class HealthCommandTest extends AbstractHelpTest {
         assertThat(cli.run("health", "ftp://x/")).exitedWith(ExitCode.USAGE).failedWithOneLineError("unsupported scheme 'ftp'");
         assertThat(cli.run("health", "-H", "nocolon", server.url("/db"))).exitedWith(ExitCode.USAGE)
                 .failedWithOneLineError("-H 'nocolon': expected 'Name: value'");
+        assertThat(cli.run("health", "-H", "X-Token: a\u0001b", server.url("/db"))).exitedWith(ExitCode.USAGE)
+                .failedWithOneLineError("header value for 'X-Token' contains the control character 0x01");
         assertThat(cli.run("health", "--fail-on", "sometimes", server.url("/db"))).exitedWith(ExitCode.USAGE);
         assertThat(cli.run("health", "--timeout", "0", server.url("/db"))).exitedWith(ExitCode.USAGE)
                 .failedWithOneLineError("--timeout 0s: expected a positive duration");

@@ -91,6 +91,26 @@ class LoadRequestFlagsTest {
     }
 
     @Test
+    void durationsThatWouldOverflow_usageErrorsNamingTheRange() {
+        assertThat(cli.run("load", url("/"), "-d", "99999999999999d")).exitedWith(2)
+                .failedWithOneLineError("-d 99999999999999d: out of range (expected 1ms to 365d)");
+        assertThat(cli.run("load", url("/"), "-n", "5", "--max-duration", "99999999999999d")).exitedWith(2)
+                .failedWithOneLineError("--max-duration 99999999999999d: out of range (expected 1ms to 365d)");
+        assertThat(cli.run("load", url("/"), "-n", "5", "--jwt-secret", "0123456789abcdef0123456789abcdef",
+                "--jwt-ttl", "99999999999999d")).exitedWith(2)
+                .failedWithOneLineError("--jwt-ttl 99999999999999d: out of range (expected 2s to 365d)");
+        assertThat(server.requestsServed()).isZero();
+    }
+
+    @Test
+    void headerValueWithAControlCharacter_usageErrorBeforeAnythingIsSent_valueNotEchoed() {
+        assertThat(cli.run("load", url("/"), "-n", "5", "-H", "X-Token: se\u001bcret")).exitedWith(2)
+                .failedWithOneLineError("-H 'X-Token: …': header value for 'X-Token' contains the control character 0x1b");
+        assertThat(cli.run("load", url("/"), "-n", "5", "-H", "X-Token: se\u001bcret").err()).doesNotContain("se\u001bcret");
+        assertThat(server.requestsServed()).isZero();
+    }
+
+    @Test
     void help_documentsTheTenSecondTimeout_theSharedFlags_andThatProxiesAreIgnored() {
         assertThat(cli.run("load", "--help")).succeeded()
                 .outContains("--timeout (default 10s)", "Request method (default: GET)", "HTTP_PROXY", "ignored",

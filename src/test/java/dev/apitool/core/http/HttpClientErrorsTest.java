@@ -156,6 +156,21 @@ class HttpClientErrorsTest {
     }
 
     @Test
+    void contentLengthAndTransferEncoding_protocolNamingRfc9112() throws Exception {
+        try (RawServer raw = new RawServer(s -> {
+            RawServer.readHead(s.getInputStream());
+            s.getOutputStream().write(("HTTP/1.1 200 OK\r\nContent-Length: 5\r\nTransfer-Encoding: chunked\r\n\r\n"
+                    + "5\r\nhello\r\n0\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            s.getInputStream().read();
+        })) {
+            HttpException e = Futures.failure(client.send(HttpRequest.get(raw.uri("/").toString())));
+
+            assertThat(e.kind()).isEqualTo(HttpException.Kind.PROTOCOL);
+            assertThat(e.getMessage()).contains(Framing.BOTH);
+        }
+    }
+
+    @Test
     void silentTlsPeer_handshakeTimeout() throws Exception {
         try (RawServer silent = new RawServer(s -> s.getInputStream().transferTo(java.io.OutputStream.nullOutputStream()));
                 HttpClient tls = new HttpClient(HttpClientOptions.builder().connectTimeout(Duration.ofMillis(150))

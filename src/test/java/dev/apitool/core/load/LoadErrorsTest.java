@@ -2,6 +2,7 @@ package dev.apitool.core.load;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.apitool.core.http.ErrorKind;
 import dev.apitool.core.http.HttpServer;
 import dev.apitool.core.http.RequestHandler;
 import dev.apitool.core.http.ServerResponse;
@@ -74,6 +75,17 @@ class LoadErrorsTest {
             assertThat(r.errors().get(ErrorKind.TIMEOUT)).isBetween(4L, 8L);
             assertThat(r.examples().get(ErrorKind.TIMEOUT)).isEqualTo("no response within 300ms");
             assertThat(r.error().min()).isGreaterThanOrEqualTo(299_000); // 3 significant digits
+        }
+    }
+
+    @Test
+    void silentServer_countedRun_stopsAtItsMaxDuration_notAfterCountTimesTimeout() {
+        try (HttpServer server = LoadServers.silent()) {
+            // 2000 requests of a 1 s timeout on 2 connections would take ~1000 s without the bound
+            LoadReport r = Spec.to(server.uri("/")).connections(2).requests(2000).timeout(Duration.ofSeconds(1))
+                    .maxDuration(Duration.ofSeconds(1)).warmup(NO_WARMUP).run();
+            assertThat(r.stoppedBy()).isEqualTo("maxDuration");
+            assertThat(r.sent()).isLessThan(2000);
         }
     }
 

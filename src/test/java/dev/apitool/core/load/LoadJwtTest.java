@@ -10,6 +10,7 @@ import dev.apitool.core.jwt.JwtVerifier;
 import dev.apitool.core.jwt.KeyReader;
 import dev.apitool.core.jwt.NumericDate;
 import dev.apitool.core.jwt.RefreshingToken;
+import dev.apitool.core.load.plan.RequestPlan;
 import dev.apitool.core.time.ManualClock;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;

@@ -12,7 +12,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /** Loopback servers for load tests: fast, freezing, resetting, silent; and a port nobody listens on. */
-final class LoadServers {
+public final class LoadServers {
 
     private static final ScheduledExecutorService TIMER = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "load-test-timer");
@@ -23,16 +23,16 @@ final class LoadServers {
     private LoadServers() {}
 
     /** Returns a server answering every request at once with 200 and "ok". */
-    static HttpServer ok() {
+    public static HttpServer ok() {
         return start(RequestHandler.of(r -> ServerResponse.text(200, "ok")));
     }
 
     /** Returns a server on {@code threads} I/O threads using {@code handler}. */
-    static HttpServer start(RequestHandler handler, int threads) {
+    public static HttpServer start(RequestHandler handler, int threads) {
         return HttpServer.start(HttpServerOptions.loopback().withIoThreads(threads), handler);
     }
 
-    static HttpServer start(RequestHandler handler) {
+    public static HttpServer start(RequestHandler handler) {
         return start(handler, 1);
     }
 
@@ -40,7 +40,7 @@ final class LoadServers {
      * Returns a server that stops answering for {@code freezeMs} at the start of every second (from
      * its start): a request arriving in a frozen window is answered when the window ends.
      */
-    static HttpServer freezing(long freezeMs) {
+    public static HttpServer freezing(long freezeMs) {
         long start = System.nanoTime();
         return start(r -> {
             long intoSecondMs = (System.nanoTime() - start) / 1_000_000 % 1000;
@@ -55,12 +55,12 @@ final class LoadServers {
     }
 
     /** Returns a server that never answers. */
-    static HttpServer silent() {
+    public static HttpServer silent() {
         return start(r -> new CompletableFuture<>());
     }
 
     /** Returns a URI on loopback where nothing listens (connections are refused). */
-    static URI refused() throws Exception {
+    public static URI refused() throws Exception {
         int port;
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();

@@ -1,9 +1,12 @@
 package dev.apitool.core.load;
 
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.apitool.core.http.Headers;
 import dev.apitool.core.http.ServerRequest;
+import dev.apitool.core.load.plan.RequestPlan;
+import dev.apitool.core.load.plan.TargetsFile;
 import dev.apitool.core.traffic.Scripts;
 import dev.apitool.core.traffic.TargetSource;
 import java.io.ByteArrayInputStream;

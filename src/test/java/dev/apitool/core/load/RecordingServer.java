@@ -13,29 +13,29 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 /** A loopback server that answers 200 and keeps every request it received: method, target, headers, body. */
-final class RecordingServer implements AutoCloseable {
+public final class RecordingServer implements AutoCloseable {
 
     private final Queue<ServerRequest> requests = new ConcurrentLinkedQueue<>();
     private final HttpServer server;
 
-    RecordingServer() {
+    public RecordingServer() {
         server = HttpServer.start(HttpServerOptions.loopback().withIoThreads(1), RequestHandler.of(r -> {
             requests.add(r);
             return ServerResponse.text(200, "ok");
         }));
     }
 
-    URI uri(String path) {
+    public URI uri(String path) {
         return server.uri(path);
     }
 
     /** Returns the requests received so far, in arrival order. */
-    List<ServerRequest> requests() {
+    public List<ServerRequest> requests() {
         return List.copyOf(requests);
     }
 
     /** Returns how many requests arrived for each {@code METHOD target}. */
-    Map<String, Long> counts() {
+    public Map<String, Long> counts() {
         Map<String, Long> out = new TreeMap<>();
         for (ServerRequest r : requests) {
             out.merge(r.method() + " " + r.target(), 1L, Long::sum);

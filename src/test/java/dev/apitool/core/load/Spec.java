@@ -1,84 +1,77 @@
 package dev.apitool.core.load;
 
-import dev.apitool.core.http.Headers;
+import dev.apitool.core.load.plan.Stages;
 import dev.apitool.core.time.Rates;
 import java.net.URI;
 import java.time.Duration;
 
-/** A {@link LoadSpec} builder for tests: GET, 4 connections, 2 loops, 2 s timeout, default warm-up. */
-final class Spec {
-    URI url;
-    String method = "GET";
-    Headers headers = Headers.EMPTY;
-    byte[] body = new byte[0];
-    int connections = 4;
-    Rates.Rate rate;
-    int maxInFlight = 256;
-    long requests;
-    Duration duration;
-    int threads = 2;
-    Duration timeout = Duration.ofSeconds(2);
-    Duration warmup;
-    StatusSet ok;
-    Stages stages;
+/** Test defaults over {@link LoadSpec.Builder}: 4 connections, 2 loops, 2 s timeout, default warm-up; rates and stages as text. */
+public final class Spec {
+    private final LoadSpec.Builder builder;
 
-    static Spec to(URI url) {
-        Spec s = new Spec();
-        s.url = url;
-        return s;
+    private Spec(URI url) {
+        builder = LoadSpec.builder(url).connections(4).threads(2).timeout(Duration.ofSeconds(2));
     }
 
-    Spec connections(int n) {
-        connections = n;
+    public static Spec to(URI url) {
+        return new Spec(url);
+    }
+
+    public Spec connections(int n) {
+        builder.connections(n);
         return this;
     }
 
-    Spec rate(String r) {
-        rate = Rates.parse(r);
+    public Spec rate(String r) {
+        builder.rate(Rates.parse(r));
         return this;
     }
 
-    Spec stages(String text) {
-        stages = Stages.parse(text);
+    public Spec stages(String text) {
+        builder.stages(Stages.parse(text));
         return this;
     }
 
-    Spec maxInFlight(int n) {
-        maxInFlight = n;
+    public Spec maxInFlight(int n) {
+        builder.maxInFlight(n);
         return this;
     }
 
-    Spec requests(long n) {
-        requests = n;
+    public Spec requests(long n) {
+        builder.requests(n);
         return this;
     }
 
-    Spec duration(Duration d) {
-        duration = d;
+    public Spec duration(Duration d) {
+        builder.duration(d);
         return this;
     }
 
-    Spec threads(int n) {
-        threads = n;
+    public Spec maxDuration(Duration d) {
+        builder.maxDuration(d);
         return this;
     }
 
-    Spec timeout(Duration d) {
-        timeout = d;
+    public Spec threads(int n) {
+        builder.threads(n);
         return this;
     }
 
-    Spec warmup(Duration d) {
-        warmup = d;
+    public Spec timeout(Duration d) {
+        builder.timeout(d);
         return this;
     }
 
-    LoadSpec build() {
-        return new LoadSpec(url, method, headers, body, connections, rate, maxInFlight, requests, duration, threads,
-                timeout, warmup, ok, null, stages);
+    public Spec warmup(Duration d) {
+        builder.warmup(d);
+        return this;
     }
 
-    LoadReport run() {
+    public LoadSpec build() {
+        return builder.build();
+    }
+
+    public LoadReport run() {
         return LoadRunner.of(build()).run();
     }
 }

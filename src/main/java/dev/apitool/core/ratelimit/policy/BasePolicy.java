@@ -13,7 +13,7 @@ import java.util.List;
  * so charging it would let a client that keeps retrying lock itself out for as long as it retries,
  * and the {@code Retry-After} we send would be a lie (a client that waits as told would be refused
  * again if its own rejected retries had been charged). nginx {@code limit_req}, redis-cell and the
- * seed's token bucket all leave state untouched on rejection. With {@code consume-rejected=true} a
+ * classic token bucket all leave state untouched on rejection. With {@code consume-rejected=true} a
  * refused request is charged its cost but never more than is left: the bucket or window ends
  * empty, with no debt, so state stays bounded and a client that stops recovers within one period.
  */

@@ -9,7 +9,7 @@ import java.util.List;
 
 /**
  * Token bucket: a bucket of {@code capacity} tokens that starts full and refills continuously at
- * {@code rate}; a request takes {@code cost} tokens or is refused (the seed's limiter, and the
+ * {@code rate}; a request takes {@code cost} tokens or is refused (the classic limiter, and the
  * classic of Turner's 1986 "New directions in communications", as in Bucket4j and Guava).
  * {@code token-bucket:capacity=5,rate=2/s[,consume-rejected=true][,name=N]}.
  *

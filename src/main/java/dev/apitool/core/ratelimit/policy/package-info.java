@@ -4,7 +4,7 @@
  * {@link dev.apitool.core.ratelimit.policy.Registry} (the shape of Caffeine's simulator).
  *
  * <ul>
- *   <li>{@code token-bucket}: Turner's token bucket (1986), as in the seed, Guava and Bucket4j:
+ *   <li>{@code token-bucket}: Turner's token bucket (1986), as in Guava and Bucket4j:
  *       starts full, refills continuously, exactly, in integer units.
  *   <li>{@code gcra}: the generic cell rate algorithm (ITU-T I.371), the leaky bucket as a
  *       meter, with redis-cell's {@code CL.THROTTLE} semantics (limit = burst + 1).
@@ -23,7 +23,7 @@
  * </ul>
  *
  * <p>Each policy but {@code concurrency} takes {@code consume-rejected=true|false}, default false:
- * refused requests are not charged, as in nginx, redis-cell and the seed, so {@code Retry-After}
+ * refused requests are not charged, as in nginx and redis-cell, so {@code Retry-After}
  * stays true and a retrying client does not lock itself out (see {@code BasePolicy}). Each
  * policy's Javadoc states its 2^53 bound, checked when it is built.
  */

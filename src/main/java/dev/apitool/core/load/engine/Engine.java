@@ -1,0 +1,170 @@
+package dev.apitool.core.load.engine;
+
+import dev.apitool.core.http.LoadTls;
+import dev.apitool.core.http.Transport;
+import dev.apitool.core.io.InputException;
+import dev.apitool.core.jwt.RefreshingToken;
+import dev.apitool.core.load.LoadListener;
+import dev.apitool.core.load.LoadReport;
+import dev.apitool.core.load.LoadSpec;
+import dev.apitool.core.load.plan.RequestPlan;
+import dev.apitool.core.time.Durations;
+import io.netty.channel.EventLoop;
+import io.netty.channel.EventLoopGroup;
+import io.netty.util.concurrent.EventExecutor;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The event loops of one load run (wrk's {@code main}): resolves the target once (or takes its
+ * {@code --resolve} address), encodes the requests once, starts one {@link LoadLoop} per event loop,
+ * waits for all of them, and merges their statistics. It owns the event loop group and always
+ * shuts it down. The run always ends by itself: by {@code -d}, or for a {@code -n} run by the count
+ * or its maximum duration, each request bounded by the timeout, the in-flight ones by a grace
+ * period, and the whole run by a hard bound past the deadline. {@link #interrupt()} stops it early.
+ * {@link dev.apitool.core.load.LoadRunner} is the public face; this is the only part of the run
+ * that touches Netty.
+ */
+public final class Engine {
+
+    private final LoadSpec spec;
+    private final Transport transport;
+    private final RequestPlan plan;
+    private volatile List<LoadLoop> loops = List.of();
+    private volatile boolean interrupted;
+
+    /** Returns the engine of a run of {@code plan} under {@code spec} on {@code transport}. */
+    public Engine(LoadSpec spec, Transport transport, RequestPlan plan) {
+        this.spec = spec;
+        this.transport = transport;
+        this.plan = plan;
+    }
+
+    /**
+     * Runs the test, telling {@code listener} (on this thread) of its start, of each second merged
+     * over every event loop, and of its end, and returns its report.
+     *
+     * @throws InputException when the URL is not http or https or its host does not resolve
+     */
+    public LoadReport run(LoadListener listener) {
+        int threads = spec.effectiveThreads();
+        long warmupNanos = 0;
+        long warmupCount = 0;
+        String warmup;
+        if (spec.warmup() == null && spec.duration() != null) {
+            warmupNanos = Math.min(1_000_000_000L, spec.duration().toNanos() / 10);
+            warmup = Durations.format(Duration.ofNanos(warmupNanos));
+        } else if (spec.warmup() == null) {
+            warmupCount = spec.requests() * 5 / 100;
+            warmup = warmupCount == 0 ? "none" : "first " + warmupCount + " requests";
+        } else {
+            warmupNanos = spec.warmup().toNanos();
+            warmup = warmupNanos == 0 ? "none" : Durations.format(spec.warmup());
+        }
+        RefreshingToken.Token token = plan.jwt() == null ? null : plan.jwt().current();
+        try (Templates templates = Templates.encode(plan, token == null ? null : token.ascii())) {
+            templates.checkCopies(plan, spec.socketsNeeded(),
+                    spec.open() && spec.maxInFlight() > spec.connections() ? "--max-in-flight" : "-c");
+            InetSocketAddress address = resolve();
+            LoadTls tls = LoadTls.of(spec.url(), spec.port(), spec.connect(), spec.timeout()); // one context for the run; null for plain http
+            EventLoopGroup group = transport.newGroup(threads, "apitool-load");
+            try {
+                CountDownLatch done = new CountDownLatch(threads);
+                long t0 = System.nanoTime();
+                Intervals intervals = new Intervals(threads, t0, listener);
+                listener.started(System.currentTimeMillis(), spec, warmup);
+                List<LoadLoop> list = new ArrayList<>();
+                Iterator<EventExecutor> executors = group.iterator();
+                for (int i = 0; i < threads; i++) {
+                    list.add(new LoadLoop(i, threads, (EventLoop) executors.next(), spec,
+                            new LoopRequests(plan, templates, token, spec, i, threads), address, done,
+                            transport.socketChannel(), warmupNanos, warmupCount, tls, intervals));
+                }
+                loops = list;
+                for (LoadLoop l : list) {
+                    l.eventLoop().execute(l::start);
+                }
+                if (interrupted) {
+                    interrupt();
+                }
+                if (!await(intervals)) {
+                    for (LoadLoop l : list) {
+                        l.eventLoop().execute(l::finish);
+                    }
+                    done.await(5, TimeUnit.SECONDS);
+                }
+                intervals.drain();
+                List<LoopStats> stats = new ArrayList<>();
+                long sent = 0;
+                for (LoadLoop l : list) {
+                    stats.add(l.stats());
+                    sent += l.stats().started;
+                }
+                boolean aborted = list.stream().anyMatch(l -> l.abortReason() != null);
+                String stoppedBy = interrupted ? "interrupt" : aborted ? "error"
+                        : spec.requests() > 0 && sent >= spec.requests() ? "requests"
+                        : spec.duration() == null ? "maxDuration" : "duration";
+                LoadReport report = LoadReport.merge(spec, transport.name(), threads, stats, warmup, stoppedBy, plan.summary(),
+                        spec.measuredTargetRps(warmupNanos, warmupCount));
+                long from = stats.stream().mapToLong(s -> s.firstMeasuredNanos).min().orElse(Long.MAX_VALUE);
+                long to = stats.stream().mapToLong(s -> s.lastMeasuredNanos).max().orElse(Long.MIN_VALUE);
+                listener.finished(report, from == Long.MAX_VALUE ? 0 : from - t0, to == Long.MIN_VALUE ? 0 : to - t0);
+                return report;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for the load run", e);
+            } finally {
+                group.shutdownGracefully(0, 500, TimeUnit.MILLISECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    /** Stops the run from any thread: no new requests; in-flight ones get the grace period; {@link #run} then reports. */
+    public void interrupt() {
+        interrupted = true;
+        for (LoadLoop l : loops) {
+            try {
+                l.eventLoop().execute(l::interrupt);
+            } catch (RejectedExecutionException e) {
+                // the run has ended and its event loops are gone (Ctrl-C just as it ended): nothing to stop
+            }
+        }
+    }
+
+    /**
+     * Waits for every loop, merging their intervals as they come: past a deadline, no longer than it
+     * plus the grace period, the connect timeout and 5 s.
+     */
+    private boolean await(Intervals intervals) throws InterruptedException {
+        long bound = spec.stopAfter().plus(spec.grace()).plus(spec.timeout()).plusSeconds(5).toNanos();
+        return intervals.await(bound);
+    }
+
+    private InetSocketAddress resolve() {
+        String host = spec.url().getHost();
+        if (host == null) {
+            throw new InputException("expected an http:// or https:// URL with a host, not '" + spec.url() + "'");
+        }
+        if (host.startsWith("[") && host.endsWith("]")) {
+            host = host.substring(1, host.length() - 1);
+        }
+        int port = spec.port();
+        InetAddress fixed = spec.connect().resolveFor(host, port);
+        if (fixed != null) {
+            return new InetSocketAddress(fixed, port); // --resolve: the name stays in Host (and TLS)
+        }
+        try {
+            return new InetSocketAddress(InetAddress.getByName(host), port);
+        } catch (UnknownHostException e) {
+            throw new InputException("cannot resolve host '" + host + "': " + e.getMessage(), e);
+        }
+    }
+}
