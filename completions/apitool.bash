@@ -228,14 +228,14 @@ function _picocli_apitool() {
   local commands="jwt ratelimit load health pipeline idempotency shell"
   local flag_opts="'--verbose' '--no-color' '-h' '--help' '-V' '--version'"
   local arg_opts="'--output'"
-  local FORMAT_option_args=("text" "json" "junit") # --output values
+  local OUTPUT_option_args=("text" "json" "junit") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
     '--output')
       local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      COMPREPLY=( $( compReplyArray "${OUTPUT_option_args[@]}" ) )
       return $?
       ;;
   esac
@@ -258,14 +258,14 @@ function _picocli_apitool_jwt() {
   local commands="sign verify decode keygen"
   local flag_opts="'-h' '--help' '-V' '--version' '--verbose' '--no-color'"
   local arg_opts="'--output'"
-  local FORMAT_option_args=("text" "json") # --output values
+  local OUTPUT_option_args=("text" "json") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
     '--output')
       local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      COMPREPLY=( $( compReplyArray "${OUTPUT_option_args[@]}" ) )
       return $?
       ;;
   esac
@@ -288,14 +288,14 @@ function _picocli_apitool_ratelimit() {
   local commands="simulate generate"
   local flag_opts="'-h' '--help' '-V' '--version' '--verbose' '--no-color'"
   local arg_opts="'--output'"
-  local FORMAT_option_args=("text" "json") # --output values
+  local OUTPUT_option_args=("text" "json") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
     '--output')
       local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      COMPREPLY=( $( compReplyArray "${OUTPUT_option_args[@]}" ) )
       return $?
       ;;
   esac
@@ -318,10 +318,11 @@ function _picocli_apitool_load() {
   local commands="merge"
   local flag_opts="'--service-time' '--insecure' '--jwt-allow-weak-key' '--no-clobber' '-h' '--help' '-V' '--version' '--verbose' '--no-color'"
   local arg_opts="'-c' '--connections' '--rate' '--stages' '--max-in-flight' '-n' '--requests' '-d' '--duration' '--max-duration' '--threads' '--warmup' '--threshold' '--ok-status' '-X' '--method' '-H' '--header' '--body' '--timeout' '--cacert' '--resolve' '--targets' '--targets-format' '--targets-order' '--seed' '--idempotency-key' '--jwt-secret' '--jwt-key' '--jwt-alg' '--jwt-sub' '--jwt-iss' '--jwt-aud' '--jwt-claim' '--jwt-ttl' '--jwt-refresh' '--progress' '--hdr-log' '--html' '--report' '--output'"
-  local FORMAT_option_args=("ndjson" "csv" "yaml") # --targets-format values
-  local ALG_option_args=("HS256" "HS384" "HS512" "RS256" "RS384" "RS512" "PS256" "PS384" "PS512" "ES256" "ES384" "ES512" "EdDSA") # --jwt-alg values
-  local WHEN_option_args=("auto" "always" "never") # --progress values
-  local FORMAT_option_args=("text" "json") # --output values
+  local TARGETSFORMAT_option_args=("ndjson" "csv" "yaml") # --targets-format values
+  local TARGETSORDER_option_args=("round-robin" "random") # --targets-order values
+  local JWTALG_option_args=("HS256" "HS384" "HS512" "RS256" "RS384" "RS512" "PS256" "PS384" "PS512" "ES256" "ES384" "ES512" "EdDSA") # --jwt-alg values
+  local PROGRESS_option_args=("auto" "always" "never") # --progress values
+  local OUTPUT_option_args=("text" "json") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -372,21 +373,29 @@ function _picocli_apitool_load() {
       return
       ;;
     '--cacert')
-      return
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
       ;;
     '--resolve')
       return
       ;;
     '--targets')
-      return
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
       ;;
     '--targets-format')
       local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      COMPREPLY=( $( compReplyArray "${TARGETSFORMAT_option_args[@]}" ) )
       return $?
       ;;
     '--targets-order')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${TARGETSORDER_option_args[@]}" ) )
+      return $?
       ;;
     '--seed')
       return
@@ -398,11 +407,14 @@ function _picocli_apitool_load() {
       return
       ;;
     '--jwt-key')
-      return
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
       ;;
     '--jwt-alg')
       local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${ALG_option_args[@]}" ) )
+      COMPREPLY=( $( compReplyArray "${JWTALG_option_args[@]}" ) )
       return $?
       ;;
     '--jwt-sub')
@@ -425,21 +437,27 @@ function _picocli_apitool_load() {
       ;;
     '--progress')
       local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${WHEN_option_args[@]}" ) )
+      COMPREPLY=( $( compReplyArray "${PROGRESS_option_args[@]}" ) )
       return $?
       ;;
     '--hdr-log')
-      return
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
       ;;
     '--html')
-      return
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
       ;;
     '--report')
       return
       ;;
     '--output')
       local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      COMPREPLY=( $( compReplyArray "${OUTPUT_option_args[@]}" ) )
       return $?
       ;;
   esac
@@ -462,18 +480,21 @@ function _picocli_apitool_health() {
   local commands=""
   local flag_opts="'--check-config' '--no-clobber' '--watch' '--insecure' '-h' '--help' '-V' '--version' '--verbose' '--no-color'"
   local arg_opts="'-f' '--file' '--fail-on' '--report' '--interval' '--count' '-X' '--method' '-H' '--header' '--body' '--timeout' '--cacert' '--resolve' '--output'"
-  local STATUS_option_args=("unhealthy" "degraded") # --fail-on values
-  local FORMAT_option_args=("text" "json" "junit") # --output values
+  local FAILON_option_args=("unhealthy" "degraded") # --fail-on values
+  local OUTPUT_option_args=("text" "json" "junit") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
     '-f'|'--file')
-      return
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
       ;;
     '--fail-on')
       local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${STATUS_option_args[@]}" ) )
+      COMPREPLY=( $( compReplyArray "${FAILON_option_args[@]}" ) )
       return $?
       ;;
     '--report')
@@ -498,14 +519,17 @@ function _picocli_apitool_health() {
       return
       ;;
     '--cacert')
-      return
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
       ;;
     '--resolve')
       return
       ;;
     '--output')
       local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      COMPREPLY=( $( compReplyArray "${OUTPUT_option_args[@]}" ) )
       return $?
       ;;
   esac
@@ -558,14 +582,14 @@ function _picocli_apitool_idempotency() {
   local commands="replay"
   local flag_opts="'-h' '--help' '-V' '--version' '--verbose' '--no-color'"
   local arg_opts="'--output'"
-  local FORMAT_option_args=("text" "json" "junit") # --output values
+  local OUTPUT_option_args=("text" "json" "junit") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
     '--output')
       local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      COMPREPLY=( $( compReplyArray "${OUTPUT_option_args[@]}" ) )
       return $?
       ;;
   esac
@@ -607,7 +631,7 @@ function _picocli_apitool_jwt_sign() {
   local flag_opts="'--allow-weak-key' '--no-iat' '-h' '--help' '-V' '--version' '--verbose' '--no-color'"
   local arg_opts="'--from' '--secret' '--key' '--alg' '--sub' '--iss' '--aud' '--exp' '--nbf' '--iat' '--jti' '--claim' '--kid' '--typ' '--header' '--output'"
   local ALG_option_args=("HS256" "HS384" "HS512" "RS256" "RS384" "RS512" "PS256" "PS384" "PS512" "ES256" "ES384" "ES512" "EdDSA") # --alg values
-  local FORMAT_option_args=("text" "json") # --output values
+  local OUTPUT_option_args=("text" "json") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -619,7 +643,10 @@ function _picocli_apitool_jwt_sign() {
       return
       ;;
     '--key')
-      return
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
       ;;
     '--alg')
       local IFS=$'\n'
@@ -661,7 +688,7 @@ function _picocli_apitool_jwt_sign() {
       ;;
     '--output')
       local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      COMPREPLY=( $( compReplyArray "${OUTPUT_option_args[@]}" ) )
       return $?
       ;;
   esac
@@ -685,7 +712,7 @@ function _picocli_apitool_jwt_verify() {
   local flag_opts="'--allow-weak-key' '--jws' '--no-clobber' '-h' '--help' '-V' '--version' '--verbose' '--no-color'"
   local arg_opts="'--secret' '--key' '--jwks-url' '--oidc-issuer' '--alg' '--leeway' '--iss' '--aud' '--sub' '--require' '--max-age' '--at' '--report' '--output'"
   local ALG_option_args=("HS256" "HS384" "HS512" "RS256" "RS384" "RS512" "PS256" "PS384" "PS512" "ES256" "ES384" "ES512" "EdDSA") # --alg values
-  local FORMAT_option_args=("text" "json") # --output values
+  local OUTPUT_option_args=("text" "json") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -694,7 +721,10 @@ function _picocli_apitool_jwt_verify() {
       return
       ;;
     '--key')
-      return
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
       ;;
     '--jwks-url')
       return
@@ -733,7 +763,7 @@ function _picocli_apitool_jwt_verify() {
       ;;
     '--output')
       local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      COMPREPLY=( $( compReplyArray "${OUTPUT_option_args[@]}" ) )
       return $?
       ;;
   esac
@@ -756,7 +786,7 @@ function _picocli_apitool_jwt_decode() {
   local commands=""
   local flag_opts="'--no-clobber' '-h' '--help' '-V' '--version' '--verbose' '--no-color'"
   local arg_opts="'--report' '--output'"
-  local FORMAT_option_args=("text" "json") # --output values
+  local OUTPUT_option_args=("text" "json") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -766,7 +796,7 @@ function _picocli_apitool_jwt_decode() {
       ;;
     '--output')
       local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      COMPREPLY=( $( compReplyArray "${OUTPUT_option_args[@]}" ) )
       return $?
       ;;
   esac
@@ -787,7 +817,7 @@ function _picocli_apitool_jwt_keygen() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--no-clobber' '-h' '--help' '-V' '--version' '--verbose' '--no-color'"
+  local flag_opts="'--force' '--no-clobber' '-h' '--help' '-V' '--version' '--verbose' '--no-color'"
   local arg_opts="'--out' '--pub' '--format' '--bits'"
   local FORMAT_option_args=("pem" "jwk" "jwks" "raw") # --format values
 
@@ -795,10 +825,16 @@ function _picocli_apitool_jwt_keygen() {
 
   case ${prev_word} in
     '--out')
-      return
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
       ;;
     '--pub')
-      return
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
       ;;
     '--format')
       local IFS=$'\n'
@@ -835,8 +871,8 @@ function _picocli_apitool_ratelimit_simulate() {
   local flag_opts="'--trace' '--no-clobber' '-h' '--help' '-V' '--version' '--verbose' '--no-color'"
   local arg_opts="'--policy' '--script' '--generate' '--format' '--headers' '--html' '--store' '--report' '--max-events' '--output'"
   local FORMAT_option_args=("ndjson" "csv" "yaml") # --format values
-  local PROFILE_option_args=("IETF" "IETF_LEGACY" "X_RATELIMIT") # --headers values
-  local FORMAT_option_args=("text" "json") # --output values
+  local HEADERS_option_args=("IETF" "IETF_LEGACY" "X_RATELIMIT") # --headers values
+  local OUTPUT_option_args=("text" "json") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -845,7 +881,10 @@ function _picocli_apitool_ratelimit_simulate() {
       return
       ;;
     '--script')
-      return
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
       ;;
     '--generate')
       return
@@ -857,11 +896,14 @@ function _picocli_apitool_ratelimit_simulate() {
       ;;
     '--headers')
       local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${PROFILE_option_args[@]}" ) )
+      COMPREPLY=( $( compReplyArray "${HEADERS_option_args[@]}" ) )
       return $?
       ;;
     '--html')
-      return
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
       ;;
     '--store')
       return
@@ -874,7 +916,7 @@ function _picocli_apitool_ratelimit_simulate() {
       ;;
     '--output')
       local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      COMPREPLY=( $( compReplyArray "${OUTPUT_option_args[@]}" ) )
       return $?
       ;;
   esac
@@ -902,7 +944,10 @@ function _picocli_apitool_ratelimit_generate() {
 
   case ${prev_word} in
     '--out')
-      return
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
       ;;
     '--max-events')
       return
@@ -927,7 +972,7 @@ function _picocli_apitool_load_merge() {
   local commands=""
   local flag_opts="'--service-time' '--no-clobber' '-h' '--help' '-V' '--version' '--verbose' '--no-color'"
   local arg_opts="'--threshold' '--html' '--report' '--output'"
-  local FORMAT_option_args=("text" "json") # --output values
+  local OUTPUT_option_args=("text" "json") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -936,14 +981,17 @@ function _picocli_apitool_load_merge() {
       return
       ;;
     '--html')
-      return
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
       ;;
     '--report')
       return
       ;;
     '--output')
       local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      COMPREPLY=( $( compReplyArray "${OUTPUT_option_args[@]}" ) )
       return $?
       ;;
   esac
@@ -952,6 +1000,13 @@ function _picocli_apitool_load_merge() {
     COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
   else
     local positionals=""
+    local currIndex
+    currIndex=$(currentPositionalIndex "merge" "${arg_opts}" "${flag_opts}")
+    if (( currIndex >= 0 && currIndex <= 2147483647 )); then
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      positionals=$( compgen -f -- "${curr_word}" ) # files
+    fi
     local IFS=$'\n'
     COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
   fi
@@ -1113,7 +1168,7 @@ function _picocli_apitool_idempotency_replay() {
   local commands=""
   local flag_opts="'--no-clobber' '--insecure' '-h' '--help' '-V' '--version' '--verbose' '--no-color'"
   local arg_opts="'--repeat' '--concurrency' '--ttl' '--slow-url' '--profile' '--max-key-length' '--from' '--report' '-X' '--method' '-H' '--header' '--body' '--timeout' '--cacert' '--resolve' '--output'"
-  local FORMAT_option_args=("text" "json" "junit") # --output values
+  local OUTPUT_option_args=("text" "json" "junit") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1137,7 +1192,10 @@ function _picocli_apitool_idempotency_replay() {
       return
       ;;
     '--from')
-      return
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
       ;;
     '--report')
       return
@@ -1155,14 +1213,17 @@ function _picocli_apitool_idempotency_replay() {
       return
       ;;
     '--cacert')
-      return
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
       ;;
     '--resolve')
       return
       ;;
     '--output')
       local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      COMPREPLY=( $( compReplyArray "${OUTPUT_option_args[@]}" ) )
       return $?
       ;;
   esac
@@ -1183,4 +1244,16 @@ function _picocli_apitool_idempotency_replay() {
 # current word on the command line.
 # The `-o default` option means that if the function generated no matches, the
 # default Bash completions and the Readline default filename completions are performed.
-complete -F _complete_apitool -o default apitool apitool.sh apitool.bash
+# A value written @FILE is read from FILE: complete the file name after the @.
+# Everything else goes to the generated function above.
+function _apitool_complete() {
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  if [[ "${curr_word}" == @* ]]; then
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -f -P @ -- "${curr_word#@}") )
+    return 0
+  fi
+  _complete_apitool "$@"
+}
+
+complete -F _apitool_complete -o default apitool apitool.sh apitool.bash

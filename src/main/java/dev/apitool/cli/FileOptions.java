@@ -23,12 +23,23 @@ public final class FileOptions {
         return check(context, name, flag, OutputFile.Access.PUBLIC);
     }
 
+    /**
+     * Returns the private key file {@code name} (mode 0600), checked now: unlike every other output
+     * file, one that exists is refused unless {@code force}.
+     */
+    public OutputFile privateKey(Context context, String name, String flag, boolean force) {
+        return checked(context, name, flag, OutputFile.Options.report().noClobber(noClobber).privateKey(force));
+    }
+
     /** As {@link #report}, with {@code access} for a new file. */
     public OutputFile check(Context context, String name, String flag, OutputFile.Access access) {
+        return checked(context, name, flag, OutputFile.Options.report().access(access).noClobber(noClobber));
+    }
+
+    private static OutputFile checked(Context context, String name, String flag, OutputFile.Options options) {
         if (name.equals("-")) {
             throw new InputException(flag + " -: standard output carries the result; give a file name");
         }
-        return OutputFile.check(context.workDir().resolve(name), name, flag,
-                OutputFile.Options.report().access(access).noClobber(noClobber));
+        return OutputFile.check(context.workDir().resolve(name), name, flag, options);
     }
 }

@@ -33,7 +33,8 @@ final class JwtKeygen extends BaseCommand {
     @Parameters(index = "0", paramLabel = "ALG", description = "Algorithm the key is for: ${COMPLETION-CANDIDATES}.")
     JwsAlgorithm alg;
 
-    @Option(names = "--out", paramLabel = "FILE", required = true, description = "Where the private key or secret goes: a file (mode 0600), or - for stdout.")
+    @Option(names = "--out", paramLabel = "FILE", required = true,
+            description = "Where the private key or secret goes: a new file (mode 0600; an existing one only with --force), or - for stdout.")
     String out;
 
     @Option(names = "--pub", paramLabel = "FILE", description = "Where the public key goes: a file, or - for stdout.")
@@ -44,6 +45,10 @@ final class JwtKeygen extends BaseCommand {
 
     @Option(names = "--bits", paramLabel = "N", defaultValue = "2048", description = "RSA modulus size, 2048 to 16384 (default ${DEFAULT-VALUE}).")
     int bits;
+
+    @Option(names = "--force",
+            description = "Replace an existing --out file (a private key file that exists is refused without it).")
+    boolean force;
 
     @Mixin
     FileOptions files;
@@ -64,7 +69,7 @@ final class JwtKeygen extends BaseCommand {
         if (hmac && pub != null) {
             throw new InputException("--pub: an HMAC secret has no public part");
         }
-        OutputFile outFile = target(out, "--out", OutputFile.Access.PRIVATE);
+        OutputFile outFile = out.equals("-") ? null : files.privateKey(context(), out, "--out", force);
         OutputFile pubFile = pub == null ? null : target(pub, "--pub", OutputFile.Access.PUBLIC);
         if (outFile != null && pubFile != null
                 && outFile.path().toAbsolutePath().normalize().equals(pubFile.path().toAbsolutePath().normalize())) {

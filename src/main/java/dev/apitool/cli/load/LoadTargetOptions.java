@@ -31,6 +31,7 @@ final class LoadTargetOptions {
     Scripts.Format format;
 
     @Option(names = "--targets-order", paramLabel = "ORDER", defaultValue = "round-robin",
+            completionCandidates = TargetOrders.class,
             description = "round-robin (default: with -n, each target gets its exact share) or random (reproducible with --seed).")
     String order;
 

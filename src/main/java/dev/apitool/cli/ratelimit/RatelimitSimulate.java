@@ -33,13 +33,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "simulate", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Run a request script (or generated traffic) through rate-limit policies side by side, in virtual time.",
-            "Policies: token-bucket, gcra, nginx, fixed-window, sliding-log, sliding-window, concurrency."},
+@Command(name = "simulate", mixinStandardHelpOptions = true, sortOptions = false, modelTransformer = PolicyHelp.class,
+        description = "Run a request script (or generated traffic) through rate-limit policies side by side, in virtual time.",
         footer = {"", "Examples:",
             "  apitool ratelimit simulate --policy token-bucket:capacity=5,rate=2/s --script requests.ndjson",
-            "  apitool ratelimit simulate --policy nginx:rate=10r/s,burst=12,delay=8 --policy gcra:rate=10/s,burst=12 \\",
-            "      --generate poisson:rate=15/s,duration=60s,keys=20,dist=zipf,seed=7",
+            "  apitool ratelimit simulate --policy token-bucket:capacity=10,rate=1/s --policy fixed-window:limit=10,window=10s \\",
+            "      --policy sliding-window:limit=10,window=10s --generate burst:size=15,every=5s,duration=60s",
             "  apitool ratelimit simulate --policy fixed-window:limit=100,window=1m --script r.csv --trace --output json | jq ."})
 @Formats({OutputFormat.text, OutputFormat.json})
 final class RatelimitSimulate extends BaseCommand {

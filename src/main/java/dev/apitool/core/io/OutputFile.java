@@ -26,7 +26,8 @@ import java.nio.file.attribute.PosixFilePermissions;
  *       {@code /dev/stdout}) is written through and never replaced.</li>
  *   <li>A missing parent directory is an error; it is not created.</li>
  *   <li>An existing file is overwritten (as {@code curl -o} does) unless the options say
- *       {@link Existing#REFUSE} ({@code --no-clobber}).</li>
+ *       {@link Existing#REFUSE} ({@code --no-clobber}), or {@link Existing#REFUSE_UNLESS_FORCED} for
+ *       a private key's file, the one exception: it is never replaced silently.</li>
  *   <li>A new regular file is mode 0644, or 0600 with {@link Access#PRIVATE} (keys, anything that may
  *       hold a secret).</li>
  * </ul>
@@ -55,7 +56,12 @@ public final class OutputFile {
         /** Overwrite it (the default, as curl -o and k6 do). */
         REPLACE,
         /** Refuse with a usage error ({@code --no-clobber}). */
-        REFUSE
+        REFUSE,
+        /**
+         * Refuse a regular file with a usage error that says to force it: a file that may hold a private
+         * key is never replaced silently ({@code jwt keygen --out} without {@code --force}).
+         */
+        REFUSE_UNLESS_FORCED
     }
 
     /** How to write one file. */
@@ -69,6 +75,14 @@ public final class OutputFile {
         /** Returns these options with {@code access}. */
         public Options access(Access a) {
             return new Options(a, existing);
+        }
+
+        /**
+         * Returns these options for a private key file (mode 0600): an existing regular file is refused
+         * unless {@code force}; {@link Existing#REFUSE} stays as it is.
+         */
+        public Options privateKey(boolean force) {
+            return new Options(Access.PRIVATE, existing == Existing.REFUSE || force ? existing : Existing.REFUSE_UNLESS_FORCED);
         }
 
         /** Returns these options refusing an existing file when {@code noClobber}. */
@@ -108,6 +122,10 @@ public final class OutputFile {
         boolean exists = Files.exists(path, LinkOption.NOFOLLOW_LINKS);
         if (exists && options.existing() == Existing.REFUSE) {
             throw new InputException(what + ": the file exists and --no-clobber keeps it");
+        }
+        if (exists && options.existing() == Existing.REFUSE_UNLESS_FORCED && !f.through()) {
+            throw new InputException(what + ": the file exists and may hold a private key;"
+                    + " pass --force to replace it, or remove it");
         }
         if (f.through()) {
             if (!Files.isWritable(path)) {

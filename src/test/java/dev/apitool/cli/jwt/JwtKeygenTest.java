@@ -176,12 +176,42 @@ class JwtKeygenTest extends AbstractHelpTest {
     }
 
     @Test
-    void existingFile_isReplacedByDefault_andMadeOwnerOnly() throws IOException {
+    void existingPrivateKeyFile_withoutForce_exits2AndIsLeftAlone() {
+        cli.file("key.pem", "an older key");
+        assertThat(cli.run("jwt", "keygen", "ES256", "--out", "key.pem", "--pub", "new.pub.pem")).exitedWith(2).outIsEmpty()
+                .failedWithOneLineError("--out key.pem", "the file exists", "--force", "remove it");
+        assertThat(cli.read("key.pem")).isEqualTo("an older key");
+        assertThat(Files.exists(dir.resolve("new.pub.pem"))).as("no public key of a pair never kept").isFalse();
+    }
+
+    @Test
+    void existingPublicKeyFile_isReplacedWithoutForce_asEveryOtherOutputFile() {
+        cli.file("pub.pem", "an older public key");
+        assertThat(cli.run("jwt", "keygen", "ES256", "--out", "key.pem", "--pub", "pub.pem")).succeeded();
+        assertThat(cli.read("pub.pem")).startsWith("-----BEGIN PUBLIC KEY-----");
+    }
+
+    @Test
+    void forceWithNoClobber_stillKeepsTheFile() {
+        cli.file("key.pem", "keep me");
+        assertThat(cli.run("jwt", "keygen", "ES256", "--out", "key.pem", "--force", "--no-clobber")).exitedWith(2)
+                .failedWithOneLineError("key.pem", "the file exists", "--no-clobber");
+        assertThat(cli.read("key.pem")).isEqualTo("keep me");
+    }
+
+    @Test
+    void outDevNull_isWrittenThrough_withoutForce() {
+        assumeTrue(Files.isWritable(Path.of("/dev/null")));
+        assertThat(cli.run("jwt", "keygen", "ES256", "--out", "/dev/null")).succeeded();
+    }
+
+    @Test
+    void existingFile_isReplacedWithForce_andMadeOwnerOnly() throws IOException {
         Path key = dir.resolve("key.pem");
         cli.file("key.pem", "old, world-readable");
         assumeTrue(Files.getFileAttributeView(key, java.nio.file.attribute.PosixFileAttributeView.class) != null);
         Files.setPosixFilePermissions(key, PosixFilePermissions.fromString("rw-rw-rw-"));
-        assertThat(cli.run("jwt", "keygen", "ES256", "--out", "key.pem")).succeeded();
+        assertThat(cli.run("jwt", "keygen", "ES256", "--out", "key.pem", "--force")).succeeded();
         assertThat(cli.read("key.pem")).startsWith("-----BEGIN PRIVATE KEY-----");
         assertOwnerOnly(key);
     }
