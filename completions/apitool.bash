@@ -552,14 +552,14 @@ function _picocli_apitool_pipeline() {
   local commands="check routes run serve"
   local flag_opts="'-h' '--help' '-V' '--version' '--verbose' '--no-color'"
   local arg_opts="'--output'"
-  local FORMAT_option_args=("text" "json") # --output values
+  local OUTPUT_option_args=("text" "json") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
     '--output')
       local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      COMPREPLY=( $( compReplyArray "${OUTPUT_option_args[@]}" ) )
       return $?
       ;;
   esac
@@ -1021,14 +1021,14 @@ function _picocli_apitool_pipeline_check() {
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--verbose' '--no-color'"
   local arg_opts="'--output'"
-  local FORMAT_option_args=("text" "json") # --output values
+  local OUTPUT_option_args=("text" "json") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
     '--output')
       local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      COMPREPLY=( $( compReplyArray "${OUTPUT_option_args[@]}" ) )
       return $?
       ;;
   esac
@@ -1051,14 +1051,14 @@ function _picocli_apitool_pipeline_routes() {
   local commands=""
   local flag_opts="'--chain' '-h' '--help' '-V' '--version' '--verbose' '--no-color'"
   local arg_opts="'--output'"
-  local FORMAT_option_args=("text" "json") # --output values
+  local OUTPUT_option_args=("text" "json") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
     '--output')
       local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      COMPREPLY=( $( compReplyArray "${OUTPUT_option_args[@]}" ) )
       return $?
       ;;
   esac
@@ -1081,7 +1081,7 @@ function _picocli_apitool_pipeline_run() {
   local commands=""
   local flag_opts="'--trace' '-h' '--help' '-V' '--version' '--verbose' '--no-color'"
   local arg_opts="'-H' '--header' '--body' '--requests' '--timeout' '--output'"
-  local FORMAT_option_args=("text" "json") # --output values
+  local OUTPUT_option_args=("text" "json") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1093,14 +1093,17 @@ function _picocli_apitool_pipeline_run() {
       return
       ;;
     '--requests')
-      return
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
       ;;
     '--timeout')
       return
       ;;
     '--output')
       local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      COMPREPLY=( $( compReplyArray "${OUTPUT_option_args[@]}" ) )
       return $?
       ;;
   esac
