@@ -239,4 +239,54 @@ class PipelineServerTest {
             return "reset: " + e.getMessage();
         }
     }
+
+    private static final String IDEMPOTENT = """
+            apiVersion: apitool/v1
+            routes:
+              - method: POST
+                path: /charges
+                name: charge
+                handler: counter
+                middleware: [{type: idempotency, store: "%s", ttl: 1h}]
+            """;
+
+    /** 50 requests at once under one key: the handler runs once; the rest get its stored answer or 409, never another result. */
+    private void assertRunsOnce(PipelineServer s) throws Exception {
+        String key = "k-" + System.nanoTime();
+        List<java.util.concurrent.CompletableFuture<HttpResponse<String>>> all = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            HttpRequest r = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + s.address().getPort() + "/charges"))
+                    .timeout(Duration.ofSeconds(20)).header("Idempotency-Key", key)
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"amount\": 5}")).build();
+            all.add(http.sendAsync(r, HttpResponse.BodyHandlers.ofString()));
+        }
+        int ok = 0;
+        for (var f : all) {
+            HttpResponse<String> r = f.get();
+            assertThat(r.statusCode()).as(r.body()).isIn(200, 409);
+            if (r.statusCode() == 200) {
+                assertThat(r.body()).as("every successful answer is the one execution's").isEqualTo("{\"count\":1}");
+                ok++;
+            }
+        }
+        assertThat(ok).isPositive();
+        HttpResponse<String> again = send(s, "POST", "/charges", "{\"amount\": 5}", "Idempotency-Key", key);
+        assertThat(again.body()).isEqualTo("{\"count\":1}");
+        assertThat(again.headers().firstValue("Idempotent-Replayed")).hasValue("true");
+        assertThat(send(s, "POST", "/charges", "{\"amount\": 6}", "Idempotency-Key", key).statusCode()).isEqualTo(422);
+        assertThat(send(s, "POST", "/charges", "{\"amount\": 5}", "Idempotency-Key", key + "-other").body())
+                .as("another key runs the handler again").isEqualTo("{\"count\":2}");
+    }
+
+    @Test
+    void idempotency_memoryStore_fiftyConcurrentWithOneKey_handlerRunsOnce() throws Exception {
+        assertRunsOnce(serve(IDEMPOTENT.formatted("memory")));
+    }
+
+    @Test
+    void idempotency_redisStore_fiftyConcurrentWithOneKey_handlerRunsOnce() throws Exception {
+        RedisServer redis = RedisServer.start();
+        open.add(redis);
+        assertRunsOnce(serve(IDEMPOTENT.formatted(redis.uri())));
+    }
 }

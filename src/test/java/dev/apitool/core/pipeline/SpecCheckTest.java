@@ -79,14 +79,16 @@ class SpecCheckTest {
     }
 
     @Test
-    void check_idempotency_isNotYetAvailable() {
+    void check_idempotency_badProfileAndStore_reportedAtTheirKeys() {
         String yaml = """
                 apiVersion: apitool/v1
-                middleware: [idempotency]
+                middleware: [{type: idempotency, profile: paypal, store: "mysql://db"}]
                 routes: [{method: GET, path: /, name: root, handler: echo}]
                 """;
 
-        assertThat(check(yaml)).singleElement().asString().startsWith("spec.yaml:2:14: middleware 'idempotency' is not yet available");
+        assertThat(check(yaml)).containsExactly(
+                "spec.yaml:2:43: unknown profile 'paypal' (expected ietf or stripe)",
+                "spec.yaml:2:58: unknown store 'mysql://db' (expected memory or redis://HOST:PORT)");
     }
 
     @Test
