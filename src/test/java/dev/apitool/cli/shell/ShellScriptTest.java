@@ -124,4 +124,34 @@ class ShellScriptTest extends AbstractHelpTest {
         assertThat(count(r.out(), "\"sub\": \"bob\"")).as("the given --secret wins over the setting").isEqualTo(1);
         assertThat(r.exitCode()).as("the setting's wrong secret is used where none is given").isEqualTo(1);
     }
+
+    /** A pipeline served as a background job, loaded from the shell, then cancelled: it drains and frees its port. */
+    @Test
+    void shell_pipelineServeAsJob_loadedThenCancelled_portFreed() throws Exception {
+        java.nio.file.Files.writeString(dir.resolve("api.yaml"), String.join("\n",
+                "apiVersion: apitool/v1",
+                "routes: [{method: POST, path: /orders, name: create_order, handler: counter}]", ""));
+        int port;
+        try (java.net.ServerSocket probe = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = probe.getLocalPort();
+        }
+        String base = "http://127.0.0.1:" + port;
+        CommandResult r = Cli.in(dir).stdin(String.join("\n",
+                "pipeline serve api.yaml --port " + port + " &",
+                "load " + base + "/orders -X POST -n 60 -c 2 --threads 1",
+                "jobs",
+                "cancel 1",
+                "wait 1",
+                "job 1",
+                "")).run("shell");
+
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(r.out()).contains("[1] pipeline serve api.yaml --port " + port + " started");
+        assertThat(r.out()).as("every request reached the served pipeline").contains("Status     200: ");
+        assertThat(r.out()).containsPattern("\\[1\\]  running .*pipeline serve");
+        assertThat(r.out()).as("the job's output: it shut down gracefully").contains("apitool: shutting down");
+        try (java.net.ServerSocket again = new java.net.ServerSocket(port, 1, java.net.InetAddress.getLoopbackAddress())) {
+            assertThat(again.getLocalPort()).as("the port is free after cancel").isEqualTo(port);
+        }
+    }
 }
