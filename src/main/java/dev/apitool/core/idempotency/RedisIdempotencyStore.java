@@ -1,17 +1,10 @@
 package dev.apitool.core.idempotency;
 
 import dev.apitool.core.io.InputException;
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.RedisException;
-import io.lettuce.core.RedisNoScriptException;
-import io.lettuce.core.RedisURI;
+import dev.apitool.core.redis.RedisScripts;
 import io.lettuce.core.ScriptOutputType;
-import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.api.sync.RedisCommands;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Keys in Redis, shared by every process on the same server and prefix. Each decision is one Lua
@@ -58,18 +51,12 @@ public final class RedisIdempotencyStore implements IdempotencyStore {
             return 1
             """;
 
-    private final RedisClient client;
-    private final StatefulRedisConnection<String, String> connection;
-    private final RedisCommands<String, String> redis;
+    private final RedisScripts redis;
     private final String prefix;
     private final long extraTtlMillis;
-    private final Map<String, String> digests = new ConcurrentHashMap<>();
 
-    private RedisIdempotencyStore(RedisClient client, StatefulRedisConnection<String, String> connection, String prefix,
-            long extraTtlMillis) {
-        this.client = client;
-        this.connection = connection;
-        this.redis = connection.sync();
+    private RedisIdempotencyStore(RedisScripts redis, String prefix, long extraTtlMillis) {
+        this.redis = redis;
         this.prefix = prefix;
         this.extraTtlMillis = extraTtlMillis;
     }
@@ -82,20 +69,7 @@ public final class RedisIdempotencyStore implements IdempotencyStore {
      * @throws InputException when the URI is malformed or the server cannot be reached
      */
     public static RedisIdempotencyStore connect(String uri, String prefix, Duration extraTtl) {
-        RedisURI parsed;
-        try {
-            parsed = RedisURI.create(uri);
-        } catch (IllegalArgumentException e) {
-            throw new InputException("store '" + uri + "': expected redis://host:port, e.g. redis://127.0.0.1:6379");
-        }
-        parsed.setTimeout(Duration.ofSeconds(10));
-        RedisClient client = RedisClient.create(parsed);
-        try {
-            return new RedisIdempotencyStore(client, client.connect(), prefix, extraTtl.toMillis());
-        } catch (RedisException e) {
-            client.shutdown();
-            throw new InputException("store '" + uri + "': cannot connect to Redis: " + e.getMessage(), e);
-        }
+        return new RedisIdempotencyStore(RedisScripts.connect(uri), prefix, extraTtl.toMillis());
     }
 
     @Override
@@ -129,26 +103,16 @@ public final class RedisIdempotencyStore implements IdempotencyStore {
 
     private <T> T run(String script, ScriptOutputType type, String key, String... args) {
         String[] keys = {prefix + key};
-        String digest = digests.computeIfAbsent(script, redis::scriptLoad);
-        try {
-            return redis.evalsha(digest, type, keys, args);
-        } catch (RedisNoScriptException e) {
-            digests.put(script, redis.scriptLoad(script));
-            return redis.evalsha(digests.get(script), type, keys, args);
-        }
+        return redis.eval(script, type, keys, args);
     }
 
     /** Deletes every key under this store's prefix (for tests that start afresh). */
     public void clear() {
-        List<String> keys = redis.keys(prefix + "*");
-        if (!keys.isEmpty()) {
-            redis.del(keys.toArray(new String[0]));
-        }
+        redis.deleteAll(prefix);
     }
 
     @Override
     public void close() {
-        connection.close();
-        client.shutdown();
+        redis.close();
     }
 }

@@ -5,17 +5,11 @@ import dev.apitool.core.ratelimit.Decision;
 import dev.apitool.core.ratelimit.Outcome;
 import dev.apitool.core.ratelimit.Policy;
 import dev.apitool.core.ratelimit.StateStore;
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.RedisException;
-import io.lettuce.core.RedisNoScriptException;
-import io.lettuce.core.RedisURI;
+import dev.apitool.core.redis.RedisScripts;
 import io.lettuce.core.ScriptOutputType;
-import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.api.sync.RedisCommands;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Limiter state in Redis, shared by every process that uses the same server and prefix: each
@@ -43,17 +37,12 @@ public final class RedisStore implements StateStore {
             "sliding-window", LuaWindows.SLIDING_WINDOW,
             "concurrency", LuaWindows.CONCURRENCY);
 
-    private final RedisClient client;
-    private final StatefulRedisConnection<String, String> connection;
-    private final RedisCommands<String, String> redis;
+    private final RedisScripts redis;
     private final String prefix;
     private final long extraTtlMillis;
-    private final Map<String, String> digests = new ConcurrentHashMap<>();
 
-    private RedisStore(RedisClient client, StatefulRedisConnection<String, String> connection, String prefix, long extraTtlMillis) {
-        this.client = client;
-        this.connection = connection;
-        this.redis = connection.sync();
+    private RedisStore(RedisScripts redis, String prefix, long extraTtlMillis) {
+        this.redis = redis;
         this.prefix = prefix;
         this.extraTtlMillis = extraTtlMillis;
     }
@@ -66,20 +55,7 @@ public final class RedisStore implements StateStore {
      * @throws InputException when the URI is malformed or the server cannot be reached
      */
     public static RedisStore connect(String uri, String prefix, Duration extraTtl) {
-        RedisURI parsed;
-        try {
-            parsed = RedisURI.create(uri);
-        } catch (IllegalArgumentException e) {
-            throw new InputException("store '" + uri + "': expected redis://host:port, e.g. redis://127.0.0.1:6379");
-        }
-        parsed.setTimeout(Duration.ofSeconds(10));
-        RedisClient client = RedisClient.create(parsed);
-        try {
-            return new RedisStore(client, client.connect(), prefix, extraTtl.toMillis());
-        } catch (RedisException e) {
-            client.shutdown();
-            throw new InputException("store '" + uri + "': cannot connect to Redis: " + e.getMessage(), e);
-        }
+        return new RedisStore(RedisScripts.connect(uri), prefix, extraTtl.toMillis());
     }
 
     @Override
@@ -111,27 +87,17 @@ public final class RedisStore implements StateStore {
             args[4 + i] = Long.toString(p[i]);
         }
         String[] keys = {key};
-        String digest = digests.computeIfAbsent(script, redis::scriptLoad);
         ScriptOutputType type = script.equals(LuaWindows.CONCURRENCY_RELEASE) ? ScriptOutputType.INTEGER : ScriptOutputType.MULTI;
-        try {
-            return redis.evalsha(digest, type, keys, args);
-        } catch (RedisNoScriptException e) {
-            digests.put(script, redis.scriptLoad(script));
-            return redis.evalsha(digests.get(script), type, keys, args);
-        }
+        return redis.eval(script, type, keys, args);
     }
 
     /** Deletes every key under this store's prefix (for tests and simulations that start afresh). */
     public void clear() {
-        List<String> keys = redis.keys(prefix + "*");
-        if (!keys.isEmpty()) {
-            redis.del(keys.toArray(new String[0]));
-        }
+        redis.deleteAll(prefix);
     }
 
     @Override
     public void close() {
-        connection.close();
-        client.shutdown();
+        redis.close();
     }
 }
