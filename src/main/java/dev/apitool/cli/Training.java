@@ -7,9 +7,11 @@ import dev.apitool.core.http.ServerResponse;
 import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
 import java.io.Writer;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * The training runs the launcher records class-data-sharing archives from (AppCDS on Java 17-24,
@@ -64,23 +66,26 @@ public final class Training {
 
     /** Runs {@code health} (text, JSON and JUnit, HTTP and TCP) against a loopback server; skipped if loopback is unavailable. */
     private static void health(Context ctx, PrintWriter sink) {
-        HttpServer server;
-        try {
-            server = HttpServer.start(HttpServerOptions.loopback(), RequestHandler.of(r -> ServerResponse.text(200, "ok")));
-        } catch (RuntimeException e) {
-            return;
-        }
-        try (server) {
-            String url = server.uri("/").toString();
-            String tcp = "tcp://" + server.uri("/").getAuthority();
+        onLoopbackServer(uri -> {
+            String url = uri.toString();
+            String tcp = "tcp://" + uri.getAuthority();
             run(ctx, sink, "health", url, tcp);
             run(ctx, sink, "--output", "json", "health", url, "--timeout", "1s");
             run(ctx, sink, "--output", "junit", "health", url);
-        }
+        });
     }
 
     /** Runs {@code load} closed and open (stages, JSON) against a loopback server; skipped if loopback is unavailable. */
     private static void load(Context ctx, PrintWriter sink) {
+        onLoopbackServer(uri -> {
+            String url = uri.toString();
+            run(ctx, sink, "load", url, "-n", "3000", "-c", "4", "--threads", "2");
+            run(ctx, sink, "--output", "json", "load", url, "--stages", "0s:1000/s,300ms:1000/s", "-c", "2", "--threads", "1");
+        });
+    }
+
+    /** Runs {@code training} with the URI of a loopback server that answers 200 "ok", then stops it; does nothing if loopback is unavailable. */
+    private static void onLoopbackServer(Consumer<URI> training) {
         HttpServer server;
         try {
             server = HttpServer.start(HttpServerOptions.loopback(), RequestHandler.of(r -> ServerResponse.text(200, "ok")));
@@ -88,9 +93,7 @@ public final class Training {
             return;
         }
         try (server) {
-            String url = server.uri("/").toString();
-            run(ctx, sink, "load", url, "-n", "3000", "-c", "4", "--threads", "2");
-            run(ctx, sink, "--output", "json", "load", url, "--stages", "0s:1000/s,300ms:1000/s", "-c", "2", "--threads", "1");
+            training.accept(server.uri("/"));
         }
     }
 
