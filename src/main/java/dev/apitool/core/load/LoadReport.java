@@ -81,11 +81,6 @@ public record LoadReport(String url, String method, String model, String transpo
         return requests == 0 ? 0 : (double) failed / requests;
     }
 
-    /** Returns the total number of failures of every kind, counted or not against a request. */
-    public long transportErrors() {
-        return errors.values().stream().mapToLong(Long::longValue).sum();
-    }
-
     /**
      * What a report says about how a run was set up, beside what it measured: the fields of
      * {@link LoadReport} of the same names.
