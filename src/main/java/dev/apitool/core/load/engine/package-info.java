@@ -4,8 +4,9 @@
  * loop group and merges the loops' results; each {@link dev.apitool.core.load.engine.LoadLoop} owns
  * its connections, its schedule (closed model: one request in flight per connection; open model: a
  * global rate, request k due at its intended time, latency measured from it so a stalled server
- * shows: no coordinated omission) and its {@link dev.apitool.core.load.engine.LoopStats}, so nothing
- * crosses threads per request. {@link dev.apitool.core.load.engine.LoadConnection} is the
+ * shows: no coordinated omission) and its {@link dev.apitool.core.load.engine.LoopStats}, a mutable
+ * accumulator that leaves the engine only as an immutable {@link dev.apitool.core.load.Measurement}
+ * once the loop has finished, so nothing crosses threads per request. {@link dev.apitool.core.load.engine.LoadConnection} is the
  * per-connection state machine over core.http's raw codec. Once a second each loop hands its
  * interval to {@link dev.apitool.core.load.engine.Intervals}, which merges each second over every
  * loop for the {@link dev.apitool.core.load.LoadListener}. Per-request parts (an
