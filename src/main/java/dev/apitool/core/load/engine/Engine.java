@@ -86,9 +86,10 @@ public final class Engine {
                 List<LoadLoop> list = new ArrayList<>();
                 Iterator<EventExecutor> executors = group.iterator();
                 for (int i = 0; i < threads; i++) {
+                    LoopShare share = LoopShare.of(spec, i, threads, warmupCount);
                     list.add(new LoadLoop(i, threads, (EventLoop) executors.next(), spec,
-                            new LoopRequests(plan, templates, token, spec, i, threads), address, done,
-                            transport.socketChannel(), warmupNanos, warmupCount, tls, intervals));
+                            new LoopRequests(plan, templates, token, share, i), address, done,
+                            transport.socketChannel(), warmupNanos, share, tls, intervals));
                 }
                 loops = list;
                 for (LoadLoop l : list) {
