@@ -1,10 +1,7 @@
 package dev.apitool.core.load;
 
-import java.util.Arrays;
-import java.util.stream.Collectors;
-
 /** What ended a load run, as its report says it ({@code stoppedBy}). */
-public enum StoppedBy {
+public enum StoppedBy implements ReportName {
     /** The run's duration ({@code -d}, or its stages) passed. */
     DURATION("duration"),
     /** The request count ({@code -n}) was sent. */
@@ -23,6 +20,7 @@ public enum StoppedBy {
     }
 
     /** Returns the name reports and logs use, e.g. {@code maxDuration}. */
+    @Override
     public String text() {
         return text;
     }
@@ -33,18 +31,8 @@ public enum StoppedBy {
         return text;
     }
 
-    /** Returns the reason named {@code text} (exactly, as reports write it), or null when none is. */
+    /** Returns the constant named {@code text} (exactly, as reports write it), or null when none is. */
     public static StoppedBy fromText(String text) {
-        for (StoppedBy s : values()) {
-            if (s.text.equals(text)) {
-                return s;
-            }
-        }
-        return null;
-    }
-
-    /** Returns the accepted names, for messages. */
-    public static String names() {
-        return Arrays.stream(values()).map(s -> "\"" + s.text + "\"").collect(Collectors.joining(", "));
+        return ReportName.fromText(StoppedBy.class, text);
     }
 }

@@ -8,6 +8,7 @@ import dev.apitool.core.json.Json;
 import dev.apitool.core.load.LoadReport;
 import dev.apitool.core.load.LoadModel;
 import dev.apitool.core.load.Measurement;
+import dev.apitool.core.load.ReportName;
 import dev.apitool.core.load.StoppedBy;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -264,12 +265,13 @@ final class HdrLogReader {
         String modelText = s.text("model");
         LoadModel model = LoadModel.fromText(modelText);
         if (model == null) {
-            throw fail("#apitool-summary: expected \"model\" to be " + LoadModel.names() + ", not \"" + abbreviate(modelText) + "\"");
+            throw fail("#apitool-summary: expected \"model\" to be one of " + ReportName.names(LoadModel.class) + ", not \""
+                    + abbreviate(modelText) + "\"");
         }
         String stoppedText = s.text("stoppedBy");
         StoppedBy stoppedBy = StoppedBy.fromText(stoppedText);
         if (stoppedBy == null) {
-            throw fail("#apitool-summary: expected \"stoppedBy\" to be one of " + StoppedBy.names() + ", not \""
+            throw fail("#apitool-summary: expected \"stoppedBy\" to be one of " + ReportName.names(StoppedBy.class) + ", not \""
                     + abbreviate(stoppedText) + "\"");
         }
         boolean open = model == LoadModel.OPEN;

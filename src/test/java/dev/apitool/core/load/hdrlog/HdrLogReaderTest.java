@@ -96,6 +96,17 @@ class HdrLogReaderTest {
     }
 
     @Test
+    void unknownModelOrStoppedBy_namesTheAcceptedValues() throws IOException {
+        String good = log();
+        assertThat(good).contains("\"stoppedBy\":\"duration\"", "\"model\":\"closed\"");
+        assertThatThrownBy(() -> read(good.replace("\"stoppedBy\":\"duration\"", "\"stoppedBy\":\"boredom\"")))
+                .isInstanceOf(InputException.class).hasMessageContaining("expected \"stoppedBy\" to be one of \"duration\", \"requests\","
+                        + " \"maxDuration\", \"interrupt\", \"error\", not \"boredom\"");
+        assertThatThrownBy(() -> read(good.replace("\"model\":\"closed\"", "\"model\":\"ajar\"")))
+                .isInstanceOf(InputException.class).hasMessageContaining("expected \"model\" to be one of \"closed\", \"open\", not \"ajar\"");
+    }
+
+    @Test
     void emptyFile_andForeignText_nameLineAndWhatWasExpected() {
         assertThatThrownBy(() -> read("")).isInstanceOf(InputException.class).hasMessage(
                 "x.hlog:1: empty file, expected a log written by 'apitool load --hdr-log'");
