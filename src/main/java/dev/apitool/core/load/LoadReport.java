@@ -89,7 +89,8 @@ public record LoadReport(String url, String method, LoadModel model, String tran
 
     /**
      * What a report says about how a run was set up, beside what it measured: the fields of
-     * {@link LoadReport} of the same names.
+     * {@link LoadReport} of the same names. Build one with {@link LoadReport#builder()}'s setters and
+     * {@link Builder#toSetup()}.
      */
     public record Setup(String url, String method, LoadModel model, String transport, int connections, int threads, double targetRps,
             int maxInFlight, String warmup, StoppedBy stoppedBy, RequestPlan.Summary sends, Stages stages) {}
@@ -101,18 +102,9 @@ public record LoadReport(String url, String method, LoadModel model, String tran
      */
     public static LoadReport merge(LoadSpec spec, String transport, int threads, List<Measurement> loops, String warmup,
             StoppedBy stoppedBy, RequestPlan.Summary sends, double targetRps) {
-        return merge(new Setup(Redact.url(spec.url()), spec.method(), spec.model(), transport, spec.connections(), threads,
-                targetRps, spec.open() ? spec.maxInFlight() : 0, warmup, stoppedBy, sends, spec.stages()), loops, -1);
-    }
-
-    /**
-     * Merges measurements (of a run's loops, or of several runs' logs) into one report.
-     *
-     * @param durationSec the span the measured requests cover, in seconds; negative for the first
-     *     one's intended start to the last one's end over all of {@code parts}
-     */
-    public static LoadReport merge(Setup setup, List<Measurement> parts, double durationSec) {
-        return builder().setup(setup).measured(Measurement.sum(parts), durationSec).build();
+        return builder().url(Redact.url(spec.url())).method(spec.method()).model(spec.model()).transport(transport)
+                .connections(spec.connections()).threads(threads).targetRps(targetRps).maxInFlight(spec.open() ? spec.maxInFlight() : 0)
+                .warmup(warmup).stoppedBy(stoppedBy).sends(sends).stages(spec.stages()).measured(Measurement.sum(loops), -1).build();
     }
 
     /** Builds a {@link LoadReport} field by field, or from a {@link Setup} and a {@link Measurement}. */
@@ -156,6 +148,12 @@ public record LoadReport(String url, String method, LoadModel model, String tran
                     .connections(setup.connections()).threads(setup.threads()).targetRps(setup.targetRps())
                     .maxInFlight(setup.maxInFlight()).warmup(setup.warmup()).stoppedBy(setup.stoppedBy()).sends(setup.sends())
                     .stages(setup.stages());
+        }
+
+        /** Returns the set-up fields given so far (url to stages), as a {@link Setup}. */
+        public Setup toSetup() {
+            return new Setup(url, method, model, transport, connections, threads, targetRps, maxInFlight, warmup, stoppedBy, sends,
+                    stages);
         }
 
         /**

@@ -74,8 +74,12 @@ class MeasurementTest {
 
     @Test
     void loadReportMerge_ofNothingMeasured_reportsZeros() {
-        LoadReport r = LoadReport.merge(new LoadReport.Setup("http://x/", "GET", LoadModel.CLOSED, "nio", 1, 1, 0, 0, "none",
-                StoppedBy.REQUESTS, null, null), List.of(Measurement.builder().started(3).build()), -1);
+        LoadReport.Setup setup = LoadReport.builder().url("http://x/").method("GET").model(LoadModel.CLOSED).transport("nio")
+                .connections(1).threads(1).warmup("none").stoppedBy(StoppedBy.REQUESTS).toSetup();
+        LoadReport r = LoadReport.builder().setup(setup).measured(Measurement.sum(List.of(Measurement.builder().started(3).build())), -1)
+                .build();
+        assertThat(r.model()).isEqualTo(LoadModel.CLOSED);
+        assertThat(r.stoppedBy()).isEqualTo(StoppedBy.REQUESTS);
         assertThat(r.sent()).isEqualTo(3);
         assertThat(r.requests()).isZero();
         assertThat(r.durationSec()).isZero();

@@ -275,9 +275,10 @@ final class HdrLogReader {
                     + abbreviate(stoppedText) + "\"");
         }
         boolean open = model == LoadModel.OPEN;
-        LoadReport.Setup setup = new LoadReport.Setup(s.text("url"), s.text("method"), model, s.text("transport"),
-                (int) s.count("connections"), (int) s.count("threads"), open ? s.number("targetRps") : 0,
-                open ? (int) s.count("maxInFlight") : 0, s.object("warmup").text("chosen"), stoppedBy, null, null);
+        LoadReport.Setup setup = LoadReport.builder().url(s.text("url")).method(s.text("method")).model(model)
+                .transport(s.text("transport")).connections((int) s.count("connections")).threads((int) s.count("threads"))
+                .targetRps(open ? s.number("targetRps") : 0).maxInFlight(open ? (int) s.count("maxInFlight") : 0)
+                .warmup(s.object("warmup").text("chosen")).stoppedBy(stoppedBy).toSetup(); // a log records neither sends nor stages
         Measurement.Builder stats = Measurement.builder().latency(all, success, error, service).started(s.count("sent"))
                 .failed(error.getTotalCount());
         long failedSeen = error.getTotalCount();

@@ -22,7 +22,7 @@ import org.HdrHistogram.Histogram;
 /**
  * Merges the {@code --hdr-log} logs of several runs (machines sharing a load, or runs one after
  * another) into one report, as {@code apitool load merge} prints it: histograms added by tag,
- * counts summed, the same {@link LoadReport#merge} a run's loops go through. The duration is the
+ * counts summed ({@link dev.apitool.core.load.Measurement#sum}, as a run's loops are). The duration is the
  * union of the runs' measured spans, placed by their absolute start times, so the rates of two
  * machines running at once add up and a pause between two runs does not count. Runs of the
  * open and the closed model are not merged (their latencies start from different points);
@@ -100,16 +100,17 @@ public final class LogMerge {
         if (targets.size() > 1) {
             notes.add("the logs are of different targets: " + String.join(", ", targets));
         }
-        LoadReport.Setup setup = new LoadReport.Setup(String.join(", ", distinct(logs, l -> l.setup().url())),
-                String.join(", ", distinct(logs, l -> l.setup().method())), first.setup().model(),
-                distinct(logs, l -> l.setup().transport()).size() == 1 ? first.setup().transport() : "mixed",
-                logs.stream().mapToInt(l -> l.setup().connections()).sum(), logs.stream().mapToInt(l -> l.setup().threads()).sum(),
-                logs.size() == 1 ? first.setup().targetRps() : union == 0 ? 0 : expected / union,
-                logs.stream().mapToInt(l -> l.setup().maxInFlight()).sum(),
-                warmups(logs),
-                logs.stream().anyMatch(l -> l.setup().stoppedBy() == StoppedBy.INTERRUPT) ? StoppedBy.INTERRUPT : first.setup().stoppedBy(),
-                null, null); // a log records neither what was sent nor the stages
-        LoadReport report = LoadReport.merge(setup, stats, union);
+        // a log records neither what was sent nor the stages: those stay null
+        LoadReport report = LoadReport.builder().url(String.join(", ", distinct(logs, l -> l.setup().url())))
+                .method(String.join(", ", distinct(logs, l -> l.setup().method()))).model(first.setup().model())
+                .transport(distinct(logs, l -> l.setup().transport()).size() == 1 ? first.setup().transport() : "mixed")
+                .connections(logs.stream().mapToInt(l -> l.setup().connections()).sum())
+                .threads(logs.stream().mapToInt(l -> l.setup().threads()).sum())
+                .targetRps(logs.size() == 1 ? first.setup().targetRps() : union == 0 ? 0 : expected / union)
+                .maxInFlight(logs.stream().mapToInt(l -> l.setup().maxInFlight()).sum()).warmup(warmups(logs))
+                .stoppedBy(logs.stream().anyMatch(l -> l.setup().stoppedBy() == StoppedBy.INTERRUPT) ? StoppedBy.INTERRUPT
+                        : first.setup().stoppedBy())
+                .measured(Measurement.sum(stats), union).build();
         return new Result(report, List.copyOf(sources), List.copyOf(notes), timeline(logs, base));
     }
 
