@@ -171,4 +171,22 @@ class EngineTest {
         CompletableFuture<ServerResponse> failed = CompletableFuture.failedFuture(new RuntimeException("late"));
         assertThat(Tracing.guard(e -> failed, t.env).handle(ex).toCompletableFuture().get().status()).isEqualTo(500);
     }
+
+    @Test
+    void spec_variableReferences_expandFromTheEnvironmentLikeHealthConfigs() throws Exception {
+        Pipeline p = load("""
+                apiVersion: apitool/v1
+                middleware:
+                  - {type: jwt-auth, secret: "${API_JWT_SECRET}"}
+                routes:
+                  - {method: GET, path: /, name: root, handler: {type: static, body: "${GREETING:-hello} costs $$5"}}
+                """);
+        String good = Tokens.hs256(TestEnv.SECRET, "alice", Instant.now(), 600);
+        String forged = Tokens.hs256("${API_JWT_SECRET}", "alice", Instant.now(), 600);
+
+        Runner.Result r = send(p, "GET", "/", null, "Authorization", "Bearer " + good);
+        assertThat(r.response().status()).isEqualTo(200);
+        assertThat(body(r)).isEqualTo("hello costs $5");
+        assertThat(send(p, "GET", "/", null, "Authorization", "Bearer " + forged).response().status()).isEqualTo(401);
+    }
 }
