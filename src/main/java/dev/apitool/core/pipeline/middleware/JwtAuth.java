@@ -22,6 +22,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -135,14 +136,29 @@ public final class JwtAuth implements Factory<Middleware> {
         return r.errors().isEmpty() ? "invalid" : r.errors().get(0).code();
     }
 
-    /** The verifier for the key set's current keys, rebuilt when a refetch changed them. */
+    /**
+     * The verifier for the key set's current keys, rebuilt when a refetch changed them, with a small
+     * cache of tokens found valid (as gateways keep one: Envoy's {@code jwt_cache_config}): a token
+     * valid now stays valid until its {@code exp}, so a hit skips the signature and JSON work until a
+     * second before {@code exp} (plus leeway), at most {@link #CACHE_SECONDS}, and only for the keys
+     * that verified it.
+     */
     static final class Verifiers {
+        /** Most tokens remembered; the cache is emptied when full. */
+        static final int CACHE_ENTRIES = 1024;
+        /** Longest a token is remembered, in seconds. */
+        static final long CACHE_SECONDS = 300;
+        private static final int CACHE_TOKEN_CHARS = 4096;
+
         private final KeySet keys;
         private final JwtVerifier.Policy policy;
         private final Clock clock;
+        private final ConcurrentHashMap<String, Hit> valid = new ConcurrentHashMap<>();
         private volatile Current current;
 
         private record Current(long generation, JwtVerifier verifier) {}
+
+        private record Hit(long generation, JwtVerifier.Result result, long untilEpochSecond) {}
 
         Verifiers(KeySet keys, JwtVerifier.Policy policy, Clock clock) {
             this.keys = keys;
@@ -158,11 +174,28 @@ public final class JwtAuth implements Factory<Middleware> {
         JwtVerifier.Result verify(String token) {
             Current c = current;
             long g = keys.generation();
+            long now = Math.floorDiv(clock.millis(), 1000);
+            Hit hit = valid.get(token);
+            if (hit != null && hit.generation() == g && now < hit.untilEpochSecond()) {
+                return hit.result();
+            }
             if (c.generation() != g) {
                 c = new Current(g, new JwtVerifier(keys.keys(), policy, clock));
                 current = c;
             }
-            return c.verifier().verify(token);
+            JwtVerifier.Result r = c.verifier().verify(token);
+            if (r.valid() && token.length() <= CACHE_TOKEN_CHARS) {
+                JsonNode exp = r.claims() == null ? null : r.claims().get("exp");
+                long until = now + CACHE_SECONDS;
+                if (exp != null && exp.canConvertToLong()) {
+                    until = Math.min(until, exp.asLong() + policy.leeway().toSeconds() - 1);
+                }
+                if (valid.size() >= CACHE_ENTRIES) {
+                    valid.clear();
+                }
+                valid.put(token, new Hit(g, r, until));
+            }
+            return r;
         }
     }
 
