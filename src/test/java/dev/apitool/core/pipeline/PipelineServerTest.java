@@ -289,4 +289,37 @@ class PipelineServerTest {
         open.add(redis);
         assertRunsOnce(serve(IDEMPOTENT.formatted(redis.uri())));
     }
+
+    @Test
+    void envelope_overHttp_okFail404AndPaginatedHaveTheSeedShapes() throws Exception {
+        StringBuilder items = new StringBuilder();
+        for (int i = 1; i <= 10; i++) {
+            items.append("      - {n: ").append(i).append("}\n");
+        }
+        PipelineServer s = serve("""
+                apiVersion: apitool/v1
+                services:
+                  things:
+                    type: collection
+                    items:
+                """ + items + """
+                middleware: [envelope]
+                routes:
+                  - {method: GET, path: /things, name: list_things, handler: {type: collection, collection: things}}
+                  - {method: GET, path: "/things/{id}", name: get_thing, handler: {type: collection, collection: things}}
+                """);
+
+        HttpResponse<String> ok = send(s, "GET", "/things/2", null);
+        HttpResponse<String> missing = send(s, "GET", "/things/99", null);
+        HttpResponse<String> page = send(s, "GET", "/things?page=2&page_size=3", null);
+
+        assertThat(ok.statusCode()).isEqualTo(200);
+        assertThat(ok.body()).isEqualTo("{\"success\":true,\"data\":{\"id\":2,\"n\":2},\"error\":null}");
+        assertThat(ok.headers().firstValue("Content-Type")).hasValue("application/json");
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(missing.body()).isEqualTo("{\"success\":false,\"data\":null,\"error\":{\"message\":\"Not found\",\"code\":404}}");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).isEqualTo("{\"success\":true,\"data\":[{\"id\":4,\"n\":4},{\"id\":5,\"n\":5},{\"id\":6,\"n\":6}],"
+                + "\"error\":null,\"meta\":{\"total\":10,\"page\":2,\"pages\":4}}");
+    }
 }
