@@ -322,4 +322,29 @@ class PipelineServerTest {
         assertThat(page.body()).isEqualTo("{\"success\":true,\"data\":[{\"id\":4,\"n\":4},{\"id\":5,\"n\":5},{\"id\":6,\"n\":6}],"
                 + "\"error\":null,\"meta\":{\"total\":10,\"page\":2,\"pages\":4}}");
     }
+
+    @Test
+    void rawSocket_slowHeaderAfterAServedRequestOnTheSameConnection_is408() throws Exception {
+        PipelineServer s = serve("""
+                apiVersion: apitool/v1
+                routes: [{method: GET, path: /, name: root, handler: {type: static, body: hi}}]
+                """, HttpServerOptions.loopback().withHeaderTimeout(Duration.ofMillis(300)));
+        try (Socket socket = new Socket("127.0.0.1", s.address().getPort())) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            InputStream in = socket.getInputStream();
+            out.write("GET / HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            StringBuilder first = new StringBuilder();
+            while (!first.toString().endsWith("\r\n\r\nhi")) {
+                first.append((char) in.read());
+            }
+            out.write("GET / HTTP/1.1\r\nHost: x\r\n".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            String rest = new String(in.readAllBytes(), StandardCharsets.US_ASCII);
+
+            assertThat(first.toString()).startsWith("HTTP/1.1 200");
+            assertThat(rest).startsWith("HTTP/1.1 408");
+        }
+    }
 }
