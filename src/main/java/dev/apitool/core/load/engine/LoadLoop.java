@@ -327,7 +327,9 @@ final class LoadLoop {
             return;
         }
         stopping = true;
-        graceEnd = System.nanoTime() + spec.grace().toNanos();
+        long now = System.nanoTime();
+        graceEnd = now + spec.grace().toNanos();
+        model.stopping(now);
         finishIfDone();
     }
 

@@ -29,6 +29,14 @@ interface LoopModel {
     /** An idle connection closed (the server's keep-alive timeout, say). */
     void closed(LoadConnection c);
 
+    /**
+     * The loop stops at {@code now} (its deadline, the end of its count, or Ctrl-C): requests that were
+     * due by then but not yet marked (a late timer on a busy machine) are marked now, so each is started
+     * in the grace period or counted dropped, never lost.
+     */
+    default void stopping(long now) {
+    }
+
     /** The periodic tick, while the schedule runs. */
     void tick(long now);
 

@@ -72,15 +72,28 @@ final class OpenModel implements LoopModel {
             return;
         }
         long now = System.nanoTime();
-        long firstNew = due;
-        while (due < quota && intended(due) <= now && intended(due) < loop.deadline()) {
-            due++;
-        }
+        long firstNew = markDue(now);
         pump(now, firstNew);
         if (due >= quota || intended(due) >= loop.deadline()) {
             loop.stop();
         } else {
             loop.eventLoop().schedule(fire, Math.max(0, intended(due) - now), TimeUnit.NANOSECONDS);
+        }
+    }
+
+    /** Marks the requests due by {@code now} (and before the deadline); returns the first newly due one. */
+    private long markDue(long now) {
+        long firstNew = due;
+        while (due < quota && intended(due) <= now && intended(due) < loop.deadline()) {
+            due++;
+        }
+        return firstNew;
+    }
+
+    @Override
+    public void stopping(long now) {
+        if (loop.scheduling()) {
+            pump(now, markDue(now));
         }
     }
 
