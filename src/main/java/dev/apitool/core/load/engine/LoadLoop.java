@@ -1,7 +1,9 @@
 package dev.apitool.core.load.engine;
 
+import dev.apitool.core.http.Dialer;
 import dev.apitool.core.http.ErrorKind;
-import dev.apitool.core.http.LoadTls;
+import dev.apitool.core.http.HttpException;
+import dev.apitool.core.http.Origin;
 import dev.apitool.core.load.LoadSpec;
 import dev.apitool.core.load.plan.Schedule;
 import dev.apitool.core.load.plan.Stages;
@@ -9,12 +11,10 @@ import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
 import io.netty.channel.FixedRecvByteBufAllocator;
-import io.netty.channel.socket.SocketChannel;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.net.SocketAddress;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import javax.net.ssl.SSLHandshakeException;
 
 /**
  * One event loop's share of a run (wrk's {@code thread}): its connections, its slice of the
@@ -48,8 +48,9 @@ final class LoadLoop {
     private final int initialConnections;
     private final long timeoutNanos;
     private final String timeoutMessage;
-    /** TLS for https runs, null for plain http. */
-    private final LoadTls tls;
+    /** Opens this loop's channels to {@link #origin} at {@link #address}. */
+    private final Dialer dialer;
+    private final Origin origin;
 
     /** Closed model: this loop's share of {@code -n} (Long.MAX_VALUE for none); open model: local requests allowed by {@code -n}. */
     private final long quota;
@@ -83,11 +84,12 @@ final class LoadLoop {
     private ScheduledFuture<?> roller;
     private long intervalIndex;
 
-    LoadLoop(int index, int loops, EventLoop eventLoop, LoadSpec spec, LoopRequests requests, SocketAddress address,
-            CountDownLatch done, Class<? extends SocketChannel> channelClass, long warmupNanos, long warmupCount,
-            LoadTls tls, Intervals intervals) {
+    LoadLoop(int index, int loops, EventLoop eventLoop, LoadSpec spec, LoopRequests requests, Dialer dialer,
+            Origin origin, SocketAddress address, CountDownLatch done, long warmupNanos, long warmupCount,
+            Intervals intervals) {
         this.index = index;
-        this.tls = tls;
+        this.dialer = dialer;
+        this.origin = origin;
         this.intervals = intervals;
         this.loops = loops;
         this.eventLoop = eventLoop;
@@ -104,9 +106,7 @@ final class LoadLoop {
         }
         this.timeoutNanos = spec.timeout().toNanos();
         this.timeoutMessage = "no response within " + dev.apitool.core.time.Durations.format(spec.timeout());
-        this.bootstrap = new Bootstrap().group(eventLoop).channel(channelClass)
-                .option(ChannelOption.TCP_NODELAY, true)
-                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, spec.timeout().toMillis()));
+        this.bootstrap = dialer.bootstrap(eventLoop);
         // a fixed 16 KiB read buffer (pooled, released after each read) instead of Netty's adaptive guess:
         // less CPU per request on small responses (scripts/bench A/B, see the commit message)
         bootstrap.option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(RECV_BUFFER_BYTES));
@@ -153,9 +153,14 @@ final class LoadLoop {
         return requests;
     }
 
-    /** Returns the run's TLS, or null for plain http. */
-    LoadTls tls() {
-        return tls;
+    /** Returns the dialer that opens this loop's channels. */
+    Dialer dialer() {
+        return dialer;
+    }
+
+    /** Returns the run's target. */
+    Origin origin() {
+        return origin;
     }
 
     /** Starts the loop's work; runs on its thread. */
@@ -313,18 +318,20 @@ final class LoadLoop {
         }
     }
 
-    void connectFailed(LoadConnection c, Throwable cause) {
+    void connectFailed(LoadConnection c, HttpException failure) {
         connectEnded(c);
         c.connected = false;
-        if (tls != null && !everConnected && cause instanceof SSLHandshakeException) {
-            abort(c, cause);
+        String message = ErrorKind.describe(failure);
+        if (!everConnected && failure.phase() == HttpException.Phase.TLS && failure.kind() != HttpException.Kind.TIMEOUT) {
+            abort(c, message);
             return;
         }
+        ErrorKind kind = ErrorKind.of(failure, true);
         if (c.busy) {
-            failed(c, ErrorKind.of(cause, true), ErrorKind.describe(cause));
+            failed(c, kind, message);
             return;
         }
-        stats.error(ErrorKind.of(cause, true), ErrorKind.describe(cause));
+        stats.error(kind, message);
         if (!spec.open() || finished) {
             return;
         }
@@ -349,8 +356,7 @@ final class LoadLoop {
      * the run. The failure is counted even during the warm-up, and the report says the run stopped
      * on it.
      */
-    private void abort(LoadConnection c, Throwable cause) {
-        String message = ErrorKind.describe(cause);
+    private void abort(LoadConnection c, String message) {
         stats.error(ErrorKind.CONNECT, message);
         abortReason = message;
         if (c.busy) {
