@@ -24,7 +24,8 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The event loops of one load run (wrk's {@code main}): resolves the target once (or takes its
+ * The event loops of one load run (wrk's {@code main}): makes the run's one
+ * {@link dev.apitool.core.http.Dialer} and resolves the target through it once (or takes its
  * {@code --resolve} address), encodes the requests once, starts one {@link LoadLoop} per event loop,
  * waits for all of them, and merges their statistics. It owns the event loop group and always
  * shuts it down. The run always ends by itself: by {@code -d}, or for a {@code -n} run by the count

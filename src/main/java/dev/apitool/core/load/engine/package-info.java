@@ -6,7 +6,8 @@
  * global rate, request k due at its intended time, latency measured from it so a stalled server
  * shows: no coordinated omission) and its {@link dev.apitool.core.load.engine.LoopStats}, so nothing
  * crosses threads per request. {@link dev.apitool.core.load.engine.LoadConnection} is the
- * per-connection state machine over core.http's raw codec. Once a second each loop hands its
+ * per-connection state machine over core.http's raw codec; its channels are opened, and its
+ * failures classified, by core.http's {@link dev.apitool.core.http.Dialer}, as the client's are. Once a second each loop hands its
  * interval to {@link dev.apitool.core.load.engine.Intervals}, which merges each second over every
  * loop for the {@link dev.apitool.core.load.LoadListener}. Per-request parts (an
  * {@code Idempotency-Key}, a re-signed JWT) are patched into each connection's copy of the encoded
