@@ -1,18 +1,18 @@
 package dev.apitool.core.load.engine;
 
+import dev.apitool.core.http.Dialer;
 import dev.apitool.core.http.ErrorKind;
-import dev.apitool.core.http.LoadTls;
+import dev.apitool.core.http.HttpException;
+import dev.apitool.core.http.Origin;
 import dev.apitool.core.load.LoadSpec;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
 import io.netty.channel.FixedRecvByteBufAllocator;
-import io.netty.channel.socket.SocketChannel;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.net.SocketAddress;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import javax.net.ssl.SSLHandshakeException;
 
 /**
  * One event loop's share of a run (wrk's {@code thread}): its connections, its {@link LoopShare}
@@ -37,8 +37,9 @@ final class LoadLoop {
     private final int initialConnections;
     private final long timeoutNanos;
     private final String timeoutMessage;
-    /** TLS for https runs, null for plain http. */
-    private final LoadTls tls;
+    /** Opens this loop's channels to {@link #origin} at {@link #address}. */
+    private final Dialer dialer;
+    private final Origin origin;
     private final long warmupNanos;
     private final boolean timeWarmup;
     private final LoopModel model;
@@ -61,11 +62,12 @@ final class LoadLoop {
     private ScheduledFuture<?> roller;
     private long intervalIndex;
 
-    LoadLoop(int index, int loops, EventLoop eventLoop, LoadSpec spec, LoopRequests requests, SocketAddress address,
-            CountDownLatch done, Class<? extends SocketChannel> channelClass, long warmupNanos, LoopShare share,
-            LoadTls tls, Intervals intervals) {
+    LoadLoop(int index, int loops, EventLoop eventLoop, LoadSpec spec, LoopRequests requests, Dialer dialer,
+            Origin origin, SocketAddress address, CountDownLatch done, long warmupNanos, LoopShare share,
+            Intervals intervals) {
         this.index = index;
-        this.tls = tls;
+        this.dialer = dialer;
+        this.origin = origin;
         this.intervals = intervals;
         this.eventLoop = eventLoop;
         this.spec = spec;
@@ -79,9 +81,7 @@ final class LoadLoop {
         }
         this.timeoutNanos = spec.timeout().toNanos();
         this.timeoutMessage = "no response within " + dev.apitool.core.time.Durations.format(spec.timeout());
-        this.bootstrap = new Bootstrap().group(eventLoop).channel(channelClass)
-                .option(ChannelOption.TCP_NODELAY, true)
-                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, spec.timeout().toMillis()));
+        this.bootstrap = dialer.bootstrap(eventLoop);
         // a fixed 16 KiB read buffer (pooled, released after each read) instead of Netty's adaptive guess:
         // less CPU per request on small responses (scripts/bench A/B, see the commit message)
         bootstrap.option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(RECV_BUFFER_BYTES));
@@ -103,9 +103,14 @@ final class LoadLoop {
         return requests;
     }
 
-    /** Returns the run's TLS, or null for plain http. */
-    LoadTls tls() {
-        return tls;
+    /** Returns the dialer that opens this loop's channels. */
+    Dialer dialer() {
+        return dialer;
+    }
+
+    /** Returns the run's target. */
+    Origin origin() {
+        return origin;
     }
 
     // ---- what the models read
@@ -202,18 +207,20 @@ final class LoadLoop {
         }
     }
 
-    void connectFailed(LoadConnection c, Throwable cause) {
+    void connectFailed(LoadConnection c, HttpException failure) {
         connectEnded(c);
         c.connected = false;
-        if (tls != null && !everConnected && cause instanceof SSLHandshakeException) {
-            abort(c, cause);
+        String message = ErrorKind.describe(failure);
+        if (!everConnected && failure.phase() == HttpException.Phase.TLS && failure.kind() != HttpException.Kind.TIMEOUT) {
+            abort(c, message);
             return;
         }
+        ErrorKind kind = ErrorKind.of(failure, true);
         if (c.busy) {
-            failed(c, ErrorKind.of(cause, true), ErrorKind.describe(cause));
+            failed(c, kind, message);
             return;
         }
-        stats.error(ErrorKind.of(cause, true), ErrorKind.describe(cause));
+        stats.error(kind, message);
         if (!finished) {
             model.connectFailed();
         }
@@ -226,8 +233,7 @@ final class LoadLoop {
      * the run. The failure is counted even during the warm-up, and the report says the run stopped
      * on it.
      */
-    private void abort(LoadConnection c, Throwable cause) {
-        String message = ErrorKind.describe(cause);
+    private void abort(LoadConnection c, String message) {
         stats.error(ErrorKind.CONNECT, message);
         abortReason = message;
         if (c.busy) {

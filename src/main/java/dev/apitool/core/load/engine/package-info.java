@@ -9,7 +9,8 @@
  * latency measured from it so a stalled server shows: no coordinated omission) and its {@link dev.apitool.core.load.engine.LoopStats}, a mutable
  * accumulator that leaves the engine only as an immutable {@link dev.apitool.core.load.Measurement}
  * once the loop has finished, so nothing crosses threads per request. {@link dev.apitool.core.load.engine.LoadConnection} is the
- * per-connection state machine over core.http's raw codec. Once a second each loop hands its
+ * per-connection state machine over core.http's raw codec; its channels are opened, and its
+ * failures classified, by core.http's {@link dev.apitool.core.http.Dialer}, as the client's are. Once a second each loop hands its
  * interval to {@link dev.apitool.core.load.engine.Intervals}, which merges each second over every
  * loop for the {@link dev.apitool.core.load.LoadListener}. Per-request parts (an
  * {@code Idempotency-Key}, a re-signed JWT) are patched into each connection's copy of the encoded
