@@ -62,7 +62,7 @@ public final class KeyOptions {
                 warn.accept("the secret from " + v.origin() + " ends with a newline, which is part of the key "
                         + "(write it with printf, not echo)");
             }
-            return List.of(KeyReader.secret(v.bytes(), v.origin()));
+            return List.of(KeyReader.secret(v.bytes(), v.origin(), keyFlag));
         }
         List<JwsKey> all = new ArrayList<>();
         for (String k : keys) {

@@ -31,8 +31,8 @@ class LoadJwtTest {
     void tokens_verify_carryTheClaims_andAreReSignedMidRun_evenToAnotherLength() throws Exception {
         JwsKey key = KeyReader.secret("0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.US_ASCII), "--jwt-secret");
         ManualClock clock = new ManualClock(Instant.ofEpochSecond(999_999_000));
-        JwtIssuer.Spec claims = new JwtIssuer.Spec(null, "load-test", "apitool", List.of("orders"), null, null, null, false,
-                null, List.of("scope=write"), null, null, null, List.of(), false);
+        JwtIssuer.Spec claims = JwtIssuer.Spec.builder().subject("load-test").issuer("apitool")
+                .audiences(List.of("orders")).claims(List.of("scope=write")).build();
         RefreshingToken token = new RefreshingToken(claims, key, clock, Duration.ofMinutes(10), Duration.ofMillis(100));
         try (RecordingServer server = new RecordingServer()) {
             LoadSpec spec = Spec.to(server.uri("/orders")).connections(4).threads(2).duration(Duration.ofMillis(1500)).build();
