@@ -83,6 +83,7 @@ final class JwtVerify extends BaseCommand implements ClaimOptions.Holder {
 
     @Override
     protected ExitCode run() {
+        keys.declareReads(context(), files);
         List<ReportOptions.Report> written = reports.check(context(), files, formats());
         String tok = TokenInput.read(token, inputs(), context().interactive());
         Clock clock = context().clock();

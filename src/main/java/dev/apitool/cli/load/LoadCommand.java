@@ -154,10 +154,12 @@ final class LoadCommand extends BaseCommand implements ClaimOptions.Holder {
             throw new ApitoolException(ExitCode.USAGE, e.getMessage());
         }
         checkFileLimit(spec);
+        files.reads(context(), "--targets " + targets.file, targets.file);
+        files.reads(context(), "--body @" + request.bodyFile(), request.bodyFile());
         List<ReportOptions.Report> written = reports.check(context(), files, formats());
         LoadReport report;
         RuntimeException filesFailed = null;
-        try (LoadOutputOptions.Session session = outputs.start(context(), err(), targets.file, files)) {
+        try (LoadOutputOptions.Session session = outputs.start(context(), err(), files)) {
             report = new LoadRun(spec, plan, session.listener(), context().ctrlC()).call();
             try {
                 session.finish(report, checks);

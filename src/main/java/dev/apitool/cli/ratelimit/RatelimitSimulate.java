@@ -86,6 +86,7 @@ final class RatelimitSimulate extends BaseCommand {
 
     @Override
     protected ExitCode run() {
+        files.reads(context(), "--script " + traffic.script, traffic.script);
         OutputFile htmlFile = html == null ? null : files.report(context(), html, "--html");
         List<ReportOptions.Report> written = reports.check(context(), files, formats());
         List<Limiter> limiters = new ArrayList<>();
