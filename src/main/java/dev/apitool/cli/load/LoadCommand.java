@@ -18,7 +18,7 @@ import dev.apitool.core.io.InputException;
 import dev.apitool.core.load.FileLimits;
 import dev.apitool.core.load.LoadReport;
 import dev.apitool.core.load.LoadSpec;
-import dev.apitool.core.load.StatusSet;
+import dev.apitool.core.expr.StatusSet;
 import dev.apitool.core.load.Threshold;
 import dev.apitool.core.load.plan.RequestPlan;
 import dev.apitool.core.load.plan.Stages;

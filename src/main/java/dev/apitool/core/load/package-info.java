@@ -7,7 +7,7 @@
  * every event loop, never percentiles averaged), telling a {@link dev.apitool.core.load.LoadListener}
  * of each second ({@link dev.apitool.core.load.LoadInterval}) as it goes. A run always ends by itself:
  * {@code -d}, or for a {@code -n} run its count or its maximum duration.
- * {@link dev.apitool.core.load.Threshold} and {@link dev.apitool.core.load.StatusSet} judge a report.
+ * {@link dev.apitool.core.load.Threshold} and {@link dev.apitool.core.expr.StatusSet} judge a report.
  *
  * <p>The rooms: {@code engine} (event loops, connections, the closed and open models: the only
  * Netty here), {@code plan} (what is sent and the open model's schedule), {@code report} (text, JSON,
