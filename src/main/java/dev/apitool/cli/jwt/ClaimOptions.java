@@ -94,10 +94,6 @@ public final class ClaimOptions {
         this.use = Objects.requireNonNull(use, "use");
     }
 
-    public Use use() {
-        return use;
-    }
-
     /** Returns the subject given, or null. */
     public String subject() {
         return subject;
@@ -111,11 +107,6 @@ public final class ClaimOptions {
     /** Returns the audiences given, in order (empty for none). */
     public List<String> audiences() {
         return audiences;
-    }
-
-    /** Returns the claim assignments given, in order (empty for none, and always for {@link Use#VERIFY}). */
-    public List<String> claims() {
-        return claims;
     }
 
     /** Returns whether any claim flag was given. */
