@@ -72,7 +72,7 @@ class LoadJwtTest {
             assertThat(r.failed()).isZero();
             assertThat(r.sends().jwt().tokensSigned()).isEqualTo(3);
             Set<String> tokens = new LinkedHashSet<>();
-            assertThat(r.stoppedBy()).isEqualTo("interrupt");
+            assertThat(r.stoppedBy()).isEqualTo(StoppedBy.INTERRUPT);
             for (ServerRequest q : requests) {
                 String auth = q.header("Authorization");
                 assertThat(auth).startsWith("Bearer ");
