@@ -13,7 +13,8 @@ import picocli.CommandLine.Option;
 /**
  * {@code --report FORMAT=FILE} (repeatable): also write the result in FORMAT to FILE while the normal
  * output goes to standard output. FORMAT is one of the command's {@code --output} formats other than
- * text; the files follow {@link FileOptions}' rule and are checked before the command's work.
+ * text; the files follow {@link FileOptions}' rule and are checked before the command's work (so a
+ * report is never one of the command's inputs or another of its output files).
  */
 public final class ReportOptions {
 
@@ -41,12 +42,12 @@ public final class ReportOptions {
                         + (allowed.isEmpty() ? "none (this command prints text only)"
                             : allowed.stream().map(f -> f + "=FILE").collect(Collectors.joining(" or "))));
             }
-            OutputFile file = files.report(context, t.file(), flag);
             for (Report earlier : reports) {
-                if (earlier.file().path().toAbsolutePath().normalize().equals(file.path().toAbsolutePath().normalize())) {
+                if (FileOptions.same(context, earlier.file().path().toString(), t.file())) {
                     throw new InputException(flag + ": " + t.file() + " is named by another --report too; give each report its own file");
                 }
             }
+            OutputFile file = files.report(context, t.file(), flag); // also refuses an input or another output file
             reports.add(new Report(OutputFormat.valueOf(t.format().toLowerCase(Locale.ROOT)), file));
         }
         return reports;

@@ -76,6 +76,11 @@ public final class RequestOptions {
         return out;
     }
 
+    /** Returns the file {@code --body @FILE} names, or null for a body given otherwise or none. */
+    public String bodyFile() {
+        return body != null && body.startsWith("@") ? body.substring(1) : null;
+    }
+
     /** Returns the body's bytes, or null when {@code --body} is not given. */
     public byte[] body(Inputs inputs) {
         return body == null ? null : inputs.resolve(body, "--body", false, Limit.BODY).bytes();

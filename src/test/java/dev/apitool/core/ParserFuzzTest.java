@@ -46,8 +46,8 @@ class ParserFuzzTest {
         ecKey = KeyGen.generate(JwsAlgorithm.ES256, 2048, random);
         pem = KeyGen.pem(ecKey, true) + KeyGen.pem(ecKey, false);
         jwk = Json.pretty(Jwk.toSet(ecKey, true));
-        JwtIssuer.Spec spec = new JwtIssuer.Spec(null, "alice", "iss", List.of("api"), "15m", null, null, false,
-                null, List.of("n:=[1,2.50,{\"a\":null}]"), null, null, null, List.of(), false);
+        JwtIssuer.Spec spec = JwtIssuer.Spec.builder().subject("alice").issuer("iss").audiences(List.of("api")).exp("15m")
+                .claims(List.of("n:=[1,2.50,{\"a\":null}]")).build();
         token = JwtIssuer.issue(spec, ecKey, CLOCK).token();
     }
 

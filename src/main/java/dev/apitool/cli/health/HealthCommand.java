@@ -89,6 +89,8 @@ final class HealthCommand extends BaseCommand {
         if (every.isZero() || every.isNegative()) {
             throw new InputException("--interval " + Durations.format(every) + ": expected a positive duration such as 10s");
         }
+        files.reads(context(), "-f " + file, file);
+        files.reads(context(), "--body @" + request.bodyFile(), request.bodyFile());
         HealthConfig config = load();
         List<ReportOptions.Report> written = checkConfig ? List.of() : reports.check(context(), files, formats());
         if (checkConfig) {

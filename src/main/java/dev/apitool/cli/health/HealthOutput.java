@@ -16,8 +16,8 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * Where a health report goes: stdout in the chosen format (text in the seed's shape, JSON, JUnit
- * XML), and every {@code --report FORMAT=FILE}, rewritten after each run. Under {@code --watch}
+ * Where a health report goes: stdout in the chosen format (text as {@code Overall:} and one line
+ * per endpoint, JSON, JUnit XML), and every {@code --report FORMAT=FILE}, rewritten after each run. Under {@code --watch}
  * text is redrawn in place on a terminal and appended as plain blocks otherwise; JSON is one line
  * per run.
  */

@@ -90,6 +90,8 @@ final class IdempotencyReplay extends BaseCommand {
 
     @Override
     protected ExitCode run() {
+        files.reads(context(), "--from " + from, from);
+        files.reads(context(), "--body @" + request.bodyFile(), request.bodyFile());
         List<ReportOptions.Report> written = reports.check(context(), files, formats());
         ReplayOptions options = options();
         var client = request.client(context(), inputs())

@@ -24,12 +24,13 @@ import picocli.CommandLine.Parameters;
 @Command(name = "sign", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Sign a JWT and print it.",
             "Claims come from PAYLOAD (JSON text, @FILE or - for stdin) or --from, then from the claim flags, which win."},
+        modelTransformer = ClaimOptions.Installer.class,
         footer = {"", "Examples:",
             "  apitool jwt sign --secret env:JWT_SECRET --sub alice --exp 15m",
             "  apitool jwt sign --key ec.pem --aud api --claim scope='read write' --claim admin:=true",
             "  apitool jwt sign '{\"user_id\": 42}' --secret @hs.key --no-iat"})
 @Formats({OutputFormat.text, OutputFormat.json})
-final class JwtSign extends BaseCommand {
+final class JwtSign extends BaseCommand implements ClaimOptions.Holder {
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "PAYLOAD", description = "Base claims: JSON text, @FILE or - (stdin). Default {}.")
     String payload;
@@ -43,14 +44,8 @@ final class JwtSign extends BaseCommand {
     @Option(names = "--alg", paramLabel = "ALG", description = "Algorithm: ${COMPLETION-CANDIDATES}. Default: the key's (JWK alg; HS256 for a secret, RS256 for RSA, the curve's for EC, EdDSA).")
     JwsAlgorithm alg;
 
-    @Option(names = "--sub", paramLabel = "SUBJECT", description = "Subject claim (sub).")
-    String sub;
-
-    @Option(names = "--iss", paramLabel = "ISSUER", description = "Issuer claim (iss).")
-    String iss;
-
-    @Option(names = "--aud", paramLabel = "AUDIENCE", description = "Audience (aud); repeat for an array.")
-    List<String> aud = new ArrayList<>();
+    /** --sub, --iss, --aud and --claim, listed after --alg. */
+    final ClaimOptions claims = new ClaimOptions(ClaimOptions.Use.SIGN);
 
     @Option(names = "--exp", paramLabel = "TIME", description = "Expiry: a duration from now (15m), an ISO-8601 time, a date or @EPOCH-SECONDS.")
     String exp;
@@ -67,9 +62,6 @@ final class JwtSign extends BaseCommand {
     @Option(names = "--jti", paramLabel = "ID", description = "Token id (jti); 'auto' for a random UUID.")
     String jti;
 
-    @Option(names = "--claim", paramLabel = "NAME=TEXT|NAME:=JSON", description = "A claim: a string with =, typed JSON with := (numbers, booleans, arrays, objects). Repeatable.")
-    List<String> claims = new ArrayList<>();
-
     @Option(names = "--kid", paramLabel = "KID", description = "Header kid; with a JWKS, also picks the key. Default: the key's kid.")
     String kid;
 
@@ -80,11 +72,16 @@ final class JwtSign extends BaseCommand {
     List<String> headers = new ArrayList<>();
 
     @Override
+    public ClaimOptions claimOptions() {
+        return claims;
+    }
+
+    @Override
     protected ExitCode run() {
         Inputs in = inputs();
         JwsKey key = pick(keys.load(in, this::warn));
-        JwtIssuer.Spec spec = new JwtIssuer.Spec(base(in), sub, iss, aud, exp, nbf, iat, noIat, jti, claims, alg,
-                kid, typ, headers, keys.allowWeakKey);
+        JwtIssuer.Spec spec = claims.spec().payload(base(in)).exp(exp).nbf(nbf).iat(iat).noIat(noIat).jti(jti).alg(alg)
+                .kid(kid).typ(typ).headers(headers).allowWeakKey(keys.allowWeakKey).build();
         JwtIssuer.Issued issued = JwtIssuer.issue(spec, key, context().clock());
         issued.warnings().forEach(this::warn);
         if (output() == OutputFormat.json) {

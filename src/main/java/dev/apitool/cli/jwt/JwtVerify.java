@@ -29,13 +29,14 @@ import picocli.CommandLine.Parameters;
         description = {"Verify a JWT's signature and claims; print its payload.",
             "The allowed algorithms come from the key (a JWK's alg, else the key type's), never from the token.",
             "Exit 0 when valid, 1 when not (malformed or not), 2 for a bad key or flag."},
+        modelTransformer = ClaimOptions.Installer.class,
         footer = {"", "Examples:",
             "  apitool jwt verify \"$TOKEN\" --secret env:JWT_SECRET --aud api",
             "  curl -s https://issuer/jwks.json > jwks.json; apitool jwt verify --key jwks.json --iss https://issuer < token.txt",
             "  apitool jwt verify --oidc-issuer https://accounts.example.com --aud my-client \"$ID_TOKEN\"",
             "  apitool jwt verify --jws --key ed25519.jwk \"$JWS\"   # any payload, signature only"})
 @Formats({OutputFormat.text, OutputFormat.json})
-final class JwtVerify extends BaseCommand {
+final class JwtVerify extends BaseCommand implements ClaimOptions.Holder {
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "TOKEN", description = "The token; default or -: standard input.")
     String token;
@@ -53,14 +54,8 @@ final class JwtVerify extends BaseCommand {
             description = "Clock skew allowed for exp, nbf and iat (default 0).")
     Duration leeway;
 
-    @Option(names = "--iss", paramLabel = "ISSUER", description = "Require this issuer.")
-    String iss;
-
-    @Option(names = "--aud", paramLabel = "AUDIENCE", description = "Accept this audience (repeatable: any one of them).")
-    List<String> aud = new ArrayList<>();
-
-    @Option(names = "--sub", paramLabel = "SUBJECT", description = "Require this subject.")
-    String sub;
+    /** --sub, --iss and --aud, listed after --leeway. */
+    final ClaimOptions claims = new ClaimOptions(ClaimOptions.Use.VERIFY);
 
     @Option(names = "--require", paramLabel = "CLAIM", description = "Require this claim to be present (repeatable).")
     List<String> require = new ArrayList<>();
@@ -82,16 +77,22 @@ final class JwtVerify extends BaseCommand {
     FileOptions files;
 
     @Override
+    public ClaimOptions claimOptions() {
+        return claims;
+    }
+
+    @Override
     protected ExitCode run() {
+        keys.declareReads(context(), files);
         List<ReportOptions.Report> written = reports.check(context(), files, formats());
         String tok = TokenInput.read(token, inputs(), context().interactive());
         Clock clock = context().clock();
         if (at != null) {
             clock = Clock.fixed(Times.parse(at, clock.instant(), "--at"), ZoneOffset.UTC);
         }
-        String issuer = iss != null ? iss : remote.issuer;
+        String issuer = claims.issuer() != null ? claims.issuer() : remote.issuer;
         JwtVerifier.Policy policy = new JwtVerifier.Policy(algs.isEmpty() ? EnumSet.noneOf(JwsAlgorithm.class) : EnumSet.copyOf(algs),
-                leeway, issuer, aud, sub, require, maxAge, jws, keys.allowWeakKey);
+                leeway, issuer, claims.audiences(), claims.subject(), require, maxAge, jws, keys.allowWeakKey);
         List<JwsKey> local = keys.load(inputs(), this::warn, remote.given());
         JwtVerifier.Result r;
         if (remote.given().isEmpty()) {

@@ -1,5 +1,7 @@
 package dev.apitool.cli.jwt;
 
+import dev.apitool.cli.Context;
+import dev.apitool.cli.FileOptions;
 import dev.apitool.core.io.InputException;
 import dev.apitool.core.io.Inputs;
 import dev.apitool.core.io.Limit;
@@ -25,6 +27,18 @@ public final class KeyOptions {
     @Option(names = "--allow-weak-key",
             description = "Accept an HMAC secret shorter than the hash or an RSA key under 2048 bits (warns).")
     boolean allowWeakKey;
+
+    /** Declares to {@code files} the files these flags read ({@code --secret @FILE}, {@code --key FILE}), so no output overwrites a key. */
+    void declareReads(Context context, FileOptions files) {
+        if (secret != null && secret.startsWith("@")) {
+            files.reads(context, "--secret " + secret, secret.substring(1));
+        }
+        for (String k : keys) {
+            if (!k.startsWith("{") && !k.startsWith("-----BEGIN") && !k.startsWith("env:")) {
+                files.reads(context, "--key " + k, k.startsWith("@") ? k.substring(1) : k);
+            }
+        }
+    }
 
     /** Returns the keys the flags name; exactly one of --secret and --key must be given. */
     List<JwsKey> load(Inputs inputs, Consumer<String> warn) {
@@ -62,7 +76,7 @@ public final class KeyOptions {
                 warn.accept("the secret from " + v.origin() + " ends with a newline, which is part of the key "
                         + "(write it with printf, not echo)");
             }
-            return List.of(KeyReader.secret(v.bytes(), v.origin()));
+            return List.of(KeyReader.secret(v.bytes(), v.origin(), keyFlag));
         }
         List<JwsKey> all = new ArrayList<>();
         for (String k : keys) {

@@ -1,5 +1,6 @@
 package dev.apitool.cli.load;
 
+import dev.apitool.cli.jwt.ClaimOptions;
 import dev.apitool.cli.ApitoolException;
 import dev.apitool.cli.BaseCommand;
 import dev.apitool.cli.Converters;
@@ -17,7 +18,7 @@ import dev.apitool.core.io.InputException;
 import dev.apitool.core.load.FileLimits;
 import dev.apitool.core.load.LoadReport;
 import dev.apitool.core.load.LoadSpec;
-import dev.apitool.core.load.StatusSet;
+import dev.apitool.core.expr.StatusSet;
 import dev.apitool.core.load.Threshold;
 import dev.apitool.core.load.plan.RequestPlan;
 import dev.apitool.core.load.plan.Stages;
@@ -46,6 +47,7 @@ import picocli.CommandLine.Parameters;
                 + " the handshake counts in connect time and a failed one is a connect error). HTTP/2 is not yet supported.",
             "Each request must end within --timeout (default 10s), connect to last byte.",
             "Connects directly: HTTP_PROXY, HTTPS_PROXY and NO_PROXY are ignored (a load test through a proxy measures the proxy)."},
+        modelTransformer = ClaimOptions.Installer.class,
         footer = {"", "Examples:",
             "  apitool load http://localhost:8080/ -c 50 -d 30s",
             "  apitool load https://api.test:8443/health --cacert ca.pem --resolve api.test:8443:10.0.0.5 -n 10000",
@@ -58,7 +60,7 @@ import picocli.CommandLine.Parameters;
             "", "Thresholds: METRIC<VALUE or METRIC>VALUE (also <=, >=) with METRIC one of " + Threshold.NAMES + ".",
             "Exit 1 when a threshold is breached or no request succeeded; 2 for bad flags or too low an open-file limit."})
 @Formats({OutputFormat.text, OutputFormat.json})
-final class LoadCommand extends BaseCommand {
+final class LoadCommand extends BaseCommand implements ClaimOptions.Holder {
 
     /** {@code --timeout} when not given, as the help says. */
     private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
@@ -135,6 +137,11 @@ final class LoadCommand extends BaseCommand {
     FileOptions files;
 
     @Override
+    public ClaimOptions claimOptions() {
+        return jwt.claims;
+    }
+
+    @Override
     protected ExitCode run() {
         List<Threshold> checks;
         LoadSpec spec;
@@ -147,10 +154,12 @@ final class LoadCommand extends BaseCommand {
             throw new ApitoolException(ExitCode.USAGE, e.getMessage());
         }
         checkFileLimit(spec);
+        files.reads(context(), "--targets " + targets.file, targets.file);
+        files.reads(context(), "--body @" + request.bodyFile(), request.bodyFile());
         List<ReportOptions.Report> written = reports.check(context(), files, formats());
         LoadReport report;
         RuntimeException filesFailed = null;
-        try (LoadOutputOptions.Session session = outputs.start(context(), err(), targets.file, files)) {
+        try (LoadOutputOptions.Session session = outputs.start(context(), err(), files)) {
             report = new LoadRun(spec, plan, session.listener(), context().ctrlC()).call();
             try {
                 session.finish(report, checks);

@@ -1,6 +1,7 @@
 package dev.apitool.cli.load;
 
 import dev.apitool.cli.Converters;
+import dev.apitool.cli.jwt.ClaimOptions;
 import dev.apitool.cli.jwt.KeyOptions;
 import dev.apitool.core.io.InputException;
 import dev.apitool.core.io.Inputs;
@@ -12,16 +13,16 @@ import dev.apitool.core.load.plan.RequestPlan;
 import dev.apitool.core.time.Durations;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
-import java.util.regex.Pattern;
 import picocli.CommandLine.Option;
 
 /**
  * {@code load}'s JWT flags: sign a token as {@code apitool jwt sign} does (same key formats, claim
- * syntax and algorithm defaults, through {@link KeyOptions} and {@link JwtIssuer}), send it as
- * {@code Authorization: Bearer}, and re-sign it every {@code --jwt-refresh}, never per request.
+ * syntax and algorithm defaults, through {@link KeyOptions}, {@link ClaimOptions} and {@link JwtIssuer}),
+ * send it as {@code Authorization: Bearer}, and re-sign it every {@code --jwt-refresh}, never per
+ * request. The claim flags ({@code --jwt-sub}, {@code --jwt-iss}, {@code --jwt-aud}, {@code --jwt-claim})
+ * are {@link ClaimOptions} under the {@code --jwt-} prefix, which core's messages use too.
  */
 final class LoadJwtOptions {
 
@@ -29,9 +30,6 @@ final class LoadJwtOptions {
     private static final Duration MIN_TTL = Duration.ofSeconds(2);
     /** The longest --jwt-ttl: a year; longer ones would overflow a JWT's exp arithmetic and have no use in a load test. */
     private static final Duration MAX_TTL = Duration.ofDays(365);
-
-    /** The flags of {@code jwt sign} that core's messages name, and their names here. */
-    private static final Pattern SIGN_FLAGS = Pattern.compile("(?<![\\w-])--(secret|key|alg|claim|allow-weak-key)(?![\\w-])");
 
     @Option(names = "--jwt-secret", paramLabel = "SECRET",
             description = "Send Authorization: Bearer with a JWT signed by this HMAC secret: TEXT, @FILE, env:NAME, b64:BASE64 or - (stdin).")
@@ -44,17 +42,8 @@ final class LoadJwtOptions {
     @Option(names = "--jwt-alg", paramLabel = "ALG", description = "JWT algorithm: ${COMPLETION-CANDIDATES} (default: the key's; HS256 for a secret).")
     JwsAlgorithm alg;
 
-    @Option(names = "--jwt-sub", paramLabel = "SUBJECT", description = "JWT subject claim (sub).")
-    String sub;
-
-    @Option(names = "--jwt-iss", paramLabel = "ISSUER", description = "JWT issuer claim (iss).")
-    String iss;
-
-    @Option(names = "--jwt-aud", paramLabel = "AUDIENCE", description = "JWT audience (aud); repeat for an array.")
-    List<String> aud = new ArrayList<>();
-
-    @Option(names = "--jwt-claim", paramLabel = "NAME=TEXT|NAME:=JSON", description = "A JWT claim, as jwt sign's --claim (repeatable).")
-    List<String> claims = new ArrayList<>();
+    /** --jwt-sub, --jwt-iss, --jwt-aud and --jwt-claim, listed after --jwt-alg (added by {@link LoadCommand}'s model). */
+    final ClaimOptions claims = new ClaimOptions(ClaimOptions.Use.LOAD);
 
     @Option(names = "--jwt-ttl", paramLabel = "DURATION", defaultValue = "15m", converter = Converters.DurationConverter.class,
             description = "Each token's lifetime: exp = iat + this (default: ${DEFAULT-VALUE}).")
@@ -70,36 +59,31 @@ final class LoadJwtOptions {
     /** Returns {@code plan} with a JWT on every request when a key is given; the token's first signing happens here. */
     RequestPlan apply(RequestPlan plan, Inputs inputs, Clock clock, Consumer<String> warn) {
         if (secret == null && key == null) {
-            if (alg != null || sub != null || iss != null || !aud.isEmpty() || !claims.isEmpty() || refresh != null || allowWeakKey) {
+            if (alg != null || claims.given() || refresh != null || allowWeakKey) {
                 throw new InputException("the --jwt-* claim flags need --jwt-secret or --jwt-key");
             }
             return plan;
         }
-        try {
-            List<JwsKey> keys = KeyOptions.load(secret, key == null ? List.of() : List.of(key), "--jwt-secret", "--jwt-key", inputs, warn);
-            if (keys.size() != 1) {
-                throw new InputException("--jwt-key: " + keys.size() + " keys given (a JWK Set): give the one to sign with");
-            }
-            if (ttl.isZero() || ttl.isNegative()) {
-                throw new InputException("--jwt-ttl must be positive");
-            }
-            if (ttl.compareTo(MIN_TTL) < 0) {
-                // exp is whole seconds from the signing second: a shorter lifetime is partly or wholly gone when signed
-                throw new InputException("--jwt-ttl " + Durations.format(ttl) + ": at least 2s (a JWT's exp is in whole"
-                        + " seconds, so a shorter token can be expired when it is sent)");
-            }
-            Durations.requireWithin("--jwt-ttl", ttl, MIN_TTL, MAX_TTL);
-            Duration every = refresh != null ? refresh : ttl.dividedBy(2);
-            if (every.compareTo(ttl) > 0 || every.isZero() || every.isNegative()) {
-                throw new InputException("--jwt-refresh must be positive and at most --jwt-ttl, so no token is sent expired");
-            }
-            JwtIssuer.Spec spec = new JwtIssuer.Spec(null, sub, iss, aud, null, null, null, false, null, claims, alg,
-                    null, null, List.of(), allowWeakKey);
-            RefreshingToken token = new RefreshingToken(spec, keys.get(0), clock, ttl, every);
-            token.warnings().forEach(w -> warn.accept(SIGN_FLAGS.matcher(w).replaceAll("--jwt-$1")));
-            return plan.withJwt(token);
-        } catch (InputException e) {
-            throw new InputException(SIGN_FLAGS.matcher(e.getMessage()).replaceAll("--jwt-$1"));
+        List<JwsKey> keys = KeyOptions.load(secret, key == null ? List.of() : List.of(key), "--jwt-secret", "--jwt-key", inputs, warn);
+        if (keys.size() != 1) {
+            throw new InputException("--jwt-key: " + keys.size() + " keys given (a JWK Set): give the one to sign with");
         }
+        if (ttl.isZero() || ttl.isNegative()) {
+            throw new InputException("--jwt-ttl must be positive");
+        }
+        if (ttl.compareTo(MIN_TTL) < 0) {
+            // exp is whole seconds from the signing second: a shorter lifetime is partly or wholly gone when signed
+            throw new InputException("--jwt-ttl " + Durations.format(ttl) + ": at least 2s (a JWT's exp is in whole"
+                    + " seconds, so a shorter token can be expired when it is sent)");
+        }
+        Durations.requireWithin("--jwt-ttl", ttl, MIN_TTL, MAX_TTL);
+        Duration every = refresh != null ? refresh : ttl.dividedBy(2);
+        if (every.compareTo(ttl) > 0 || every.isZero() || every.isNegative()) {
+            throw new InputException("--jwt-refresh must be positive and at most --jwt-ttl, so no token is sent expired");
+        }
+        JwtIssuer.Spec spec = claims.spec().alg(alg).allowWeakKey(allowWeakKey).build();
+        RefreshingToken token = new RefreshingToken(spec, keys.get(0), clock, ttl, every);
+        token.warnings().forEach(warn);
+        return plan.withJwt(token);
     }
 }

@@ -65,12 +65,12 @@ final class LoadMergeCommand extends BaseCommand {
         }
         for (int i = 0; i < logs.size(); i++) {
             for (int j = 0; j < i; j++) {
-                if (LoadFiles.same(context(), logs.get(i), logs.get(j))) {
+                if (FileOptions.same(context(), logs.get(i), logs.get(j))) {
                     throw new ApitoolException(ExitCode.USAGE, "log " + logs.get(i) + " is given twice (as "
                             + logs.get(j) + "): merged with itself, its requests would count twice");
                 }
             }
-            LoadFiles.refuseSame(context(), "--html", html, "log", logs.get(i));
+            files.reads(context(), "log " + logs.get(i), logs.get(i));
         }
         LoadFiles.refuseStdout("--html", html);
         OutputFile htmlFile = html == null ? null : files.report(context(), html, "--html");

@@ -38,17 +38,14 @@ final class LoadOutputOptions {
 
     /**
      * Returns what these options need during one run, after refusing (usage errors) {@code -} for
-     * either file, both flags naming one file, either naming {@code targetsFile} (the run's
-     * {@code --targets}, or null), and a path that cannot be written: all before any request. The
+     * either file, and through {@code files} both flags naming one file, either naming a file the
+     * run reads or another output, and a path that cannot be written: all before any request. The
      * {@code --hdr-log} is written to a temporary file beside it, which replaces it only when the run
      * has ended, so a failed run leaves an older log as it was.
      */
-    Session start(Context context, PrintWriter err, String targetsFile, FileOptions files) {
+    Session start(Context context, PrintWriter err, FileOptions files) {
         LoadFiles.refuseStdout("--hdr-log", hdrLog);
         LoadFiles.refuseStdout("--html", html);
-        LoadFiles.refuseSame(context, "--html", html, "--hdr-log", hdrLog);
-        LoadFiles.refuseSame(context, "--hdr-log", hdrLog, "--targets", targetsFile);
-        LoadFiles.refuseSame(context, "--html", html, "--targets", targetsFile);
         OutputFile logFile = hdrLog == null ? null : files.report(context, hdrLog, "--hdr-log");
         OutputFile htmlFile = html == null ? null : files.report(context, html, "--html");
         List<LoadListener> listeners = new ArrayList<>();

@@ -35,13 +35,12 @@ final class RatelimitGenerate extends BaseCommand {
     @Mixin
     FileOptions files;
 
-    @Option(names = "--max-events", paramLabel = "N", defaultValue = "10000000",
-            description = "Refuse generated traffic of more requests than this (default ${DEFAULT-VALUE}).")
-    long maxEvents;
+    @Mixin
+    MaxEventsOption generated;
 
     @Override
     protected ExitCode run() {
-        try (RequestSource source = Generators.parse(spec, maxEvents)) {
+        try (RequestSource source = Generators.parse(spec, generated.maxEvents)) {
             if (out.equals("-")) {
                 ScriptWriter.write(source, Scripts.Format.NDJSON, out());
                 out().flush();

@@ -80,12 +80,12 @@ final class RatelimitSimulate extends BaseCommand {
     @Mixin
     FileOptions files;
 
-    @Option(names = "--max-events", paramLabel = "N", defaultValue = "10000000",
-            description = "Refuse generated traffic of more requests than this (default ${DEFAULT-VALUE}).")
-    long maxEvents;
+    @Mixin
+    MaxEventsOption generated;
 
     @Override
     protected ExitCode run() {
+        files.reads(context(), "--script " + traffic.script, traffic.script);
         OutputFile htmlFile = html == null ? null : files.report(context(), html, "--html");
         List<ReportOptions.Report> written = reports.check(context(), files, formats());
         List<Limiter> limiters = new ArrayList<>();
@@ -140,7 +140,7 @@ final class RatelimitSimulate extends BaseCommand {
 
     private RequestSource open() {
         if (traffic.generate != null) {
-            return Generators.parse(traffic.generate, maxEvents);
+            return Generators.parse(traffic.generate, generated.maxEvents);
         }
         if (traffic.script.equals("-")) {
             if (format == null) {

@@ -2,6 +2,7 @@ package dev.apitool.core.health;
 
 import dev.apitool.core.expr.ExprSyntaxException;
 import dev.apitool.core.expr.Op;
+import dev.apitool.core.expr.Value;
 import dev.apitool.core.redact.Redact;
 import java.math.BigDecimal;
 import java.security.cert.X509Certificate;
@@ -167,71 +168,7 @@ public record Condition(String text, Subject subject, String header, JsonPath pa
 
     /** Returns null when {@code actual op operand} holds, else what was seen. */
     private String check(Value actual) {
-        switch (op) {
-            case EQ, NE -> {
-                if (!(actual instanceof Value.Null) && !(operand instanceof Value.Null) && !actual.sameType(operand)) {
-                    return mismatch(actual, operand.typeName());
-                }
-                return Value.same(actual, operand) == (op == Op.EQ) ? null : "was " + actual.show();
-            }
-            case LT, LE, GT, GE -> {
-                if (!actual.sameType(operand)) {
-                    return mismatch(actual, operand.typeName());
-                }
-                int cmp = actual instanceof Value.Num a
-                        ? a.value().compareTo(((Value.Num) operand).value())
-                        : ((Value.Dur) actual).value().compareTo(((Value.Dur) operand).value());
-                boolean ok = switch (op) {
-                    case LT -> cmp < 0;
-                    case LE -> cmp <= 0;
-                    case GT -> cmp > 0;
-                    default -> cmp >= 0;
-                };
-                return ok ? null : "was " + actual.show();
-            }
-            case IN -> {
-                List<Value> options = ((Value.Many) operand).values();
-                if (options.stream().anyMatch(v -> Value.same(actual, v))) {
-                    return null;
-                }
-                if (options.stream().noneMatch(v -> v.sameType(actual))) {
-                    return mismatch(actual, options.get(0).typeName());
-                }
-                return "was " + actual.show();
-            }
-            case MATCHES -> {
-                if (!(actual instanceof Value.Str s)) {
-                    return mismatch(actual, "a string");
-                }
-                return regex.matcher(s.value()).find() ? null : "was " + actual.show();
-            }
-            case CONTAINS -> {
-                if (actual instanceof Value.Str s) {
-                    return s.value().contains(text(operand)) ? null : "was " + actual.show();
-                }
-                if (actual instanceof Value.Structure st && st.node().isArray()) {
-                    for (var e : st.node()) {
-                        if (Value.same(Value.of(e), operand)) {
-                            return null;
-                        }
-                    }
-                    return "was " + actual.show();
-                }
-                return mismatch(actual, "a string or an array");
-            }
-            default -> throw new IllegalStateException("unknown operator " + op);
-        }
-    }
-
-    private static String text(Value v) {
-        if (v instanceof Value.Str s) {
-            return s.value();
-        }
-        return v.show();
-    }
-
-    private static String mismatch(Value actual, String expectedType) {
-        return "was " + actual.show() + ", " + actual.typeName() + ", not " + expectedType;
+        return Value.test(actual, op, operand, regex);
     }
 
     @Override

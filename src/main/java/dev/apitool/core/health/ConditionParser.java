@@ -3,6 +3,7 @@ package dev.apitool.core.health;
 import dev.apitool.core.expr.Cursor;
 import dev.apitool.core.expr.ExprSyntaxException;
 import dev.apitool.core.expr.Op;
+import dev.apitool.core.expr.Value;
 import dev.apitool.core.time.Durations;
 import java.math.BigDecimal;
 import java.util.ArrayList;

@@ -12,7 +12,7 @@ import java.util.List;
  * @param method the HTTP method, upper case (GET by default)
  * @param headers request headers (the defaults' first, then the endpoint's)
  * @param body the request body, empty for none
- * @param timeout the bound on each attempt, positive (2s by default, as in the seed)
+ * @param timeout the bound on each attempt, positive (2s by default)
  * @param critical whether this endpoint being unhealthy makes the whole run unhealthy (true by default)
  * @param retries further attempts after an unhealthy one, 0 or more (0 by default)
  * @param retryBackoff the pause before the first retry, doubled before each further one (200ms by default)

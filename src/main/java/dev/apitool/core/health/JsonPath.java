@@ -1,8 +1,9 @@
 package dev.apitool.core.health;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.apitool.core.expr.Cursor;
 import dev.apitool.core.expr.ExprSyntaxException;
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.apitool.core.expr.Value;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Iterator;

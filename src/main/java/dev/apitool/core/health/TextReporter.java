@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.function.BiFunction;
 
 /**
- * Prints a report in the seed's shape, exactly: {@code Overall: STATUS}, then one line per
+ * Prints a report as plain lines that scripts may match: {@code Overall: STATUS}, then one line per
  * endpoint, {@code NAME: STATUS (Nms)} or {@code NAME: STATUS - REASON}, not column-aligned. The
  * front end may paint the status words (colour on a terminal); the words themselves never change.
  */
@@ -46,7 +46,7 @@ public final class TextReporter {
         return r.name() + ": " + status + " - " + (r.reason() == null ? "no reason given" : r.reason());
     }
 
-    /** Returns the latency in whole milliseconds, rounded as the seed's {@code %.0f} does. */
+    /** Returns the latency in whole milliseconds, rounded to the nearest (halves up). */
     static long millis(EndpointResult r) {
         return r.latency() == null ? 0 : Math.round(r.latency().toNanos() / 1e6);
     }

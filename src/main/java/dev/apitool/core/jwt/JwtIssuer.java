@@ -15,22 +15,256 @@ import java.util.UUID;
 public final class JwtIssuer {
 
     /**
-     * What to put in a token. Times ({@code exp}, {@code nbf}, {@code iat}) are as {@link Times#parse}
-     * reads them; {@code iat} defaults to now when neither the payload nor a flag sets it, and
-     * {@code noIat} removes it. Claims set by flags replace the same claims in {@code payload}.
-     *
-     * @param payload the base claims, or null for none
-     * @param audiences one gives a string {@code aud}, several an array
-     * @param jti a value, or {@code auto} for a random UUID, or null
-     * @param claims {@code name=text} and {@code name:=JSON} assignments
-     * @param alg the algorithm, or null for the key's default
-     * @param kid the header kid, or null for the key's own kid
-     * @param typ the header typ; null means {@code JWT}, empty omits it
-     * @param headers extra header assignments, as for claims
+     * What to put in a token, built with {@link #builder()}. Times ({@code exp}, {@code nbf},
+     * {@code iat}) are as {@link Times#parse} reads them; {@code iat} defaults to now when neither
+     * the payload nor a flag sets it, and {@code noIat} removes it. Claims set by flags replace the
+     * same claims in {@code payload}. Messages name the flags with {@link #flag}, so a command whose
+     * flags carry a prefix ({@code load --jwt-claim}) reads its own names in them.
      */
-    public record Spec(ObjectNode payload, String subject, String issuer, List<String> audiences, String exp,
-                       String nbf, String iat, boolean noIat, String jti, List<String> claims, JwsAlgorithm alg,
-                       String kid, String typ, List<String> headers, boolean allowWeakKey) {}
+    public static final class Spec {
+        private final ObjectNode payload;
+        private final String subject;
+        private final String issuer;
+        private final List<String> audiences;
+        private final String exp;
+        private final String nbf;
+        private final String iat;
+        private final boolean noIat;
+        private final String jti;
+        private final List<String> claims;
+        private final JwsAlgorithm alg;
+        private final String kid;
+        private final String typ;
+        private final List<String> headers;
+        private final boolean allowWeakKey;
+        private final String flagPrefix;
+
+        private Spec(Builder b) {
+            this.payload = b.payload;
+            this.subject = b.subject;
+            this.issuer = b.issuer;
+            this.audiences = List.copyOf(b.audiences);
+            this.exp = b.exp;
+            this.nbf = b.nbf;
+            this.iat = b.iat;
+            this.noIat = b.noIat;
+            this.jti = b.jti;
+            this.claims = List.copyOf(b.claims);
+            this.alg = b.alg;
+            this.kid = b.kid;
+            this.typ = b.typ;
+            this.headers = List.copyOf(b.headers);
+            this.allowWeakKey = b.allowWeakKey;
+            this.flagPrefix = b.flagPrefix;
+        }
+
+        /** Returns an empty spec to fill: no claims but {@code iat}, the key's algorithm, flags named {@code --NAME}. */
+        public static Builder builder() {
+            return new Builder();
+        }
+
+        /** Returns a builder holding this spec's values. */
+        public Builder toBuilder() {
+            Builder b = new Builder().payload(payload).subject(subject).issuer(issuer).audiences(audiences).exp(exp)
+                    .nbf(nbf).iat(iat).noIat(noIat).jti(jti).claims(claims).alg(alg).kid(kid).typ(typ).headers(headers)
+                    .allowWeakKey(allowWeakKey);
+            b.flagPrefix = flagPrefix;
+            return b;
+        }
+
+        /** Returns the base claims, or null for none. */
+        public ObjectNode payload() {
+            return payload;
+        }
+
+        public String subject() {
+            return subject;
+        }
+
+        public String issuer() {
+            return issuer;
+        }
+
+        /** Returns the audiences: one gives a string {@code aud}, several an array. */
+        public List<String> audiences() {
+            return audiences;
+        }
+
+        public String exp() {
+            return exp;
+        }
+
+        public String nbf() {
+            return nbf;
+        }
+
+        public String iat() {
+            return iat;
+        }
+
+        public boolean noIat() {
+            return noIat;
+        }
+
+        /** Returns the jti: a value, {@code auto} for a random UUID, or null. */
+        public String jti() {
+            return jti;
+        }
+
+        /** Returns the {@code name=text} and {@code name:=JSON} claim assignments. */
+        public List<String> claims() {
+            return claims;
+        }
+
+        /** Returns the algorithm, or null for the key's default. */
+        public JwsAlgorithm alg() {
+            return alg;
+        }
+
+        /** Returns the header kid, or null for the key's own kid. */
+        public String kid() {
+            return kid;
+        }
+
+        /** Returns the header typ: null means {@code JWT}, empty omits it. */
+        public String typ() {
+            return typ;
+        }
+
+        /** Returns the extra header assignments, as for claims. */
+        public List<String> headers() {
+            return headers;
+        }
+
+        public boolean allowWeakKey() {
+            return allowWeakKey;
+        }
+
+        /** Returns the flag that sets {@code name} ({@code claim}, {@code alg}, …) as the user typed it: {@code --claim} or {@code --jwt-claim}. */
+        public String flag(String name) {
+            return flagPrefix + name;
+        }
+
+        /** Fills a {@link Spec}; every value is optional. */
+        public static final class Builder {
+            private ObjectNode payload;
+            private String subject;
+            private String issuer;
+            private List<String> audiences = List.of();
+            private String exp;
+            private String nbf;
+            private String iat;
+            private boolean noIat;
+            private String jti;
+            private List<String> claims = List.of();
+            private JwsAlgorithm alg;
+            private String kid;
+            private String typ;
+            private List<String> headers = List.of();
+            private boolean allowWeakKey;
+            private String flagPrefix = "--";
+
+            private Builder() {}
+
+            /** Sets the base claims (null for none); the other values replace the same claims in them. */
+            public Builder payload(ObjectNode payload) {
+                this.payload = payload;
+                return this;
+            }
+
+            public Builder subject(String subject) {
+                this.subject = subject;
+                return this;
+            }
+
+            public Builder issuer(String issuer) {
+                this.issuer = issuer;
+                return this;
+            }
+
+            /** Sets the audiences: one gives a string {@code aud}, several an array. */
+            public Builder audiences(List<String> audiences) {
+                this.audiences = audiences;
+                return this;
+            }
+
+            /** Sets the expiry as {@link Times#parse} reads it (a duration from now, a time, {@code @EPOCH}). */
+            public Builder exp(String exp) {
+                this.exp = exp;
+                return this;
+            }
+
+            public Builder nbf(String nbf) {
+                this.nbf = nbf;
+                return this;
+            }
+
+            public Builder iat(String iat) {
+                this.iat = iat;
+                return this;
+            }
+
+            /** Sets whether {@code iat} is left out. */
+            public Builder noIat(boolean noIat) {
+                this.noIat = noIat;
+                return this;
+            }
+
+            /** Sets the jti: a value, {@code auto} for a random UUID, or null. */
+            public Builder jti(String jti) {
+                this.jti = jti;
+                return this;
+            }
+
+            /** Sets the {@code name=text} and {@code name:=JSON} claim assignments. */
+            public Builder claims(List<String> claims) {
+                this.claims = claims;
+                return this;
+            }
+
+            /** Sets the algorithm, or null for the key's default. */
+            public Builder alg(JwsAlgorithm alg) {
+                this.alg = alg;
+                return this;
+            }
+
+            public Builder kid(String kid) {
+                this.kid = kid;
+                return this;
+            }
+
+            /** Sets the header typ: null means {@code JWT}, empty omits it. */
+            public Builder typ(String typ) {
+                this.typ = typ;
+                return this;
+            }
+
+            /** Sets extra header assignments, as for claims. */
+            public Builder headers(List<String> headers) {
+                this.headers = headers;
+                return this;
+            }
+
+            /** Sets whether a key too weak for the algorithm signs anyway (with a warning). */
+            public Builder allowWeakKey(boolean allowWeakKey) {
+                this.allowWeakKey = allowWeakKey;
+                return this;
+            }
+
+            /**
+             * Sets the prefix of the flag names messages use: {@code --} (the default) for
+             * {@code jwt sign}'s {@code --claim}, {@code --jwt-} for {@code load}'s {@code --jwt-claim}.
+             */
+            public Builder flagPrefix(String flagPrefix) {
+                this.flagPrefix = java.util.Objects.requireNonNull(flagPrefix, "flagPrefix");
+                return this;
+            }
+
+            public Spec build() {
+                return new Spec(this);
+            }
+        }
+    }
 
     /** A signed token with what went into it. */
     public record Issued(String token, JwsAlgorithm alg, ObjectNode header, ObjectNode claims, List<String> warnings) {
@@ -53,7 +287,7 @@ public final class JwtIssuer {
         List<String> warnings = new ArrayList<>();
         JwsAlgorithm alg = spec.alg() != null ? spec.alg() : key.defaultAlgorithm();
         if (!key.allowedAlgorithms().contains(alg)) {
-            throw new InputException("--alg " + alg + " does not fit " + key.describe()
+            throw new InputException(spec.flag("alg") + " " + alg + " does not fit " + key.describe()
                     + " (it signs with " + key.allowedAlgorithms().stream().map(Enum::name)
                     .reduce((a, b) -> a + ", " + b).orElse("") + ")");
         }
@@ -63,9 +297,9 @@ public final class JwtIssuer {
         String weak = key.weakness(alg);
         if (weak != null) {
             if (!spec.allowWeakKey()) {
-                throw new InputException(weak + "; --allow-weak-key signs anyway");
+                throw new InputException(weak + "; " + spec.flag("allow-weak-key") + " signs anyway");
             }
-            warnings.add("weak key (--allow-weak-key): " + weak);
+            warnings.add("weak key (" + spec.flag("allow-weak-key") + "): " + weak);
         }
         Instant now = clock.instant();
         ObjectNode claims = claims(spec, now);
@@ -91,15 +325,15 @@ public final class JwtIssuer {
             spec.audiences().forEach(aud::add);
         }
         if (spec.exp() != null) {
-            claims.put("exp", Times.parse(spec.exp(), now, "--exp").getEpochSecond());
+            claims.put("exp", Times.parse(spec.exp(), now, spec.flag("exp")).getEpochSecond());
         }
         if (spec.nbf() != null) {
-            claims.put("nbf", Times.parse(spec.nbf(), now, "--nbf").getEpochSecond());
+            claims.put("nbf", Times.parse(spec.nbf(), now, spec.flag("nbf")).getEpochSecond());
         }
         if (spec.noIat()) {
             claims.remove("iat");
         } else if (spec.iat() != null) {
-            claims.put("iat", Times.parse(spec.iat(), now, "--iat").getEpochSecond());
+            claims.put("iat", Times.parse(spec.iat(), now, spec.flag("iat")).getEpochSecond());
         } else if (!claims.has("iat")) {
             claims.put("iat", now.getEpochSecond());
         }
@@ -107,7 +341,7 @@ public final class JwtIssuer {
             claims.put("jti", spec.jti().equals("auto") ? UUID.randomUUID().toString() : spec.jti());
         }
         for (String c : spec.claims()) {
-            Assignments.apply(claims, c, "--claim");
+            Assignments.apply(claims, c, spec.flag("claim"));
         }
         return claims;
     }
@@ -124,10 +358,10 @@ public final class JwtIssuer {
             header.put("kid", kid);
         }
         for (String h : spec.headers()) {
-            Assignments.apply(header, h, "--header");
+            Assignments.apply(header, h, spec.flag("header"));
         }
         if (!header.path("alg").asText().equals(alg.name())) {
-            throw new InputException("--header may not set \"alg\"; choose the algorithm with --alg");
+            throw new InputException(spec.flag("header") + " may not set \"alg\"; choose the algorithm with " + spec.flag("alg"));
         }
         return header;
     }

@@ -67,21 +67,26 @@ public final class KeyReader {
      * public key as an HMAC secret is the algorithm-confusion attack (CVE-2015-9235 and kin).
      */
     public static JwsKey secret(byte[] bytes, String origin) {
+        return secret(bytes, origin, "--key");
+    }
+
+    /** Returns an HMAC key over {@code bytes}, as {@link #secret(byte[], String)}; a refusal names {@code keyFlag} as the flag for keys. */
+    public static JwsKey secret(byte[] bytes, String origin, String keyFlag) {
         if (bytes.length == 0) {
             throw new InputException(origin + ": the secret is empty");
         }
         String head = new String(bytes, 0, Math.min(bytes.length, 64), StandardCharsets.UTF_8).strip();
         // Anywhere, not only at the start: openssl and other tools write text ("Bag Attributes", "subject=") before PEM blocks.
         if (new String(bytes, StandardCharsets.ISO_8859_1).contains("-----BEGIN ")) {
-            throw new InputException(origin + ": this is a PEM key, not an HMAC secret: pass it with --key "
+            throw new InputException(origin + ": this is a PEM key, not an HMAC secret: pass it with " + keyFlag + " "
                     + "(a public key used as an HMAC secret is the algorithm-confusion attack)");
         }
         if (head.startsWith("{") && head.contains("\"kty\"")) {
-            throw new InputException(origin + ": this is a JWK, not an HMAC secret: pass it with --key");
+            throw new InputException(origin + ": this is a JWK, not an HMAC secret: pass it with " + keyFlag);
         }
         String der = derKind(bytes);
         if (der != null) {
-            throw new InputException(origin + ": this is a DER " + der + ", not an HMAC secret: pass it with --key as PEM "
+            throw new InputException(origin + ": this is a DER " + der + ", not an HMAC secret: pass it with " + keyFlag + " as PEM "
                     + "(a public key used as an HMAC secret is the algorithm-confusion attack)");
         }
         return new JwsKey(JwsKey.Type.OCT, null, null, null, new SecretKeySpec(bytes, "HMAC"), null, null, origin);

@@ -59,9 +59,7 @@ public final class RefreshingToken {
         }
         this.ttl = ttl;
         this.refresh = refresh;
-        this.claims = new JwtIssuer.Spec(claims.payload(), claims.subject(), claims.issuer(), claims.audiences(),
-                "+" + ttl.toMillis() + "ms", claims.nbf(), null, false, claims.jti(), claims.claims(), claims.alg(),
-                claims.kid(), claims.typ(), claims.headers(), claims.allowWeakKey());
+        this.claims = claims.toBuilder().exp("+" + ttl.toMillis() + "ms").iat(null).noIat(false).build();
         this.alg = claims.alg() != null ? claims.alg() : key.defaultAlgorithm();
         Duration tenth = refresh.dividedBy(10);
         this.checkEvery = tenth.compareTo(MIN_CHECK) < 0 ? MIN_CHECK : tenth.compareTo(MAX_CHECK) > 0 ? MAX_CHECK : tenth;

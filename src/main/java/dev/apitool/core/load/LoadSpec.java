@@ -1,5 +1,6 @@
 package dev.apitool.core.load;
 
+import dev.apitool.core.expr.StatusSet;
 import dev.apitool.core.http.ConnectOptions;
 import dev.apitool.core.http.Headers;
 import dev.apitool.core.load.plan.Schedule;

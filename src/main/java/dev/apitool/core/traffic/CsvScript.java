@@ -42,25 +42,12 @@ final class CsvScript extends ScriptSource.Lines {
         int column = 1;
         for (int i = 0; i < columns.length; i++) {
             String v = cells.get(i).isEmpty() ? null : cells.get(i);
-            switch (columns[i]) {
-                case "t": e.t = v; e.tLine = line; e.tColumn = column; break;
-                case "key": e.key = v; break;
-                case "cost": e.cost = v; e.costLine = line; e.costColumn = column; break;
-                case "dur": e.dur = v; e.durLine = line; e.durColumn = column; break;
-                case "method": e.method = v; e.methodLine = line; e.methodColumn = column; break;
-                case "path": e.path = v; e.pathLine = line; e.pathColumn = column; break;
-                case "url": e.url = v; e.urlLine = line; e.urlColumn = column; break;
-                case "body": e.body = v; break;
-                case "bodyFile": e.bodyFile = v; e.bodyFileLine = line; e.bodyFileColumn = column; break;
-                default:
-                    if (v != null) {
-                        if (e.headers == null) {
-                            e.headersLine = line;
-                            e.headersColumn = column;
-                        }
-                        e.header(columns[i].substring(HEADER.length()), v);
-                    }
-                    break;
+            if (!e.set(columns[i], v, line, column) && v != null) { // not a field: a header column
+                if (e.headers == null) {
+                    e.headersLine = line;
+                    e.headersColumn = column;
+                }
+                e.header(columns[i].substring(HEADER.length()), v);
             }
             column += cells.get(i).length() + 1;
         }

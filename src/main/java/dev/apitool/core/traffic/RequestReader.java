@@ -57,6 +57,26 @@ final class RequestReader {
         int methodLine, methodColumn, pathLine, pathColumn, urlLine, urlColumn, headersLine, headersColumn,
                 bodyFileLine, bodyFileColumn;
 
+        /**
+         * Sets the plain field {@code name} to {@code value} (null for none), read at {@code line}:{@code column};
+         * returns false, setting nothing, when {@code name} is not one (a header column, a structure).
+         */
+        boolean set(String name, String value, int line, int column) {
+            switch (name) {
+                case "t": t = value; tLine = line; tColumn = column; break;
+                case "key": key = value; break;
+                case "cost": cost = value; costLine = line; costColumn = column; break;
+                case "dur": dur = value; durLine = line; durColumn = column; break;
+                case "method": method = value; methodLine = line; methodColumn = column; break;
+                case "path": path = value; pathLine = line; pathColumn = column; break;
+                case "url": url = value; urlLine = line; urlColumn = column; break;
+                case "body": body = value; break;
+                case "bodyFile": bodyFile = value; bodyFileLine = line; bodyFileColumn = column; break;
+                default: return false;
+            }
+            return true;
+        }
+
         /** Adds a header read from a CSV column or a JSON/YAML member. */
         void header(String name, String value) {
             if (headers == null) {
@@ -102,19 +122,7 @@ final class RequestReader {
             if (value == JsonToken.START_OBJECT || value == JsonToken.START_ARRAY) {
                 throw new InputException(file + ":" + line + ":" + column + ": field \"" + name + "\" must be a plain value");
             }
-            String text = value == JsonToken.VALUE_NULL ? null : p.getText();
-            switch (name) {
-                case "t": e.t = text; e.tLine = line; e.tColumn = column; break;
-                case "key": e.key = text; break;
-                case "cost": e.cost = text; e.costLine = line; e.costColumn = column; break;
-                case "dur": e.dur = text; e.durLine = line; e.durColumn = column; break;
-                case "method": e.method = text; e.methodLine = line; e.methodColumn = column; break;
-                case "path": e.path = text; e.pathLine = line; e.pathColumn = column; break;
-                case "url": e.url = text; e.urlLine = line; e.urlColumn = column; break;
-                case "body": e.body = text; break;
-                case "bodyFile": e.bodyFile = text; e.bodyFileLine = line; e.bodyFileColumn = column; break;
-                default: break; // every name is checked above; headers and JSON bodies are read above
-            }
+            e.set(name, value == JsonToken.VALUE_NULL ? null : p.getText(), line, column); // every name is checked above
         }
         return e;
     }

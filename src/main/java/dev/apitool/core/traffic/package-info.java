@@ -1,6 +1,6 @@
 /**
  * Traffic as a stream of timed requests: request scripts (NDJSON and CSV read line by line, YAML
- * for small hand-written files) and, later, seeded generators, all behind one
+ * for small hand-written files) and seeded generators ({@link dev.apitool.core.traffic.Generators}), all behind one
  * {@link dev.apitool.core.traffic.RequestSource} so a consumer such as {@code ratelimit simulate}
  * never knows which it has (the shape of Caffeine's simulator trace readers). The same scripts,
  * read as {@link dev.apitool.core.traffic.TargetSource}, are {@code apitool load}'s targets: one

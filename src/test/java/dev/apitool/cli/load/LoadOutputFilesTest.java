@@ -101,7 +101,7 @@ class LoadOutputFilesTest {
         options.hdrLog = "run.hlog";
         options.progress = LoadOutputOptions.Progress.never;
         Context context = new Context(Map.of(), () -> new ByteArrayInputStream(new byte[0]), dir, Clock.systemUTC(), false);
-        try (LoadOutputOptions.Session session = options.start(context, new PrintWriter(new StringWriter()), null, new FileOptions())) {
+        try (LoadOutputOptions.Session session = options.start(context, new PrintWriter(new StringWriter()), new FileOptions())) {
             assertThat(session.listener()).isNotNull();
             // the run throws here: finish() is never called
         }

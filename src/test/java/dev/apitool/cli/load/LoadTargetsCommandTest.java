@@ -239,6 +239,9 @@ class LoadTargetsCommandTest {
                 .failedWithOneLineError("HMAC key is 5 bytes", "--jwt-allow-weak-key signs anyway").neverPrints("short\"");
         assertThat(cli.run("load", api() + "/w", "-n", "1", "--jwt-secret", "short", "--jwt-allow-weak-key")).succeeded()
                 .errContains("warning: weak key (--jwt-allow-weak-key)");
+        // core's key reader names the key flag of the command it serves, not jwt sign's --key
+        assertThat(cli.run("load", api(), "-n", "1", "--jwt-secret", "@" + cli.key("ec256.pub.pem"))).exitedWith(2)
+                .failedWithOneLineError("this is a PEM key, not an HMAC secret: pass it with --jwt-key (");
         assertThat(received).hasSize(1);
     }
 

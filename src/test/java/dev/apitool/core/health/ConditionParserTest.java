@@ -2,6 +2,7 @@ package dev.apitool.core.health;
 
 import dev.apitool.core.expr.ExprSyntaxException;
 import dev.apitool.core.expr.Op;
+import dev.apitool.core.expr.Value;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 

@@ -1,5 +1,6 @@
 package dev.apitool.core.health;
 
+import dev.apitool.core.expr.Value;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -35,7 +35,8 @@ class JwtIssuerTest {
         boolean allowWeak;
 
         JwtIssuer.Spec build() {
-            return new JwtIssuer.Spec(payload, sub, iss, aud, exp, nbf, iat, noIat, jti, claims, alg, kid, typ, headers, allowWeak);
+            return JwtIssuer.Spec.builder().payload(payload).subject(sub).issuer(iss).audiences(aud).exp(exp).nbf(nbf).iat(iat)
+                    .noIat(noIat).jti(jti).claims(claims).alg(alg).kid(kid).typ(typ).headers(headers).allowWeakKey(allowWeak).build();
         }
 
         JwtIssuer.Issued issue(JwsKey key) {

@@ -354,7 +354,6 @@ class JwtVerifierRefusalTest {
     }
 
     private static JwtIssuer.Spec spec(JwsAlgorithm alg) {
-        return new JwtIssuer.Spec(null, "alice", null, List.of(), null, null, null, false, null, List.of(), alg,
-                null, null, List.of(), false);
+        return JwtIssuer.Spec.builder().subject("alice").alg(alg).build();
     }
 }

@@ -50,8 +50,8 @@ class NimbusInteropTest {
     @EnumSource(JwsAlgorithm.class)
     void token_signedByApitool_verifiesInNimbus(JwsAlgorithm alg) throws Exception {
         JwsKey key = KEYS.get(alg);
-        JwtIssuer.Spec spec = new JwtIssuer.Spec(Fixtures.json(CLAIMS), null, "https://issuer.example", List.of(), "1h",
-                null, null, false, null, List.of(), alg, null, null, List.of(), false);
+        JwtIssuer.Spec spec = JwtIssuer.Spec.builder().payload(Fixtures.json(CLAIMS)).issuer("https://issuer.example")
+                .exp("1h").alg(alg).build();
         String token = JwtIssuer.issue(spec, key, Fixtures.clock()).token();
 
         JWSObject parsed = JWSObject.parse(token);

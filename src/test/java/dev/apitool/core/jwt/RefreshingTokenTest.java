@@ -14,8 +14,7 @@ import org.junit.jupiter.api.Test;
 class RefreshingTokenTest {
 
     private static JwtIssuer.Spec claims(String sub, List<String> extra) {
-        return new JwtIssuer.Spec(null, sub, "apitool-load", List.of("api"), null, null, null, false, null, extra, null,
-                null, null, List.of(), false);
+        return JwtIssuer.Spec.builder().subject(sub).issuer("apitool-load").audiences(List.of("api")).claims(extra).build();
     }
 
     @Test

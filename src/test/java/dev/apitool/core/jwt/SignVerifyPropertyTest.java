@@ -56,8 +56,7 @@ class SignVerifyPropertyTest {
         Random random = new Random(seed);
         JwsKey key = KEYS.get(alg);
         ObjectNode payload = randomObject(random, 0);
-        JwtIssuer.Spec spec = new JwtIssuer.Spec(payload, null, null, List.of(), null, null, null, true, null, List.of(),
-                alg, null, null, List.of(), false);
+        JwtIssuer.Spec spec = JwtIssuer.Spec.builder().payload(payload).noIat(true).alg(alg).build();
         JwtIssuer.Issued issued = JwtIssuer.issue(spec, key, Fixtures.clock());
         JwtVerifier verifier = new JwtVerifier(List.of(key), JwtVerifier.Policy.defaults(), Fixtures.clock());
 

@@ -2,7 +2,11 @@ package dev.apitool.core.load;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.apitool.core.http.HttpServer;
+import dev.apitool.core.http.HttpServerOptions;
+import dev.apitool.core.http.RequestHandler;
 import dev.apitool.core.http.ServerRequest;
+import dev.apitool.core.http.ServerResponse;
 import dev.apitool.core.jwt.JwsKey;
 import dev.apitool.core.jwt.JwtDecoder;
 import dev.apitool.core.jwt.JwtIssuer;
@@ -17,13 +21,17 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Queue;
 import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/** Authorization: Bearer tokens on a loopback run: verified, carrying the claims, re-signed when the clock says so. */
+/** Authorization: Bearer tokens on a loopback run: verified, carrying the claims, re-signed when the (virtual) clock says so. */
 @Timeout(30)
 class LoadJwtTest {
 
@@ -31,30 +39,41 @@ class LoadJwtTest {
     void tokens_verify_carryTheClaims_andAreReSignedMidRun_evenToAnotherLength() throws Exception {
         JwsKey key = KeyReader.secret("0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.US_ASCII), "--jwt-secret");
         ManualClock clock = new ManualClock(Instant.ofEpochSecond(999_999_000));
-        JwtIssuer.Spec claims = new JwtIssuer.Spec(null, "load-test", "apitool", List.of("orders"), null, null, null, false,
-                null, List.of("scope=write"), null, null, null, List.of(), false);
+        JwtIssuer.Spec claims = JwtIssuer.Spec.builder().subject("load-test").issuer("apitool")
+                .audiences(List.of("orders")).claims(List.of("scope=write")).build();
         RefreshingToken token = new RefreshingToken(claims, key, clock, Duration.ofMinutes(10), Duration.ofMillis(100));
-        try (RecordingServer server = new RecordingServer()) {
-            LoadSpec spec = Spec.to(server.uri("/orders")).connections(4).threads(2).duration(Duration.ofMillis(1500)).build();
-            RequestPlan plan = RequestPlan.single(spec).withIdempotencyKey().withJwt(token);
-            Thread mover = new Thread(() -> {
-                try {
-                    Thread.sleep(400);
-                    clock.advance(Duration.ofSeconds(1));                 // due: a token of the same length
-                    Thread.sleep(500);
-                    clock.set(Instant.ofEpochSecond(1_000_000_500));   // due: iat and exp one digit longer
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
+        // The server moves the token's clock when it sees a token for the first time, and stops the run at the
+        // third: each re-signing is caused by virtual time, and the run lasts as long as the loops take to notice.
+        AtomicReference<LoadRunner> runner = new AtomicReference<>();
+        List<String> seen = new ArrayList<>();
+        Queue<ServerRequest> requests = new ConcurrentLinkedQueue<>();
+        RequestHandler handler = RequestHandler.of(q -> {
+            requests.add(q);
+            String auth = q.header("Authorization");
+            synchronized (seen) {
+                if (auth != null && !seen.contains(auth)) {
+                    seen.add(auth);
+                    switch (seen.size()) {
+                        case 1 -> clock.advance(Duration.ofSeconds(1));               // due: a token of the same length
+                        case 2 -> clock.set(Instant.ofEpochSecond(1_000_000_500));  // due: iat and exp one digit longer
+                        default -> runner.get().interrupt();
+                    }
                 }
-            });
-            mover.start();
-            LoadReport r = LoadRunner.of(spec, plan).run();
-            mover.join();
+            }
+            return ServerResponse.text(200, "ok");
+        });
+        try (HttpServer server = HttpServer.start(HttpServerOptions.loopback().withIoThreads(1), handler)) {
+            // the duration only bounds a broken run: the third token ends it
+            LoadSpec spec = Spec.to(server.uri("/orders")).connections(4).threads(2).duration(Duration.ofSeconds(20)).build();
+            RequestPlan plan = RequestPlan.single(spec).withIdempotencyKey().withJwt(token);
+            runner.set(LoadRunner.of(spec, plan));
+            LoadReport r = runner.get().run();
 
             assertThat(r.failed()).isZero();
             assertThat(r.sends().jwt().tokensSigned()).isEqualTo(3);
             Set<String> tokens = new LinkedHashSet<>();
-            for (ServerRequest q : server.requests()) {
+            assertThat(r.stoppedBy()).isEqualTo(StoppedBy.INTERRUPT);
+            for (ServerRequest q : requests) {
                 String auth = q.header("Authorization");
                 assertThat(auth).startsWith("Bearer ");
                 tokens.add(auth.substring(7));
@@ -69,8 +88,7 @@ class LoadJwtTest {
                 assertThat(v.claims().path("scope").asText()).isEqualTo("write");
                 assertThat(v.claims().path("exp").asLong() - v.claims().path("iat").asLong()).isEqualTo(600);
             }
-            assertThat(server.requests().stream().map(q -> q.header("Idempotency-Key")).distinct())
-                    .hasSize(server.requests().size());
+            assertThat(requests.stream().map(q -> q.header("Idempotency-Key")).distinct()).hasSize(requests.size());
         }
     }
 }

@@ -73,8 +73,7 @@ class LoopRequestsTest {
     @Test
     void aNewToken_isPickedUpOnTheTick_andOneOfAnotherLength_reEncodesTheLoopsTemplates() {
         ManualClock clock = new ManualClock(Instant.ofEpochSecond(999_999_000)); // iat and exp of 9 digits
-        JwtIssuer.Spec claims = new JwtIssuer.Spec(null, "load", null, List.of(), null, null, null, false, null, List.of(),
-                null, null, null, List.of(), false);
+        JwtIssuer.Spec claims = JwtIssuer.Spec.builder().subject("load").build();
         RefreshingToken source = new RefreshingToken(claims, KeyReader.secret(new byte[32], "test"), clock,
                 Duration.ofMinutes(10), Duration.ofMinutes(5));
         List<LoadTarget> two = List.of(new LoadTarget("GET", URL, Headers.EMPTY, null, "t:1:1"),

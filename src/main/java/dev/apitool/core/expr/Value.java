@@ -1,4 +1,4 @@
-package dev.apitool.core.health;
+package dev.apitool.core.expr;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.apitool.core.json.Json;
@@ -10,11 +10,12 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * A typed value on either side of a {@link Condition}: a number, a string, a boolean, null, a
- * duration, a list (operands of {@code in}), or a JSON object or array from a body. Values of
- * different types never compare equal and never order: the comparison fails and says why.
+ * A typed value on either side of a comparison (health's conditions): a number, a string, a
+ * boolean, null, a duration, a list (operands of {@code in}), or a JSON object or array from a
+ * body. Values of different types never compare equal and never order: {@link #test} fails and
+ * says why.
  */
-sealed interface Value {
+public sealed interface Value {
 
     /** A number, exact. */
     record Num(BigDecimal value) implements Value {}
@@ -124,6 +125,66 @@ sealed interface Value {
         List<Value> out = new ArrayList<>(nodes.size());
         nodes.forEach(n -> out.add(of(n)));
         return out;
+    }
+
+    /**
+     * Returns null when {@code actual op operand} holds, else what was seen ({@code was 503}, or
+     * {@code was "x", a string, not a number} when the types cannot compare). {@code regex} is the
+     * compiled operand of {@link Op#MATCHES}; {@link Op#IN} takes a {@link Many}.
+     */
+    static String test(Value actual, Op op, Value operand, java.util.regex.Pattern regex) {
+        switch (op) {
+            case EQ, NE -> {
+                if (!(actual instanceof Null) && !(operand instanceof Null) && !actual.sameType(operand)) {
+                    return mismatch(actual, operand.typeName());
+                }
+                return same(actual, operand) == (op == Op.EQ) ? null : "was " + actual.show();
+            }
+            case LT, LE, GT, GE -> {
+                if (!actual.sameType(operand)) {
+                    return mismatch(actual, operand.typeName());
+                }
+                int cmp = actual instanceof Num a
+                        ? a.value().compareTo(((Num) operand).value())
+                        : ((Dur) actual).value().compareTo(((Dur) operand).value());
+                return op.holds(cmp) ? null : "was " + actual.show();
+            }
+            case IN -> {
+                List<Value> options = ((Many) operand).values();
+                if (options.stream().anyMatch(v -> same(actual, v))) {
+                    return null;
+                }
+                if (options.stream().noneMatch(v -> v.sameType(actual))) {
+                    return mismatch(actual, options.get(0).typeName());
+                }
+                return "was " + actual.show();
+            }
+            case MATCHES -> {
+                if (!(actual instanceof Str s)) {
+                    return mismatch(actual, "a string");
+                }
+                return regex.matcher(s.value()).find() ? null : "was " + actual.show();
+            }
+            case CONTAINS -> {
+                if (actual instanceof Str s) {
+                    return s.value().contains(operand instanceof Str o ? o.value() : operand.show()) ? null : "was " + actual.show();
+                }
+                if (actual instanceof Structure st && st.node().isArray()) {
+                    for (JsonNode e : st.node()) {
+                        if (same(of(e), operand)) {
+                            return null;
+                        }
+                    }
+                    return "was " + actual.show();
+                }
+                return mismatch(actual, "a string or an array");
+            }
+            default -> throw new IllegalStateException("unknown operator " + op);
+        }
+    }
+
+    private static String mismatch(Value actual, String expectedType) {
+        return "was " + actual.show() + ", " + actual.typeName() + ", not " + expectedType;
     }
 
     /** Returns whether two values are equal: same type and same value (numbers by value: 200 equals 200.0). */

@@ -1,11 +1,12 @@
-package dev.apitool.core.load;
+package dev.apitool.core.expr;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A set of HTTP status codes, as {@code --ok-status} spells it: codes and ranges separated by
- * commas, {@code 200-299,404}, or a class such as {@code 2xx}.
+ * A set of HTTP status codes, as {@code load --ok-status} spells it: codes and ranges separated by
+ * commas, {@code 200-299,404}, or a class such as {@code 2xx}. It is the value side of "status in
+ * SET", kept here with the other literals of {@code core.expr}.
  */
 public final class StatusSet {
 
