@@ -18,6 +18,7 @@ import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
 import org.jline.reader.UserInterruptException;
 import org.jline.reader.impl.history.DefaultHistory;
+import org.jline.terminal.Attributes;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 
@@ -164,6 +165,20 @@ final class JLineConsole implements Console {
     public boolean confirm(String question) {
         String answer = readLine(question);
         return answer != null && answer.strip().toLowerCase(java.util.Locale.ROOT).startsWith("y");
+    }
+
+    /**
+     * Turns the terminal's ECHO off and nothing else: the line discipline still turns Ctrl-C into
+     * SIGINT (ISIG) and keeps what is typed, which the next {@code readLine} (in raw mode) reads as
+     * typed-ahead input.
+     */
+    @Override
+    public Runnable holdTypeAhead() {
+        Attributes before = terminal.getAttributes();
+        Attributes quiet = new Attributes(before);
+        quiet.setLocalFlag(Attributes.LocalFlag.ECHO, false);
+        terminal.setAttributes(quiet);
+        return () -> terminal.setAttributes(before);
     }
 
     @Override
