@@ -20,15 +20,6 @@ interface Console extends AutoCloseable {
     /** Asks {@code question}; returns whether the answer was yes. */
     boolean confirm(String question);
 
-    /**
-     * Stops the terminal echoing what is typed while a command runs in the foreground, so that
-     * type-ahead does not garble the command's output; the typed text is kept for the next
-     * {@link #readLine}. Returns what gives the echo back (nothing to do when piped).
-     */
-    default Runnable holdTypeAhead() {
-        return () -> { };
-    }
-
     /** Runs {@code onCtrlC} on each Ctrl-C while a command runs, until closed. */
     void onCtrlC(Runnable onCtrlC);
 

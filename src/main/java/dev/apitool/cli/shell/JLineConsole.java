@@ -26,7 +26,8 @@ import org.jline.terminal.TerminalBuilder;
  * The shell on a terminal, through JLine: line editing, Tab completion from {@link Completion},
  * history in a file of mode 0600 whose lines are masked by {@link Redactor} before they are
  * saved, job notices printed above the prompt, and Ctrl-C taken from the terminal (at the prompt it
- * discards the line; while a command runs it cancels that command). Only this class and the
+ * discards the line; while a command runs it cancels that command). Text typed while a command
+ * runs is not echoed into its output; it becomes the start of the next line. Only this class and the
  * completion adapter in it touch JLine, and no {@code @Command} class refers to them.
  */
 final class JLineConsole implements Console {
@@ -53,6 +54,7 @@ final class JLineConsole implements Console {
         try {
             Terminal terminal = TerminalBuilder.builder().system(true).nativeSignals(true)
                     .signalHandler(Terminal.SignalHandler.SIG_IGN).build();
+            noEcho(terminal);
             privateFile(historyFile);
             return new JLineConsole(terminal, reader(terminal, completion, historyFile), historyFile);
         } catch (IOException e) {
@@ -70,6 +72,19 @@ final class JLineConsole implements Console {
                 java.io.OutputStream.nullOutputStream()).build()) {
             return reader(terminal, completion, historyFile).readLine(Shell.PROMPT);
         }
+    }
+
+    /**
+     * Turns the terminal's ECHO off for the whole session, and nothing else. The line reader echoes
+     * what it reads itself (in raw mode, restoring these settings after each line), so the one
+     * effect is on text typed while a command runs: the terminal no longer echoes it into the
+     * command's output, and the next {@code readLine} reads it as typed-ahead input. Ctrl-C still
+     * becomes SIGINT (ISIG stays on). Closing the terminal restores its settings from before.
+     */
+    private static void noEcho(Terminal terminal) {
+        Attributes quiet = terminal.getAttributes();
+        quiet.setLocalFlag(Attributes.LocalFlag.ECHO, false);
+        terminal.setAttributes(quiet);
     }
 
     private static LineReader reader(Terminal terminal, Completion completion, Path historyFile) {
@@ -165,20 +180,6 @@ final class JLineConsole implements Console {
     public boolean confirm(String question) {
         String answer = readLine(question);
         return answer != null && answer.strip().toLowerCase(java.util.Locale.ROOT).startsWith("y");
-    }
-
-    /**
-     * Turns the terminal's ECHO off and nothing else: the line discipline still turns Ctrl-C into
-     * SIGINT (ISIG) and keeps what is typed, which the next {@code readLine} (in raw mode) reads as
-     * typed-ahead input.
-     */
-    @Override
-    public Runnable holdTypeAhead() {
-        Attributes before = terminal.getAttributes();
-        Attributes quiet = new Attributes(before);
-        quiet.setLocalFlag(Attributes.LocalFlag.ECHO, false);
-        terminal.setAttributes(quiet);
-        return () -> terminal.setAttributes(before);
     }
 
     @Override

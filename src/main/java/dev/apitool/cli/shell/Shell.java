@@ -153,14 +153,12 @@ final class Shell {
     private int inForeground(Work work) {
         Cancellation c = Cancellation.ofCurrentThread();
         foreground = c;
-        Runnable echo = console.holdTypeAhead();
         try {
             return work.run();
         } catch (InterruptedException e) {
             console.err().println("apitool: interrupted");
             return 130;
         } finally {
-            echo.run();
             foreground = null;
             Thread.interrupted(); // a Ctrl-C that came as the command ended is spent
         }
