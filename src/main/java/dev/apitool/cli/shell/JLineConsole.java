@@ -95,9 +95,8 @@ final class JLineConsole implements Console {
                 .completer((r, line, candidates) -> {
                     List<String> before = line.words().subList(0, Math.min(line.wordIndex(), line.words().size()));
                     String partial = line.word().substring(0, Math.min(line.wordCursor(), line.word().length()));
-                    for (String c : completion.candidates(before, partial)) {
-                        boolean dir = c.endsWith("/");
-                        candidates.add(new Candidate(c, c, null, null, null, null, !dir));
+                    for (Completion.Choice c : completion.choices(before, partial)) {
+                        candidates.add(new Candidate(c.value(), c.value(), null, c.description(), null, null, c.complete()));
                     }
                 })
                 .variable(LineReader.HISTORY_FILE, historyFile)

@@ -209,6 +209,10 @@ class ShellTerminalTest {
                 "routes: [{method: POST, path: /orders, name: create_order, handler: counter}]", ""));
         line("pipeline serve api.yaml --port 0 &");
         awaitScreen(s -> s.contains("[3] pipeline serve api.yaml --port 0 started"), "the server job started");
+        type("load /or");
+        key("Tab");
+        awaitScreen(s -> lastLine(s).equals("apitool> load /orders"), "the path of the served spec's route completed");
+        key("C-u");
         Matcher listening = LISTENING.matcher("");
         long deadline = System.nanoTime() + BOUND.toNanos();
         while (!listening.reset(screen()).find()) { // its address is in its kept output once it listens
