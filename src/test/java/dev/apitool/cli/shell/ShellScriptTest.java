@@ -152,9 +152,12 @@ class ShellScriptTest extends AbstractHelpTest {
         assertThat(r.out()).as("health offers junit: it takes the setting").contains("<testsuite");
     }
 
-    /** A pipeline served as a background job, loaded from the shell, then cancelled: it drains and frees its port. */
+    /**
+     * The issue's script: sign a token, serve a spec in the background, load it, verify the token,
+     * cancel the job (it drains and frees its port); the exit code is the first failure's.
+     */
     @Test
-    void shell_pipelineServeAsJob_loadedThenCancelled_portFreed() throws Exception {
+    void shell_signServeLoadVerifyCancel_runsEndToEndAndExitsWithTheFirstFailure() throws Exception {
         java.nio.file.Files.writeString(dir.resolve("api.yaml"), String.join("\n",
                 "apiVersion: apitool/v1",
                 "routes: [{method: POST, path: /orders, name: create_order, handler: counter}]", ""));
@@ -164,14 +167,19 @@ class ShellScriptTest extends AbstractHelpTest {
         }
         String base = "http://127.0.0.1:" + port;
         // The rest of the script is typed once the job listens, as a person would wait for it.
-        InputStream stdin = new SequenceInputStream(
-                new ByteArrayInputStream(("pipeline serve api.yaml --port " + port + " &\n").getBytes(StandardCharsets.UTF_8)),
+        InputStream stdin = new SequenceInputStream(new ByteArrayInputStream(String.join("\n",
+                "set secret " + SECRET,
+                "set token $(jwt sign --sub alice --exp 15m)",
+                "pipeline serve api.yaml --port " + port + " &", "").getBytes(StandardCharsets.UTF_8)),
                 new OnceListening(port, String.join("\n",
                         "load " + base + "/orders -X POST -n 60 -c 2 --threads 1",
                         "jobs",
+                        "jwt verify $token",
                         "cancel 1",
                         "wait 1",
                         "job 1",
+                        "jwt verify $token --aud nobody",
+                        "jwt verify $token",
                         "")));
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
@@ -179,12 +187,15 @@ class ShellScriptTest extends AbstractHelpTest {
                 Clock.systemUTC(), false), new PrintWriter(out), new PrintWriter(err), "shell");
         CommandResult r = new CommandResult(code, out.toString(), err.toString(), List.of("shell"));
 
-        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(r.exitCode()).as("the first failure's code: the --aud check; " + r).isEqualTo(1);
         assertThat(r.out()).contains("[1] pipeline serve api.yaml --port " + port + " started");
         assertThat(r.out()).as("every request reached the served pipeline").contains("Status     200: ")
                 .contains("Failed     0 (0.00%)");
         assertThat(r.out()).containsPattern("\\[1\\]  running .*pipeline serve");
+        assertThat(count(r.out(), "\"sub\": \"alice\"")).as("verified once; the line after the failure did not run").isEqualTo(1);
         assertThat(r.out()).as("the job's output: it shut down gracefully").contains("apitool: shutting down");
+        assertThat(r.err()).contains("[1] cancelled  pipeline serve api.yaml --port " + port);
+        assertThat(r.out() + r.err()).doesNotContain(SECRET);
         try (java.net.ServerSocket again = new java.net.ServerSocket(port, 1, java.net.InetAddress.getLoopbackAddress())) {
             assertThat(again.getLocalPort()).as("the port is free after cancel").isEqualTo(port);
         }

@@ -182,13 +182,22 @@ class ShellTerminalTest {
 
     @Test
     @Order(7)
-    void typeAhead_whileACommandRuns_isNotEchoedIntoItsOutputAndBecomesTheNextLine() throws Exception {
+    void waitAndTypeAhead_ctrlCStopsTheWaitNotTheJob_typedTextIsNotEchoedAndBecomesTheNextLine() throws Exception {
         String hold = "load " + server.uri("/hold") + " -n 1 -c 1 --threads 1";
         line(hold + " &");
         awaitScreen(s -> s.contains(hold + " started"), "the held job started");
         awaitTrue(() -> held.get() == 1, "the held request");
         line("wait");
         awaitScreen(s -> lastLine(s).equals("apitool> wait"), "wait running in the foreground");
+        key("C-c");
+        awaitScreen(s -> lastLine(s).equals("apitool>") && s.substring(s.lastIndexOf("apitool> wait")).contains("[exit 130]"),
+                "Ctrl-C stopping the wait");
+        line("jobs");
+        awaitScreen(s -> s.substring(s.lastIndexOf("apitool> jobs")).contains("running   ") && lastLine(s).equals("apitool>"),
+                "the job still running: Ctrl-C stopped the waiting, not the job");
+        assertThat(held.get()).isEqualTo(1);
+        line("wait");
+        awaitScreen(s -> lastLine(s).equals("apitool> wait"), "wait running in the foreground again");
         type("show settings");
         release.complete(null);
         awaitScreen(s -> lastLine(s).equals("apitool> show settings"), "the typed-ahead text at the next prompt");
