@@ -1,6 +1,7 @@
 package dev.apitool.cli.shell;
 
 import dev.apitool.core.shell.Redactor;
+import java.io.IOError;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -40,9 +41,11 @@ final class JLineConsole implements Console {
     private final PrintWriter writer;
     private final Path historyFile;
     private final List<String> notices = new ArrayList<>();
+    private final Attributes session;
     private boolean reading;
 
-    private JLineConsole(Terminal terminal, LineReader reader, Path historyFile) {
+    private JLineConsole(Terminal terminal, LineReader reader, Path historyFile, Attributes session) {
+        this.session = session;
         this.terminal = terminal;
         this.reader = reader;
         this.writer = terminal.writer();
@@ -54,9 +57,9 @@ final class JLineConsole implements Console {
         try {
             Terminal terminal = TerminalBuilder.builder().system(true).nativeSignals(true)
                     .signalHandler(Terminal.SignalHandler.SIG_IGN).build();
-            noEcho(terminal);
+            Attributes session = noEcho(terminal);
             privateFile(historyFile);
-            return new JLineConsole(terminal, reader(terminal, completion, historyFile), historyFile);
+            return new JLineConsole(terminal, reader(terminal, completion, historyFile), historyFile, session);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -81,10 +84,11 @@ final class JLineConsole implements Console {
      * command's output, and the next {@code readLine} reads it as typed-ahead input. Ctrl-C still
      * becomes SIGINT (ISIG stays on). Closing the terminal restores its settings from before.
      */
-    private static void noEcho(Terminal terminal) {
+    private static Attributes noEcho(Terminal terminal) {
         Attributes quiet = terminal.getAttributes();
         quiet.setLocalFlag(Attributes.LocalFlag.ECHO, false);
         terminal.setAttributes(quiet);
+        return new Attributes(quiet);
     }
 
     private static LineReader reader(Terminal terminal, Completion completion, Path historyFile) {
@@ -140,6 +144,13 @@ final class JLineConsole implements Console {
         try {
             return reader.readLine(prompt);
         } catch (UserInterruptException e) {
+            return "";
+        } catch (IOError e) {
+            // Ctrl-C just after Enter: the reader interrupts itself while it restores the terminal (an stty
+            // that the interrupt stops). Treat it as Ctrl-C, and put the session's settings back (else raw mode,
+            // and no SIGINT for the next command, would stay).
+            Thread.interrupted();
+            terminal.setAttributes(session);
             return "";
         } catch (EndOfFileException e) {
             return null;

@@ -167,6 +167,7 @@ final class Shell {
             console.err().println("apitool: interrupted");
             return 130;
         } finally {
+            c.bind(null); // a Ctrl-C from now on interrupts nothing (not the next readLine)
             foreground = null;
             Thread.interrupted(); // a Ctrl-C that came as the command ended is spent
         }

@@ -69,17 +69,15 @@ public final class Cancellation {
     /** Asks the work to stop: runs the registered actions, or interrupts its thread when there are none (or on a repeat). */
     public void cancel() {
         List<Runnable> run;
-        Thread interrupt;
         synchronized (this) {
             cancels++;
             run = new ArrayList<>(actions);
-            interrupt = (run.isEmpty() && !actionExpected) || cancels > 1 ? worker : null;
+            if (((run.isEmpty() && !actionExpected) || cancels > 1) && worker != null) {
+                worker.interrupt(); // under the lock: once bind(null) has returned, no interrupt reaches the thread
+            }
         }
         for (Runnable r : run) {
             r.run();
-        }
-        if (interrupt != null) {
-            interrupt.interrupt();
         }
     }
 

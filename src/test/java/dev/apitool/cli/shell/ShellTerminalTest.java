@@ -188,7 +188,7 @@ class ShellTerminalTest {
         awaitScreen(s -> s.contains(hold + " started"), "the held job started");
         awaitTrue(() -> held.get() == 1, "the held request");
         line("wait");
-        awaitScreen(s -> lastLine(s).equals("apitool> wait"), "wait running in the foreground");
+        awaitScreen(s -> lastLine(s).equals("waiting for job 2 (Ctrl-C stops waiting)"), "wait running in the foreground");
         key("C-c");
         awaitScreen(s -> lastLine(s).equals("apitool>") && s.substring(s.lastIndexOf("apitool> wait")).contains("[exit 130]"),
                 "Ctrl-C stopping the wait");
@@ -197,7 +197,7 @@ class ShellTerminalTest {
                 "the job still running: Ctrl-C stopped the waiting, not the job");
         assertThat(held.get()).isEqualTo(1);
         line("wait");
-        awaitScreen(s -> lastLine(s).equals("apitool> wait"), "wait running in the foreground again");
+        awaitScreen(s -> lastLine(s).equals("waiting for job 2 (Ctrl-C stops waiting)"), "wait running in the foreground again");
         type("show settings");
         release.complete(null);
         awaitScreen(s -> lastLine(s).equals("apitool> show settings"), "the typed-ahead text at the next prompt");
