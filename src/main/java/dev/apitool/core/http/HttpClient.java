@@ -5,7 +5,6 @@ import io.netty.handler.ssl.SslContext;
 import io.netty.util.concurrent.EventExecutor;
 import java.net.URI;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -136,13 +135,6 @@ public final class HttpClient implements AutoCloseable {
         }
         return pools.computeIfAbsent(origin, o -> new ConnectionPool(o, options.maxConnectionsPerOrigin(),
                 options.idleTimeout(), options.maxLifetime(), connector, group, clock));
-    }
-
-    /** Returns each pool's counters. */
-    public Map<Origin, PoolStats> poolStats() {
-        Map<Origin, PoolStats> out = new LinkedHashMap<>();
-        pools.forEach((o, p) -> out.put(o, p.stats()));
-        return out;
     }
 
     /** Returns the executor that runs deadlines. */

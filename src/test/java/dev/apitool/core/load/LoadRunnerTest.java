@@ -22,12 +22,12 @@ class LoadRunnerTest {
             LoadReport r = Spec.to(server.uri("/")).connections(7).threads(2).requests(1000).run();
             assertThat(server.requestsServed()).isEqualTo(1000);
             assertThat(r.sent()).isEqualTo(1000);
-            assertThat(r.model()).isEqualTo("closed");
+            assertThat(r.model()).isEqualTo(LoadModel.CLOSED);
             assertThat(r.warmupRequests()).isGreaterThan(0);
             assertThat(r.requests() + r.warmupRequests()).isEqualTo(1000);
             assertThat(r.status()).containsEntry(200, r.requests());
             assertThat(r.failed()).isZero();
-            assertThat(r.stoppedBy()).isEqualTo("requests");
+            assertThat(r.stoppedBy()).isEqualTo(StoppedBy.REQUESTS);
             assertThat(r.bytesOut()).isPositive();
             assertThat(r.bytesIn()).isPositive();
         }
@@ -62,7 +62,7 @@ class LoadRunnerTest {
             LoadReport r = Spec.to(server.uri("/")).rate("200/s").duration(Duration.ofSeconds(5)).run();
             double wall = (System.nanoTime() - start) / 1e9;
             assertThat(server.requestsServed()).isBetween(990L, 1010L);
-            assertThat(r.model()).isEqualTo("open");
+            assertThat(r.model()).isEqualTo(LoadModel.OPEN);
             assertThat(r.targetRps()).isEqualTo(200.0);
             assertThat(r.rps()).isCloseTo(200.0, within(2.0));
             assertThat(r.dropped()).isZero();
@@ -75,7 +75,7 @@ class LoadRunnerTest {
     void openModel_serverFreezing500msEverySecond_showsInThePercentiles() {
         try (HttpServer server = LoadServers.freezing(500)) {
             LoadReport r = Spec.to(server.uri("/")).rate("200/s").duration(Duration.ofSeconds(3)).run();
-            assertThat(r.model()).isEqualTo("open");
+            assertThat(r.model()).isEqualTo(LoadModel.OPEN);
             assertThat(r.latency().p99()).isGreaterThanOrEqualTo(450_000);
             assertThat(r.latency().max()).isGreaterThanOrEqualTo(500_000 - 5_000);
             assertThat(r.failed()).isZero();
@@ -136,7 +136,7 @@ class LoadRunnerTest {
             double wall = (System.nanoTime() - start) / 1e9;
             assertThat(server.requestsServed()).isBetween(495L, 505L);
             assertThat(r.sent()).isBetween(495L, 505L);
-            assertThat(r.model()).isEqualTo("open");
+            assertThat(r.model()).isEqualTo(LoadModel.OPEN);
             // past the 300 ms warm-up (the first 9 requests of the ramp) to the last at 2.995 s: 490 in 2.695 s
             assertThat(r.targetRps()).isCloseTo(490 / 2.695, within(0.5));
             assertThat(r.rps()).isCloseTo(r.targetRps(), withinPercentage(5));

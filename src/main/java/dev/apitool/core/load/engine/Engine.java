@@ -7,6 +7,8 @@ import dev.apitool.core.jwt.RefreshingToken;
 import dev.apitool.core.load.LoadListener;
 import dev.apitool.core.load.LoadReport;
 import dev.apitool.core.load.LoadSpec;
+import dev.apitool.core.load.Measurement;
+import dev.apitool.core.load.StoppedBy;
 import dev.apitool.core.load.plan.RequestPlan;
 import dev.apitool.core.time.Durations;
 import io.netty.channel.EventLoop;
@@ -84,9 +86,10 @@ public final class Engine {
                 List<LoadLoop> list = new ArrayList<>();
                 Iterator<EventExecutor> executors = group.iterator();
                 for (int i = 0; i < threads; i++) {
+                    LoopShare share = LoopShare.of(spec, i, threads, warmupCount);
                     list.add(new LoadLoop(i, threads, (EventLoop) executors.next(), spec,
-                            new LoopRequests(plan, templates, token, spec, i, threads), address, done,
-                            transport.socketChannel(), warmupNanos, warmupCount, tls, intervals));
+                            new LoopRequests(plan, templates, token, share, i), address, done,
+                            transport.socketChannel(), warmupNanos, share, tls, intervals));
                 }
                 loops = list;
                 for (LoadLoop l : list) {
@@ -102,20 +105,19 @@ public final class Engine {
                     done.await(5, TimeUnit.SECONDS);
                 }
                 intervals.drain();
-                List<LoopStats> stats = new ArrayList<>();
-                long sent = 0;
+                List<Measurement> stats = new ArrayList<>();
                 for (LoadLoop l : list) {
-                    stats.add(l.stats());
-                    sent += l.stats().started;
+                    stats.add(l.stats().snapshot());
                 }
+                Measurement total = Measurement.sum(stats);
                 boolean aborted = list.stream().anyMatch(l -> l.abortReason() != null);
-                String stoppedBy = interrupted ? "interrupt" : aborted ? "error"
-                        : spec.requests() > 0 && sent >= spec.requests() ? "requests"
-                        : spec.duration() == null ? "maxDuration" : "duration";
+                StoppedBy stoppedBy = interrupted ? StoppedBy.INTERRUPT : aborted ? StoppedBy.ERROR
+                        : spec.requests() > 0 && total.started() >= spec.requests() ? StoppedBy.REQUESTS
+                        : spec.duration() == null ? StoppedBy.MAX_DURATION : StoppedBy.DURATION;
                 LoadReport report = LoadReport.merge(spec, transport.name(), threads, stats, warmup, stoppedBy, plan.summary(),
                         spec.measuredTargetRps(warmupNanos, warmupCount));
-                long from = stats.stream().mapToLong(s -> s.firstMeasuredNanos).min().orElse(Long.MAX_VALUE);
-                long to = stats.stream().mapToLong(s -> s.lastMeasuredNanos).max().orElse(Long.MIN_VALUE);
+                long from = total.firstMeasuredNanos();
+                long to = total.lastMeasuredNanos();
                 listener.finished(report, from == Long.MAX_VALUE ? 0 : from - t0, to == Long.MIN_VALUE ? 0 : to - t0);
                 return report;
             } catch (InterruptedException e) {
