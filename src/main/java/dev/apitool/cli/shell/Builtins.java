@@ -143,6 +143,11 @@ final class Builtins {
         } else {
             numbers.add(job(one(args, "wait [N]")).number());
         }
+        if (console.interactive() && !numbers.isEmpty()) {
+            console.err().println("waiting for job" + (numbers.size() == 1 ? " " : "s ") + numbers.toString().replaceAll("[\\[\\]]", "")
+                    + " (Ctrl-C stops waiting)");
+            console.err().flush();
+        }
         int code = 0;
         for (int n : numbers) {
             TaskRecord<Integer> r = jobs.await(n, Duration.ofDays(365)).orElseThrow();

@@ -2,16 +2,20 @@ package dev.apitool.cli.shell;
 
 import dev.apitool.cli.Apitool;
 import dev.apitool.cli.Context;
+import dev.apitool.cli.Formats;
+import dev.apitool.cli.OutputFormat;
 import dev.apitool.core.io.InputException;
 import dev.apitool.core.shell.Settings;
 import dev.apitool.core.shell.ShellLine;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Model.PositionalParamSpec;
 import picocli.CommandLine.ParseResult;
@@ -22,7 +26,9 @@ import picocli.CommandLine.ParseResult;
  * newlines removed), then applies the session's settings through the picocli model of the command
  * the words name: a relative path ({@code /v1/users}) given where the command takes a URL goes to
  * the {@code url} setting's base, and a setting named like an option the command has and was not
- * given ({@code set secret env:S} for {@code --secret}) is added, unless the command would then not parse.
+ * given ({@code set secret env:S} for {@code --secret}) is added, unless the command would then not parse;
+ * {@code set output FORMAT} only where the command offers that format (its {@link Formats}), so that
+ * {@code set output junit} leaves the commands without JUnit output printing text.
  */
 final class Expander {
 
@@ -107,7 +113,8 @@ final class Expander {
         }
         for (Map.Entry<String, String> s : settings.all().entrySet()) {
             OptionSpec option = leaf.commandSpec().findOption("--" + s.getKey());
-            if (s.getKey().equals("url") || option == null || option.arity().max() == 0 || matched(parsed, option.longestName())) {
+            if (s.getKey().equals("url") || option == null || option.arity().max() == 0 || matched(parsed, option.longestName())
+                    || (s.getKey().equals("output") && !offers(leaf.commandSpec(), s.getValue()))) {
                 continue;
             }
             List<String> candidate = new ArrayList<>(out);
@@ -118,6 +125,14 @@ final class Expander {
             }
         }
         return out;
+    }
+
+    /** Returns whether the command offers output {@code format}: text, and what its {@link Formats} declares. */
+    private static boolean offers(CommandSpec command, String format) {
+        Object user = command.userObject();
+        Formats declared = user == null ? null : user.getClass().getAnnotation(Formats.class);
+        return format.equals(OutputFormat.text.name())
+                || declared != null && Arrays.stream(declared.value()).anyMatch(f -> f.name().equals(format));
     }
 
     private static boolean matched(ParseResult parsed, String name) {

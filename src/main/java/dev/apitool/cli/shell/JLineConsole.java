@@ -1,6 +1,7 @@
 package dev.apitool.cli.shell;
 
 import dev.apitool.core.shell.Redactor;
+import java.io.IOError;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -18,6 +19,7 @@ import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
 import org.jline.reader.UserInterruptException;
 import org.jline.reader.impl.history.DefaultHistory;
+import org.jline.terminal.Attributes;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 
@@ -25,7 +27,8 @@ import org.jline.terminal.TerminalBuilder;
  * The shell on a terminal, through JLine: line editing, Tab completion from {@link Completion},
  * history in a file of mode 0600 whose lines are masked by {@link Redactor} before they are
  * saved, job notices printed above the prompt, and Ctrl-C taken from the terminal (at the prompt it
- * discards the line; while a command runs it cancels that command). Only this class and the
+ * discards the line; while a command runs it cancels that command). Text typed while a command
+ * runs is not echoed into its output; it becomes the start of the next line. Only this class and the
  * completion adapter in it touch JLine, and no {@code @Command} class refers to them.
  */
 final class JLineConsole implements Console {
@@ -38,9 +41,11 @@ final class JLineConsole implements Console {
     private final PrintWriter writer;
     private final Path historyFile;
     private final List<String> notices = new ArrayList<>();
+    private final Attributes session;
     private boolean reading;
 
-    private JLineConsole(Terminal terminal, LineReader reader, Path historyFile) {
+    private JLineConsole(Terminal terminal, LineReader reader, Path historyFile, Attributes session) {
+        this.session = session;
         this.terminal = terminal;
         this.reader = reader;
         this.writer = terminal.writer();
@@ -52,8 +57,9 @@ final class JLineConsole implements Console {
         try {
             Terminal terminal = TerminalBuilder.builder().system(true).nativeSignals(true)
                     .signalHandler(Terminal.SignalHandler.SIG_IGN).build();
+            Attributes session = noEcho(terminal);
             privateFile(historyFile);
-            return new JLineConsole(terminal, reader(terminal, completion, historyFile), historyFile);
+            return new JLineConsole(terminal, reader(terminal, completion, historyFile), historyFile, session);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -71,6 +77,20 @@ final class JLineConsole implements Console {
         }
     }
 
+    /**
+     * Turns the terminal's ECHO off for the whole session, and nothing else. The line reader echoes
+     * what it reads itself (in raw mode, restoring these settings after each line), so the one
+     * effect is on text typed while a command runs: the terminal no longer echoes it into the
+     * command's output, and the next {@code readLine} reads it as typed-ahead input. Ctrl-C still
+     * becomes SIGINT (ISIG stays on). Closing the terminal restores its settings from before.
+     */
+    private static Attributes noEcho(Terminal terminal) {
+        Attributes quiet = terminal.getAttributes();
+        quiet.setLocalFlag(Attributes.LocalFlag.ECHO, false);
+        terminal.setAttributes(quiet);
+        return new Attributes(quiet);
+    }
+
     private static LineReader reader(Terminal terminal, Completion completion, Path historyFile) {
         return LineReaderBuilder.builder()
                 .terminal(terminal)
@@ -79,9 +99,8 @@ final class JLineConsole implements Console {
                 .completer((r, line, candidates) -> {
                     List<String> before = line.words().subList(0, Math.min(line.wordIndex(), line.words().size()));
                     String partial = line.word().substring(0, Math.min(line.wordCursor(), line.word().length()));
-                    for (String c : completion.candidates(before, partial)) {
-                        boolean dir = c.endsWith("/");
-                        candidates.add(new Candidate(c, c, null, null, null, null, !dir));
+                    for (Completion.Choice c : completion.choices(before, partial)) {
+                        candidates.add(new Candidate(c.value(), c.value(), null, c.description(), null, null, c.complete()));
                     }
                 })
                 .variable(LineReader.HISTORY_FILE, historyFile)
@@ -125,6 +144,13 @@ final class JLineConsole implements Console {
         try {
             return reader.readLine(prompt);
         } catch (UserInterruptException e) {
+            return "";
+        } catch (IOError e) {
+            // Ctrl-C just after Enter: the reader interrupts itself while it restores the terminal (an stty
+            // that the interrupt stops). Treat it as Ctrl-C, and put the session's settings back (else raw mode,
+            // and no SIGINT for the next command, would stay).
+            Thread.interrupted();
+            terminal.setAttributes(session);
             return "";
         } catch (EndOfFileException e) {
             return null;

@@ -16,7 +16,9 @@ import java.util.function.Function;
 /**
  * The shell's background jobs: commands run on a {@link TaskQueue}, numbered from 1 as in a
  * POSIX shell, each with its output kept in a {@link JobOutput}. A job's result is its exit code.
- * A notice is given when a job ends ({@code [1] done (exit 0) load …}).
+ * A notice is given when a job ends ({@code [1] done (exit 0) load …}); a cancelled job shows
+ * {@code cancelled}, not the exit code its command returns when stopped ({@code job N} shows what it
+ * printed, such as a load test's partial report).
  */
 final class Jobs {
 
@@ -107,7 +109,7 @@ final class Jobs {
             return "";
         }
         StringBuilder s = new StringBuilder();
-        if (r.result() != null) {
+        if (r.result() != null && r.status() != TaskStatus.CANCELLED) { // cancelled says how it ended, not "exit 130"
             s.append("exit ").append(r.result());
         } else if (r.status() == TaskStatus.FAILED) {
             s.append("error: ").append(r.error());

@@ -37,11 +37,16 @@ final class Shell {
     private final Jobs jobs;
     private final Expander expander;
     private final Builtins builtins;
+    private final Completion completion;
+    private final SpecRoutes routes;
     private volatile Cancellation foreground;
     private int lineNumber;
 
-    Shell(Context base, Console console, boolean keepGoing) {
+    /** {@code completion} and {@code routes}: a pipeline command's SPEC is remembered for Tab on route paths. */
+    Shell(Context base, Console console, boolean keepGoing, Completion completion, SpecRoutes routes) {
         this.base = base;
+        this.completion = completion;
+        this.routes = routes;
         this.console = console;
         this.keepGoing = keepGoing;
         this.source = console.interactive() ? "<shell>" : "<stdin>";
@@ -135,6 +140,9 @@ final class Shell {
             return builtins.run(words);
         }
         List<String> args = expander.withSettings(base, words);
+        if (args.get(0).equals("pipeline")) {
+            completion.positionals(args).stream().findFirst().ifPresent(routes::loaded); // SPEC: its routes for Tab
+        }
         if (line.background()) {
             String shown = text.strip().replaceAll("\\s*&$", "");
             int n = jobs.start(shown, args, this::runJob);
@@ -159,6 +167,7 @@ final class Shell {
             console.err().println("apitool: interrupted");
             return 130;
         } finally {
+            c.bind(null); // a Ctrl-C from now on interrupts nothing (not the next readLine)
             foreground = null;
             Thread.interrupted(); // a Ctrl-C that came as the command ended is spent
         }
@@ -178,6 +187,9 @@ final class Shell {
             new PrintWriter(output, true).println("apitool: error: already in the shell");
             return ExitCode.USAGE.code();
         }
+        // 'cancel N' just after the start (a script does it) reaches the command once it registers its stop,
+        // rather than interrupting its start-up; a second 'cancel N' interrupts
+        cancellation.expectAction();
         Map<String, String> env = new HashMap<>(base.env());
         env.put("APITOOL_STDERR_TTY", "0"); // no live progress drawn into a kept buffer
         PrintWriter w = new PrintWriter(output, true);

@@ -16,11 +16,13 @@ public final class Shells {
 
     /** Runs the shell and returns its exit code. */
     public static int run(Context context, PrintWriter out, PrintWriter err, boolean keepGoing) {
+        SpecRoutes routes = new SpecRoutes(context.workDir());
+        Completion completion = new Completion(Apitool::fullCommandLine, context.workDir(), routes);
         Console console = context.interactive()
-                ? JLineConsole.open(new Completion(Apitool.fullCommandLine(), context.workDir()), historyFile(context))
+                ? JLineConsole.open(completion, historyFile(context))
                 : new PipedConsole(context.stdin().get(), out, err);
         try (console) {
-            return new Shell(context, console, keepGoing).run();
+            return new Shell(context, console, keepGoing, completion, routes).run();
         }
     }
 

@@ -20,6 +20,7 @@ public final class Cancellation {
     private final List<Runnable> actions = new ArrayList<>();
     private Thread worker;
     private int cancels;
+    private boolean actionExpected;
 
     /** Returns a cancellation for work running on {@code worker} (null: none yet, see {@link #bind}). */
     public Cancellation(Thread worker) {
@@ -34,6 +35,15 @@ public final class Cancellation {
     /** Makes {@code thread} the one interrupted as the fallback (null: none). */
     public synchronized void bind(Thread thread) {
         this.worker = thread;
+    }
+
+    /**
+     * Says that the work registers its stop action itself, perhaps only after a cancel has come (a
+     * command still starting up): the first cancel then never interrupts, and the action runs as
+     * it is registered. A repeated cancel still interrupts.
+     */
+    public synchronized void expectAction() {
+        actionExpected = true;
     }
 
     /** Registers {@code action} to run on cancel, until the returned registration is closed. */
@@ -59,17 +69,15 @@ public final class Cancellation {
     /** Asks the work to stop: runs the registered actions, or interrupts its thread when there are none (or on a repeat). */
     public void cancel() {
         List<Runnable> run;
-        Thread interrupt;
         synchronized (this) {
             cancels++;
             run = new ArrayList<>(actions);
-            interrupt = run.isEmpty() || cancels > 1 ? worker : null;
+            if (((run.isEmpty() && !actionExpected) || cancels > 1) && worker != null) {
+                worker.interrupt(); // under the lock: once bind(null) has returned, no interrupt reaches the thread
+            }
         }
         for (Runnable r : run) {
             r.run();
-        }
-        if (interrupt != null) {
-            interrupt.interrupt();
         }
     }
 

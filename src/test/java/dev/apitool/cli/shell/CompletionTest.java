@@ -57,4 +57,41 @@ class CompletionTest {
         assertThat(completion.candidates(List.of("help"), "lo")).containsExactly("load");
         assertThat(completion.candidates(List.of("jobs"), "")).isEmpty();
     }
+
+    private static final String SPEC = String.join("\n",
+            "apiVersion: apitool/v1",
+            "routes:",
+            "  - {method: GET, path: /users, name: list_users, handler: echo}",
+            "  - {method: POST, path: /users, name: create_user, handler: echo}",
+            "  - {method: GET, path: '/users/{id}', name: get_user, handler: echo}",
+            "  - {method: DELETE, path: '/orders/{id}', name: cancel_order, handler: echo}", "");
+
+    @Test
+    void choices_pipelineRunMethodAndPath_offerTheRoutesOfTheSpecOnTheLine() throws Exception {
+        Files.writeString(dir.resolve("api.yaml"), SPEC);
+
+        assertThat(completion.candidates(List.of("pipeline", "run", "api.yaml"), "")).containsExactly("DELETE", "GET", "POST");
+        assertThat(completion.candidates(List.of("pipeline", "run", "--trace", "api.yaml"), "g")).containsExactly("GET");
+        assertThat(completion.choices(List.of("pipeline", "run", "api.yaml", "GET"), "/us")).containsExactly(
+                new Completion.Choice("/users", "list_users", true),
+                new Completion.Choice("/users/{id}", "get_user", false));
+        assertThat(completion.candidates(List.of("pipeline", "run", "api.yaml", "DELETE"), "/")).containsExactly("/orders/{id}");
+        assertThat(completion.candidates(List.of("pipeline", "run", "missing.yaml", "GET"), "/")).isEmpty();
+    }
+
+    @Test
+    void choices_urlGivenAsAPath_offerTheRoutesOfTheSpecLoadedLast() throws Exception {
+        Files.writeString(dir.resolve("api.yaml"), SPEC);
+        SpecRoutes routes = new SpecRoutes(dir);
+        Completion c = new Completion(Apitool::fullCommandLine, dir, routes);
+        assertThat(c.candidates(List.of("load"), "/")).as("no spec loaded yet").isEmpty();
+
+        routes.loaded(c.positionals(List.of("pipeline", "serve", "--port", "0", "api.yaml")).get(0));
+
+        assertThat(c.choices(List.of("load", "-c", "2"), "/")).containsExactly(
+                new Completion.Choice("/orders/{id}", "cancel_order", false),
+                new Completion.Choice("/users", "list_users, create_user", true),
+                new Completion.Choice("/users/{id}", "get_user", false));
+        assertThat(c.candidates(List.of("load"), "h")).as("a URL that is not a path: nothing from the spec").isEmpty();
+    }
 }

@@ -1,12 +1,15 @@
 package dev.apitool.cli.shell;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.apitool.core.http.HttpServer;
 import dev.apitool.core.http.HttpServerOptions;
-import dev.apitool.core.http.RequestHandler;
 import dev.apitool.core.http.ServerResponse;
 import java.io.IOException;
+import java.net.ConnectException;
+import java.net.InetAddress;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,8 +17,12 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -43,6 +50,9 @@ class ShellTerminalTest {
     static Path dir;
     private static String socket;
     private static HttpServer server;
+    private static final AtomicInteger held = new AtomicInteger();
+    private static final CompletableFuture<Void> release = new CompletableFuture<>();
+    private static final Pattern LISTENING = Pattern.compile("listening on (http://127\\.0\\.0\\.1:(\\d+))");
 
     @BeforeAll
     static void startShell() throws Exception {
@@ -51,7 +61,13 @@ class ShellTerminalTest {
             throw new AssertionError("tmux is required under CI=true (apt-get install -y tmux)");
         }
         Assumptions.assumeTrue(tmux, "tmux is not installed");
-        server = HttpServer.start(HttpServerOptions.loopback(), RequestHandler.of(r -> ServerResponse.text(200, "ok")));
+        server = HttpServer.start(HttpServerOptions.loopback(), request -> {
+            if (request.path().equals("/hold")) { // answered when the test says so: a command that runs until then
+                held.incrementAndGet();
+                return release.thenApply(v -> ServerResponse.text(200, "ok"));
+            }
+            return CompletableFuture.completedFuture(ServerResponse.text(200, "ok"));
+        });
         Path home = Files.createDirectories(dir.resolve("home"));
         Path launcher = dir.resolve("apitool");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
@@ -71,6 +87,7 @@ class ShellTerminalTest {
             tmux("kill-server");
         }
         if (server != null) {
+            release.complete(null);
             server.close();
         }
     }
@@ -137,6 +154,7 @@ class ShellTerminalTest {
         key("C-c");
         awaitScreen(s -> s.contains("interrupted: partial results"), "the partial report");
         awaitScreen(s -> lastLine(s).equals("apitool>"), "the prompt back");
+        assertThat(screen()).as("a foreground Ctrl-C shows the exit code, as on the command line").contains("[exit 130]");
         line("jobs");
         awaitScreen(s -> lastLine(s).equals("apitool>") && s.contains("apitool> jobs"), "the shell still answering");
     }
@@ -155,26 +173,97 @@ class ShellTerminalTest {
         line("job 1");
         awaitScreen(s -> s.substring(s.lastIndexOf("apitool> job 1")).contains("Stopped by interrupt (interrupted: partial results)")
                 && lastLine(s).equals("apitool>"), "the job's partial report");
-        assertThat(screen().substring(screen().lastIndexOf("apitool> job 1"))).contains("Requests").contains("Latency");
+        String shown = screen().substring(screen().lastIndexOf("apitool> job 1"));
+        assertThat(shown).contains("Requests").contains("Latency");
+        assertThat(shown).as("job 1's line says cancelled, not the exit code").containsPattern("\\[1\\]  cancelled .*load ")
+                .doesNotContain("exit 130");
+        assertThat(screen()).contains("[1] cancelled  load ").doesNotContain("exit 130)");
     }
 
     @Test
     @Order(7)
+    void waitAndTypeAhead_ctrlCStopsTheWaitNotTheJob_typedTextIsNotEchoedAndBecomesTheNextLine() throws Exception {
+        String hold = "load " + server.uri("/hold") + " -n 1 -c 1 --threads 1";
+        line(hold + " &");
+        awaitScreen(s -> s.contains(hold + " started"), "the held job started");
+        awaitTrue(() -> held.get() == 1, "the held request");
+        line("wait");
+        awaitScreen(s -> lastLine(s).equals("waiting for job 2 (Ctrl-C stops waiting)"), "wait running in the foreground");
+        key("C-c");
+        awaitScreen(s -> lastLine(s).equals("apitool>") && s.substring(s.lastIndexOf("apitool> wait")).contains("[exit 130]"),
+                "Ctrl-C stopping the wait");
+        line("jobs");
+        awaitScreen(s -> s.substring(s.lastIndexOf("apitool> jobs")).contains("running   ") && lastLine(s).equals("apitool>"),
+                "the job still running: Ctrl-C stopped the waiting, not the job");
+        assertThat(held.get()).isEqualTo(1);
+        line("wait");
+        awaitScreen(s -> lastLine(s).equals("waiting for job 2 (Ctrl-C stops waiting)"), "wait running in the foreground again");
+        type("show settings");
+        release.complete(null);
+        awaitScreen(s -> lastLine(s).equals("apitool> show settings"), "the typed-ahead text at the next prompt");
+        String after = screen().substring(screen().lastIndexOf("apitool> wait"));
+        assertThat(after).as("the end notice").containsPattern("\\] done \\(exit 0\\)  " + Pattern.quote(hold));
+        assertThat(count(after, "show settings")).as("the text shows once, at the prompt, not echoed into the output:\n" + after)
+                .isEqualTo(1);
+        key("Enter");
+        awaitScreen(s -> lastLine(s).equals("apitool>") && s.substring(s.lastIndexOf("apitool> show settings")).matches(
+                "(?s).*(secret = \\*\\*\\*|no settings).*"), "the typed-ahead line run");
+    }
+
+    @Test
+    @Order(8)
+    void pipelineServeJob_usedByALoadThenCancelled_shutsDownAndFreesItsPort() throws Exception {
+        Files.writeString(dir.resolve("api.yaml"), String.join("\n",
+                "apiVersion: apitool/v1",
+                "routes: [{method: POST, path: /orders, name: create_order, handler: counter}]", ""));
+        line("pipeline serve api.yaml --port 0 &");
+        awaitScreen(s -> s.contains("[3] pipeline serve api.yaml --port 0 started"), "the server job started");
+        type("load /or");
+        key("Tab");
+        awaitScreen(s -> lastLine(s).equals("apitool> load /orders"), "the path of the served spec's route completed");
+        key("C-u");
+        Matcher listening = LISTENING.matcher("");
+        long deadline = System.nanoTime() + BOUND.toNanos();
+        while (!listening.reset(screen()).find()) { // its address is in its kept output once it listens
+            assertThat(System.nanoTime()).as("job 3 listening, within " + BOUND).isLessThan(deadline);
+            int shown = count(screen(), "apitool> job 3");
+            line("job 3");
+            awaitScreen(s -> count(s, "apitool> job 3") > shown && lastLine(s).equals("apitool>"), "job 3 shown");
+        }
+        String url = listening.group(1);
+        int port = Integer.parseInt(listening.group(2));
+        line("jobs");
+        awaitScreen(s -> s.contains("[3]  running") && lastLine(s).equals("apitool>"), "the server listed as running");
+        line("load " + url + "/orders -X POST -n 60 -c 2 --threads 1");
+        awaitScreen(s -> s.lastIndexOf("apitool> load " + url) >= 0 && lastLine(s).equals("apitool>"), "the load's report");
+        assertThat(screen().substring(screen().lastIndexOf("apitool> load " + url))).as("every request answered by the job")
+                .contains("Status     200: ").contains("Failed     0 (0.00%)");
+        line("cancel 3");
+        awaitScreen(s -> s.contains("[3] cancelled  pipeline serve api.yaml --port 0"), "the server job cancelled");
+        line("job 3");
+        awaitScreen(s -> s.substring(s.lastIndexOf("apitool> job 3")).contains("apitool: shutting down")
+                && lastLine(s).equals("apitool>"), "its graceful shutdown in its output");
+        assertThatThrownBy(() -> new Socket(InetAddress.getLoopbackAddress(), port).close()).as("port " + port + " freed")
+                .isInstanceOf(ConnectException.class);
+    }
+
+    @Test
+    @Order(9)
     void exit_withARunningJob_asksThenCancelsIt() throws Exception {
         line("load " + server.uri("/late") + " -d 1m -c 1 --threads 1 &");
-        awaitScreen(s -> s.contains("[2] load"), "the second job started");
+        awaitScreen(s -> s.contains("[4] load"), "the fourth job started");
         line("exit");
         awaitScreen(s -> s.contains("Cancel it and leave? [y/N]"), "the question");
         type("n");
         key("Enter");
         line("jobs");
-        awaitScreen(s -> s.contains("[2]  running"), "the job still running after 'n'");
+        awaitScreen(s -> s.contains("[4]  running"), "the job still running after 'n'");
         line("exit");
         awaitScreen(s -> count(s, "Cancel it and leave? [y/N]") == 2, "the question again");
         type("y");
         key("Enter");
         awaitTrue(() -> tmuxOutput("list-panes", "-t", "t", "-F", "#{pane_dead}").strip().equals("1"), "the shell gone");
-        assertThat(screen()).contains("[2] cancelled");
+        assertThat(screen()).contains("[4] cancelled");
     }
 
     // --- driving tmux ---

@@ -185,4 +185,17 @@ class TaskQueueTest {
         c.onCancel(() -> calls.add("late"));
         assertThat(calls).as("a hook registered after the cancel runs at once").endsWith("late");
     }
+
+    @Test
+    void cancellation_actionExpected_firstCancelWaitsForTheLateActionInsteadOfInterrupting() {
+        Cancellation c = Cancellation.ofCurrentThread();
+        c.expectAction();
+        List<String> calls = new ArrayList<>();
+        c.cancel();
+        assertThat(Thread.interrupted()).as("a command still starting up is not interrupted").isFalse();
+        c.onCancel(() -> calls.add("late"));
+        assertThat(calls).as("its stop action runs as it registers").containsExactly("late");
+        c.cancel();
+        assertThat(Thread.interrupted()).as("a second cancel interrupts").isTrue();
+    }
 }
