@@ -134,7 +134,7 @@ class WindowPropertyTest {
     void everyPolicy_idleState_decidesExactlyAsANewKeyFromThenOn(long seed) {
         Random r = new Random(seed);
         String[] specs = {
-            "token-bucket:capacity=" + (1 + r.nextInt(5)) + ",rate=" + r.nextInt(7) + "/s",
+            "token-bucket:capacity=" + (1 + r.nextInt(5)) + ",rate=" + (1 + r.nextInt(7)) + "/s",
             "gcra:rate=" + (1 + r.nextInt(7)) + "/s,burst=" + r.nextInt(4),
             "nginx:rate=" + (1 + r.nextInt(7)) + (r.nextBoolean() ? "r/s" : "r/m") + ",burst=" + r.nextInt(4),
             "fixed-window:limit=" + (1 + r.nextInt(5)) + ",window=1s" + (r.nextBoolean() ? ",align=first" : ""),
