@@ -9,7 +9,6 @@ import dev.apitool.core.jwt.JwsKey;
 import dev.apitool.core.jwt.JwtIssuer;
 import dev.apitool.core.jwt.RefreshingToken;
 import dev.apitool.core.load.plan.RequestPlan;
-import dev.apitool.core.time.Durations;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -29,6 +28,20 @@ final class LoadJwtOptions {
     private static final Duration MIN_TTL = Duration.ofSeconds(2);
     /** The longest --jwt-ttl: a year; longer ones would overflow a JWT's exp arithmetic and have no use in a load test. */
     private static final Duration MAX_TTL = Duration.ofDays(365);
+
+    /** Reads {@code --jwt-ttl}: {@link #MIN_TTL} to {@link #MAX_TTL}. */
+    public static final class Ttl extends Converters.RangedDuration {
+        public Ttl() {
+            super(MIN_TTL, MAX_TTL);
+        }
+    }
+
+    /** Reads {@code --jwt-refresh}: 1s to {@link #MAX_TTL} (and at most {@code --jwt-ttl}, checked with it). */
+    public static final class Refresh extends Converters.RangedDuration {
+        public Refresh() {
+            super(Duration.ofSeconds(1), MAX_TTL);
+        }
+    }
 
     /** The flags of {@code jwt sign} that core's messages name, and their names here. */
     private static final Pattern SIGN_FLAGS = Pattern.compile("(?<![\\w-])--(secret|key|alg|claim|allow-weak-key)(?![\\w-])");
@@ -56,11 +69,11 @@ final class LoadJwtOptions {
     @Option(names = "--jwt-claim", paramLabel = "NAME=TEXT|NAME:=JSON", description = "A JWT claim, as jwt sign's --claim (repeatable).")
     List<String> claims = new ArrayList<>();
 
-    @Option(names = "--jwt-ttl", paramLabel = "DURATION", defaultValue = "15m", converter = Converters.DurationConverter.class,
+    @Option(names = "--jwt-ttl", paramLabel = "DURATION", defaultValue = "15m", converter = Ttl.class,
             description = "Each token's lifetime: exp = iat + this (default: ${DEFAULT-VALUE}).")
     Duration ttl;
 
-    @Option(names = "--jwt-refresh", paramLabel = "DURATION", converter = Converters.DurationConverter.class,
+    @Option(names = "--jwt-refresh", paramLabel = "DURATION", converter = Refresh.class,
             description = "Sign a new token after this long, at most --jwt-ttl (default: half of --jwt-ttl); never per request.")
     Duration refresh;
 
@@ -80,15 +93,6 @@ final class LoadJwtOptions {
             if (keys.size() != 1) {
                 throw new InputException("--jwt-key: " + keys.size() + " keys given (a JWK Set): give the one to sign with");
             }
-            if (ttl.isZero() || ttl.isNegative()) {
-                throw new InputException("--jwt-ttl must be positive");
-            }
-            if (ttl.compareTo(MIN_TTL) < 0) {
-                // exp is whole seconds from the signing second: a shorter lifetime is partly or wholly gone when signed
-                throw new InputException("--jwt-ttl " + Durations.format(ttl) + ": at least 2s (a JWT's exp is in whole"
-                        + " seconds, so a shorter token can be expired when it is sent)");
-            }
-            Durations.requireWithin("--jwt-ttl", ttl, MIN_TTL, MAX_TTL);
             Duration every = refresh != null ? refresh : ttl.dividedBy(2);
             if (every.compareTo(ttl) > 0 || every.isZero() || every.isNegative()) {
                 throw new InputException("--jwt-refresh must be positive and at most --jwt-ttl, so no token is sent expired");

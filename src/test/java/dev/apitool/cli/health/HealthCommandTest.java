@@ -262,9 +262,9 @@ class HealthCommandTest extends AbstractHelpTest {
                 .failedWithOneLineError("header value for 'X-Token' contains the control character 0x01");
         assertThat(cli.run("health", "--fail-on", "sometimes", server.url("/db"))).exitedWith(ExitCode.USAGE);
         assertThat(cli.run("health", "--timeout", "0", server.url("/db"))).exitedWith(ExitCode.USAGE)
-                .failedWithOneLineError("--timeout 0s: expected a positive duration");
+                .failedWithOneLineError("duration '0' is out of range, expected 1ms to 10m");
         assertThat(cli.run("health", "--interval", "0", server.url("/db"))).exitedWith(ExitCode.USAGE)
-                .failedWithOneLineError("--interval 0s: expected a positive duration");
+                .failedWithOneLineError("duration '0' is out of range, expected 10ms to 1d");
         assertThat(server.connections()).isZero();
     }
 

@@ -1,5 +1,6 @@
 package dev.apitool.core.load.hdrlog;
 
+import dev.apitool.core.io.Inputs;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.apitool.core.http.ErrorKind;
@@ -72,7 +73,7 @@ final class HdrLogReader {
         } catch (NoSuchFileException e) {
             throw new InputException(name + ": no such file");
         } catch (IOException e) {
-            throw new InputException(name + ": cannot read: " + e.getMessage());
+            throw new InputException(name + ": cannot read: " + Inputs.reason(e));
         }
     }
 
