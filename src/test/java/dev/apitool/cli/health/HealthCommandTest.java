@@ -125,6 +125,15 @@ class HealthCommandTest extends AbstractHelpTest {
     }
 
     @Test
+    void bodyPastTheCap_unhealthySayingTheCapWasHit() {
+        byte[] huge = new byte[(64 << 20) + 1];
+        server.route("/huge", Duration.ZERO, req -> ServerResponse.of(200, huge));
+
+        assertThat(cli.run("health", server.url("/huge"))).exitedWith(ExitCode.FAILED)
+                .outContains(": unhealthy - body cap hit (64 MiB): the response body from 127.0.0.1:");
+    }
+
+    @Test
     void actuator503OutOfService_degraded() {
         CommandResult r = cli.run("health", server.url("/actuator/health"));
 
