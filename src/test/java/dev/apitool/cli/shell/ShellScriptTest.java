@@ -9,6 +9,7 @@ import dev.apitool.core.http.HttpServer;
 import dev.apitool.core.http.HttpServerOptions;
 import dev.apitool.core.http.RequestHandler;
 import dev.apitool.core.http.ServerResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -85,6 +86,25 @@ class ShellScriptTest extends AbstractHelpTest {
 
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(1);
         assertThat(count(r.out(), "\"sub\": \"alice\"")).isEqualTo(2);
+    }
+
+    @Test
+    void shell_endlessLine_endsTheScriptWithAUsageErrorInsteadOfReadingForever() {
+        byte[] endless = new byte[(2 << 20) + 10]; // NUL bytes and no line feed, as from /dev/zero
+        System.arraycopy("jobs\n".getBytes(StandardCharsets.UTF_8), 0, endless, 0, 5);
+        CommandResult r = Cli.in(dir).stdin(endless).run("shell");
+
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("apitool: error: <stdin>:2: line longer than the 1 MiB limit");
+    }
+
+    @Test
+    void shell_invalidUtf8_isAUsageErrorNamingItsPlace() {
+        byte[] script = {'j', 'o', 'b', 's', '\n', 'j', 'w', 't', ' ', (byte) 0xff, '\n'};
+        CommandResult r = Cli.in(dir).stdin(script).run("shell");
+
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("apitool: error: <stdin>:2:5: invalid UTF-8 (byte 0xff; expected UTF-8 text)");
     }
 
     @Test
