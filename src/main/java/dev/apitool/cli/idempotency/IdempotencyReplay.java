@@ -13,6 +13,7 @@ import dev.apitool.cli.RequestOptions;
 import dev.apitool.core.http.HttpClient;
 import dev.apitool.core.http.HttpException;
 import dev.apitool.core.http.HttpRequest;
+import dev.apitool.core.http.Urls;
 import dev.apitool.core.redact.Redact;
 import dev.apitool.core.idempotency.Profile;
 import dev.apitool.core.idempotency.replay.ReplayOptions;
@@ -140,6 +141,7 @@ final class IdempotencyReplay extends BaseCommand {
         try {
             URI u = new URI(text);
             if (u.isAbsolute() && u.getHost() != null && ("http".equalsIgnoreCase(u.getScheme()) || "https".equalsIgnoreCase(u.getScheme()))) {
+                Urls.requireValidPort(u);
                 return u.getRawPath() == null || u.getRawPath().isEmpty() ? u.resolve("/") : u;
             }
         } catch (java.net.URISyntaxException e) {

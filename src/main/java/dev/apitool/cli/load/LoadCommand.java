@@ -183,7 +183,7 @@ final class LoadCommand extends BaseCommand {
             throw new InputException(Urls.missingScheme(url));
         }
         try {
-            target = url == null ? null : new URI(url);
+            target = url == null ? null : Urls.requireValidPort(new URI(url));
         } catch (URISyntaxException e) {
             throw new InputException("invalid URL '" + url + "': " + e.getReason());
         }
