@@ -135,12 +135,15 @@ NGINX
   echo "$me: $name did not start" >&2; return 1
 }
 
-run_wrk() { # NAME PORT SECONDS -> requests/s
-  local name=$1 port=$2 secs=$3 args=()
+run_wrk() { # NAME PORT SECONDS -> requests/s (warns on stderr when responses were not all 2xx)
+  local name=$1 port=$2 secs=$3 args=() out
   [[ "$name" == chain* ]] && args+=(-H "Authorization: Bearer $token")
   [[ "$name" == chain-post ]] && args+=(-s "$tmp/post.lua")
-  timeout $((secs + 30)) taskset -c 1 wrk -t1 -c"$conns" -d"${secs}s" "${args[@]}" "http://127.0.0.1:$port/" \
-    | awk '/Requests\/sec/ {print $2}'
+  out=$(timeout $((secs + 30)) taskset -c 1 wrk -t1 -c"$conns" -d"${secs}s" "${args[@]}" "http://127.0.0.1:$port/")
+  if grep -q 'Non-2xx' <<<"$out"; then
+    echo "$me: warning: $name: $(grep 'Non-2xx' <<<"$out" | xargs) (the figure counts refusals)" >&2
+  fi
+  awk '/Requests\/sec/ {print $2}' <<<"$out"
 }
 
 declare -A results=()

@@ -15,7 +15,6 @@ import dev.apitool.core.health.Endpoint;
 import dev.apitool.core.health.HealthConfig;
 import dev.apitool.core.health.HealthReport;
 import dev.apitool.core.health.HealthStatus;
-import dev.apitool.core.health.Target;
 import dev.apitool.core.health.Thresholds;
 import dev.apitool.core.health.WatchLoop;
 import dev.apitool.core.http.Headers;
@@ -167,11 +166,7 @@ final class HealthCommand extends BaseCommand {
         byte[] body = request.body(inputs());
         List<Endpoint> endpoints = new ArrayList<>();
         for (String url : urls) {
-            try {
-                endpoints.add(Endpoint.quick(url, method, headers, body, timeout == null ? Endpoint.DEFAULT_TIMEOUT : timeout));
-            } catch (Target.Invalid e) {
-                throw new InputException(e.getMessage());
-            }
+            endpoints.add(Endpoint.quick(url, method, headers, body, timeout == null ? Endpoint.DEFAULT_TIMEOUT : timeout));
         }
         return new HealthConfig("command line", endpoints);
     }

@@ -5,7 +5,6 @@ import dev.apitool.cli.Context;
 import dev.apitool.cli.ExitCode;
 import dev.apitool.cli.FileOptions;
 import dev.apitool.core.io.OutputFile;
-import dev.apitool.core.load.hdrlog.HdrLogWriter;
 import dev.apitool.core.load.LoadListener;
 import dev.apitool.core.load.LoadReport;
 import dev.apitool.core.load.Threshold;

@@ -4,6 +4,7 @@ import dev.apitool.cli.ApitoolException;
 import dev.apitool.cli.ExitCode;
 import dev.apitool.core.http.ErrorKind;
 import dev.apitool.core.load.LoadReport;
+import dev.apitool.core.load.StoppedBy;
 import dev.apitool.core.load.Threshold;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,11 +51,11 @@ final class LoadVerdict {
      * @throws ApitoolException (failed) naming the breached thresholds with their values, or saying no request succeeded
      */
     static ExitCode of(LoadReport report, List<Threshold> checks) {
-        if (report.stoppedBy().equals("error")) {
+        if (report.stoppedBy() == StoppedBy.ERROR) {
             throw new ApitoolException(ExitCode.FAILED, "stopped at the first failed TLS handshake: "
                     + report.examples().get(ErrorKind.CONNECT));
         }
-        if (report.stoppedBy().equals("interrupt")) {
+        if (report.stoppedBy() == StoppedBy.INTERRUPT) {
             return ExitCode.INTERRUPTED; // the report, marked interrupted, is printed; no threshold judges part of a run
         }
         if (report.requests() == 0) {

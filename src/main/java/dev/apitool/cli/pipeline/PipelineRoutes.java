@@ -28,7 +28,7 @@ final class PipelineRoutes extends SpecCommand {
     protected ExitCode run() {
         SpecBytes s = read();
         List<Problems.Problem> problems = new ArrayList<>();
-        List<Pipeline.RouteInfo> routes = Pipeline.routes(s.bytes(), s.name(), problems);
+        List<Pipeline.RouteInfo> routes = Pipeline.routes(s.bytes(), s.name(), environment(), problems);
         if (problems.stream().anyMatch(p -> p.severity() == Problems.Severity.ERROR)) {
             printProblems(problems);
             return ExitCode.USAGE;

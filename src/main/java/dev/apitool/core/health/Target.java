@@ -1,6 +1,7 @@
 package dev.apitool.core.health;
 
 import dev.apitool.core.http.Urls;
+import dev.apitool.core.io.InputException;
 import dev.apitool.core.redact.Redact;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -32,8 +33,8 @@ public record Target(Kind kind, URI uri, String text) {
         TLS
     }
 
-    /** A URL that cannot be checked, and the index in the text the problem starts at. */
-    public static final class Invalid extends IllegalArgumentException {
+    /** A URL that cannot be checked (a user's input error), and the index in the text the problem starts at. */
+    public static final class Invalid extends InputException {
         private static final long serialVersionUID = 1L;
         private final int index;
 

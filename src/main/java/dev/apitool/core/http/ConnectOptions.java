@@ -2,14 +2,14 @@ package dev.apitool.core.http;
 
 import dev.apitool.core.http.HttpClientOptions;
 import dev.apitool.core.http.ResolveOverride;
-import java.net.InetAddress;
 import java.nio.file.Path;
 import java.util.List;
 
 /**
  * How a load run reaches its target, from the shared request flags: TLS verification for https
- * ({@code --insecure}, {@code --cacert}) and fixed addresses ({@code --resolve}). A load run
- * always connects directly: proxies are not part of it.
+ * ({@code --insecure}, {@code --cacert}) and fixed addresses ({@code --resolve}), which
+ * {@link Dialer#direct} turns into the run's dialer. A load run always connects directly: proxies
+ * are not part of it.
  *
  * @param insecure skip certificate and host name verification
  * @param caCert a PEM file of CA certificates trusted instead of the JDK's, or null
@@ -27,15 +27,5 @@ public record ConnectOptions(boolean insecure, Path caCert, List<ResolveOverride
     /** Returns the TLS and resolve settings of {@code client} (its proxy, pool and timeouts are not used). */
     public static ConnectOptions of(HttpClientOptions client) {
         return new ConnectOptions(client.insecure(), client.caCert(), client.resolve());
-    }
-
-    /** Returns the address {@code --resolve} fixes for {@code host:port}, or null. */
-    public InetAddress resolveFor(String host, int port) {
-        for (ResolveOverride r : resolve) {
-            if (r.matches(host, port)) {
-                return r.address();
-            }
-        }
-        return null;
     }
 }

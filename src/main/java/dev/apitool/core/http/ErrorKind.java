@@ -2,10 +2,6 @@ package dev.apitool.core.http;
 
 import dev.apitool.core.http.raw.ResponseParser;
 import java.io.IOException;
-import java.net.ConnectException;
-import java.net.NoRouteToHostException;
-import java.net.UnknownHostException;
-import java.nio.channels.ClosedChannelException;
 import java.util.Locale;
 
 /**
@@ -39,26 +35,37 @@ public enum ErrorKind {
         return key;
     }
 
-    /** Returns the kind of {@code cause}, met while connecting when {@code connecting}. */
-    public static ErrorKind of(Throwable cause, boolean connecting) {
-        String m = String.valueOf(cause.getMessage()).toLowerCase(Locale.ROOT);
-        if (m.contains("too many open files")) {
+    /**
+     * Returns the kind a load report counts {@code failure} under: the client's classification
+     * ({@link HttpException#from}, the one classifier) folded into load's five keys. Running out of
+     * file descriptors is its own kind; anything else met while {@code connecting} (a refused or
+     * failed connect, a failed handshake) is a connect error; afterwards a reset or close is a reset,
+     * an invalid response or any non-I/O failure a protocol error.
+     */
+    public static ErrorKind of(HttpException failure, boolean connecting) {
+        Throwable cause = failure.getCause() == null ? failure : failure.getCause();
+        if (String.valueOf(cause.getMessage()).toLowerCase(Locale.ROOT).contains("too many open files")) {
             return FD_LIMIT;
         }
-        if (cause instanceof io.netty.channel.ConnectTimeoutException) {
-            return TIMEOUT;
+        return switch (failure.kind()) {
+            case TIMEOUT -> TIMEOUT;
+            case CONNECT_REFUSED, CONNECT_FAILED, UNKNOWN_HOST, PROXY -> CONNECT;
+            default -> connecting ? CONNECT
+                    : failure.kind() == HttpException.Kind.PROTOCOL ? PROTOCOL
+                    : cause instanceof IOException ? RESET : PROTOCOL;
+        };
+    }
+
+    /**
+     * Returns the example message a load report keeps for {@code failure}: the classifier's own
+     * words for a TLS handshake ({@code TLS handshake with localhost:8443 failed: ...}), otherwise
+     * the operating system's reason ({@code Connection refused}).
+     */
+    public static String describe(HttpException failure) {
+        if (failure.phase() == HttpException.Phase.TLS || failure.getCause() == null) {
+            return failure.getMessage();
         }
-        if (cause instanceof ConnectException || cause instanceof NoRouteToHostException
-                || cause instanceof UnknownHostException || connecting) {
-            return CONNECT;
-        }
-        if (cause instanceof ProtocolException) {
-            return PROTOCOL;
-        }
-        if (cause instanceof IOException || cause instanceof ClosedChannelException) {
-            return RESET;
-        }
-        return PROTOCOL;
+        return describe(failure.getCause());
     }
 
     /** Returns a one-line description of {@code cause} for the report's example messages. */

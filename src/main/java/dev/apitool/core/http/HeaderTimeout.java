@@ -25,6 +25,8 @@ final class HeaderTimeout extends ChannelInboundHandlerAdapter {
     private final long nanos;
     private final HttpServer.Counters counters;
     private boolean awaitingHead = true;
+    /** When the first byte of the request whose head is awaited arrived ({@code System.nanoTime}), or -1. */
+    private long startedNanos = -1;
     private ScheduledFuture<?> timer;
 
     HeaderTimeout(long nanos, HttpServer.Counters counters) {
@@ -34,31 +36,41 @@ final class HeaderTimeout extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
-        if (awaitingHead && timer == null && msg instanceof ByteBuf b && b.isReadable()) {
-            timer = ctx.executor().schedule(() -> expire(ctx), nanos, TimeUnit.NANOSECONDS);
+        if (awaitingHead && startedNanos < 0 && msg instanceof ByteBuf b && b.isReadable()) {
+            startedNanos = System.nanoTime();
+            if (timer == null) {
+                timer = ctx.executor().schedule(() -> expire(ctx), nanos, TimeUnit.NANOSECONDS);
+            }
         }
         ctx.fireChannelRead(msg);
     }
 
+    /**
+     * The timer is not cancelled when a head arrives (a keep-alive connection would schedule and
+     * cancel one per request): when it fires it checks the request awaited now and, if that one
+     * started less than the limit ago, waits for the rest of its time.
+     */
     private void expire(ChannelHandlerContext ctx) {
         timer = null;
-        if (awaitingHead && ctx.channel().isActive()) {
-            counters.errors.incrementAndGet();
-            ctx.writeAndFlush(Unpooled.wrappedBuffer(RESPONSE)).addListener(ChannelFutureListener.CLOSE);
+        if (startedNanos < 0 || !ctx.channel().isActive()) {
+            return;
         }
+        long left = nanos - (System.nanoTime() - startedNanos);
+        if (left > 0) {
+            timer = ctx.executor().schedule(() -> expire(ctx), left, TimeUnit.NANOSECONDS);
+            return;
+        }
+        counters.errors.incrementAndGet();
+        ctx.writeAndFlush(Unpooled.wrappedBuffer(RESPONSE)).addListener(ChannelFutureListener.CLOSE);
     }
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) throws Exception {
-        cancel();
-        super.channelInactive(ctx);
-    }
-
-    private void cancel() {
         if (timer != null) {
             timer.cancel(false);
             timer = null;
         }
+        super.channelInactive(ctx);
     }
 
     /** Returns the handler that tells this one where requests begin and end; add it right after the codec. */
@@ -68,7 +80,7 @@ final class HeaderTimeout extends ChannelInboundHandlerAdapter {
             public void channelRead(ChannelHandlerContext ctx, Object msg) {
                 if (msg instanceof HttpRequest) {
                     awaitingHead = false;
-                    cancel();
+                    startedNanos = -1;
                 }
                 if (msg instanceof LastHttpContent) {
                     awaitingHead = true;

@@ -1,11 +1,9 @@
 package dev.apitool.core.http;
 
 import io.netty.channel.EventLoopGroup;
-import io.netty.handler.ssl.SslContext;
 import io.netty.util.concurrent.EventExecutor;
 import java.net.URI;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -25,8 +23,8 @@ public final class HttpClient implements AutoCloseable {
     private final HttpClientOptions options;
     private final Transport transport;
     private final EventLoopGroup group;
+    private final Dialer dialer;
     private final ChannelConnector connector;
-    private final SslContext ssl;
     private final LongSupplier clock;
     private final Map<Origin, ConnectionPool> pools = new ConcurrentHashMap<>();
     private final AtomicLong probes = new AtomicLong();
@@ -46,9 +44,9 @@ public final class HttpClient implements AutoCloseable {
         this.options = options;
         this.transport = transport;
         this.clock = nanoClock;
-        this.ssl = TlsContexts.client(options.insecure(), options.caCert()); // fails before any thread starts
+        this.dialer = Dialer.of(transport, options); // a bad CA file fails here, before any thread starts
         this.group = transport.newGroup(options.ioThreads(), "apitool-http");
-        this.connector = new ChannelConnector(group, transport, options, ssl);
+        this.connector = new ChannelConnector(group, dialer, options);
     }
 
     /** Returns the options this client was made with. */
@@ -89,7 +87,7 @@ public final class HttpClient implements AutoCloseable {
         }
         Duration limit = Duration.ofSeconds(2);
         HttpClientOptions generous = options.toBuilder().connectTimeout(limit).acquireTimeout(limit).build();
-        WarmUp.exchange(new ChannelConnector(group, transport, generous, ssl), group);
+        WarmUp.exchange(new ChannelConnector(group, dialer.withConnectTimeout(limit), generous), group);
     }
 
     /** Returns the client's monotonic time in nanoseconds. */
@@ -126,7 +124,7 @@ public final class HttpClient implements AutoCloseable {
 
     /** Returns the pool for {@code uri}'s origin (and proxy), creating it on first use. */
     public ConnectionPool pool(URI uri) {
-        return pool(Origin.of(uri, options.proxy()));
+        return pool(dialer.origin(uri));
     }
 
     /** Returns the pool for {@code origin}, creating it on first use. */
@@ -136,13 +134,6 @@ public final class HttpClient implements AutoCloseable {
         }
         return pools.computeIfAbsent(origin, o -> new ConnectionPool(o, options.maxConnectionsPerOrigin(),
                 options.idleTimeout(), options.maxLifetime(), connector, group, clock));
-    }
-
-    /** Returns each pool's counters. */
-    public Map<Origin, PoolStats> poolStats() {
-        Map<Origin, PoolStats> out = new LinkedHashMap<>();
-        pools.forEach((o, p) -> out.put(o, p.stats()));
-        return out;
     }
 
     /** Returns the executor that runs deadlines. */

@@ -64,16 +64,6 @@ public record HttpClientOptions(Duration connectTimeout, Duration requestTimeout
         return new Builder(this);
     }
 
-    /** Returns the override for {@code host:port}, or null. */
-    ResolveOverride resolveFor(String host, int port) {
-        for (ResolveOverride r : resolve) {
-            if (r.matches(host, port)) {
-                return r;
-            }
-        }
-        return null;
-    }
-
     private static void positive(Duration d, String name) {
         Objects.requireNonNull(d, name);
         if (d.isNegative() || d.isZero()) {

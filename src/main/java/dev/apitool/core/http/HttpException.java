@@ -158,6 +158,9 @@ public final class HttpException extends RuntimeException {
         if (t instanceof TimeoutException) {
             return timeout(phase, limit, "talking to " + target, t);
         }
+        if (t instanceof ErrorKind.ProtocolException) {
+            return new HttpException(Kind.PROTOCOL, phase, "invalid HTTP response from " + target + ": " + t.getMessage(), t);
+        }
         if (t instanceof DecoderException) {
             return new HttpException(Kind.PROTOCOL, phase, "invalid HTTP response from " + target + ": " + rootMessage(t), t);
         }

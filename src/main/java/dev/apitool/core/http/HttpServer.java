@@ -93,8 +93,7 @@ public final class HttpServer implements AutoCloseable {
     /** Returns {@code http(s)://127.0.0.1:port} followed by {@code path} (which starts with {@code /}). */
     public URI uri(String path) {
         String host = address().getAddress().getHostAddress();
-        host = host.indexOf(':') >= 0 ? "[" + host + "]" : host;
-        return URI.create((tls ? "https" : "http") + "://" + host + ":" + port() + path);
+        return URI.create((tls ? "https" : "http") + "://" + Hosts.bracket(host) + ":" + port() + path);
     }
 
     /** Returns the number of responses started (including 500s and deliberate aborts). */

@@ -42,10 +42,7 @@ public record Origin(String scheme, String host, int port, URI proxy) {
         if (host == null || host.isEmpty()) {
             throw new HttpException(HttpException.Kind.INVALID_REQUEST, HttpException.Phase.CONNECT, "URL has no host: " + uri);
         }
-        host = host.toLowerCase(Locale.ROOT);
-        if (host.startsWith("[") && host.endsWith("]")) {
-            host = host.substring(1, host.length() - 1);
-        }
+        host = Hosts.unbracket(host.toLowerCase(Locale.ROOT));
         int port = uri.getPort() > 0 ? uri.getPort() : scheme.equals("https") ? 443 : 80;
         return new Origin(scheme, host, port, proxies.proxyFor(scheme, host));
     }
@@ -57,14 +54,13 @@ public record Origin(String scheme, String host, int port, URI proxy) {
 
     /** Returns {@code host:port}, with IPv6 literals in brackets. */
     public String authority() {
-        return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + port;
+        return Hosts.bracket(host) + ":" + port;
     }
 
     /** Returns the Host header value: the authority without a default port. */
     String hostHeader() {
         boolean defaultPort = port == (secure() ? 443 : 80);
-        String h = host.indexOf(':') >= 0 ? "[" + host + "]" : host;
-        return defaultPort ? h : h + ":" + port;
+        return defaultPort ? Hosts.bracket(host) : authority();
     }
 
     @Override

@@ -67,10 +67,7 @@ public record ProxyConfig(URI httpProxy, URI httpsProxy, List<String> noProxy) {
 
     /** Returns whether {@code host} is in the no_proxy list. */
     public boolean bypasses(String host) {
-        String h = host.toLowerCase(Locale.ROOT);
-        if (h.startsWith("[") && h.endsWith("]")) {
-            h = h.substring(1, h.length() - 1);
-        }
+        String h = Hosts.unbracket(host.toLowerCase(Locale.ROOT));
         for (String entry : noProxy) {
             if (entry.equals("*")) {
                 return true;
@@ -152,7 +149,7 @@ public record ProxyConfig(URI httpProxy, URI httpsProxy, List<String> noProxy) {
 
     /** Returns the bytes of an IP literal, or null for a name (never a DNS lookup). */
     private static byte[] literal(String s) {
-        String a = s.startsWith("[") && s.endsWith("]") ? s.substring(1, s.length() - 1) : s;
+        String a = Hosts.unbracket(s);
         boolean v6 = a.indexOf(':') >= 0 && a.chars().allMatch(c -> c == ':' || c == '.' || Character.digit(c, 16) >= 0);
         boolean v4 = a.matches("\\d{1,3}(\\.\\d{1,3}){3}");
         if (!v4 && !v6) {

@@ -40,9 +40,7 @@ public record ResolveOverride(String host, int port, InetAddress address) {
         if (comma >= 0) {
             addr = addr.substring(0, comma); // curl accepts a list; the first address is used
         }
-        if (addr.startsWith("[") && addr.endsWith("]")) {
-            addr = addr.substring(1, addr.length() - 1);
-        }
+        addr = Hosts.unbracket(addr);
         if (port < 1 || port > 65535 || !isIpLiteral(addr)) {
             throw invalid(text);
         }

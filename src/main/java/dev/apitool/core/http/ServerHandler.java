@@ -21,6 +21,7 @@ import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
+import io.netty.handler.stream.ChunkedWriteHandler;
 import io.netty.handler.timeout.IdleStateEvent;
 import java.net.InetSocketAddress;
 import java.util.ArrayDeque;
@@ -165,6 +166,9 @@ final class ServerHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         if (r.stream() != null) {
             h.remove(HttpHeaderNames.CONTENT_LENGTH);
             h.set(HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderValues.CHUNKED);
+            if (ctx.pipeline().get(ChunkedWriteHandler.class) == null) {
+                ctx.pipeline().addBefore(ctx.name(), "chunked", new ChunkedWriteHandler());
+            }
             ctx.write(new DefaultHttpResponse(version, status, h));
             last = ctx.write(new HttpChunkedInput(r.stream()));
         } else {

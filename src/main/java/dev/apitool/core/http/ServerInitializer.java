@@ -7,15 +7,15 @@ import io.netty.channel.group.ChannelGroup;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.ssl.SslContext;
-import io.netty.handler.stream.ChunkedWriteHandler;
 import io.netty.handler.timeout.IdleStateHandler;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Builds an accepted connection's pipeline: [TLS] [header timer] HTTP codec [header marker] [idle
- * timer], aggregator, chunked writer, handler. TLS is added only when given a context, the timers
- * only for positive timeouts; everything comes in through the constructor.
+ * timer], aggregator, handler (which adds a chunked writer before itself on a connection's first
+ * streamed response, so that whole-body responses skip it). TLS is added only when given a
+ * context, the timers only for positive timeouts; everything comes in through the constructor.
  */
 final class ServerInitializer extends ChannelInitializer<Channel> {
 
@@ -58,7 +58,6 @@ final class ServerInitializer extends ChannelInitializer<Channel> {
             p.addLast("idle", new IdleStateHandler(0, 0, idleTimeout.toNanos(), TimeUnit.NANOSECONDS));
         }
         p.addLast("aggregator", new HttpObjectAggregator(maxRequestBytes));
-        p.addLast("chunked", new ChunkedWriteHandler());
         p.addLast("handler", new ServerHandler(handler, counters));
     }
 }

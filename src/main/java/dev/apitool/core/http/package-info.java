@@ -22,8 +22,14 @@
  * the front end passes in ({@link dev.apitool.core.http.ProxyConfig#fromEnv}), never from
  * {@code System.getenv} here.
  *
- * <p>TLS runs on the JDK provider with host name verification on, a PEM CA file
- * ({@code --cacert}) or none ({@code --insecure}). Proxied https goes through a CONNECT tunnel,
- * proxied http in absolute form (RFC 9112 section 3.2.2).
+ * <p>Every client connection, the pooled client's and {@code load}'s, is opened by one
+ * {@link dev.apitool.core.http.Dialer}: the origin (IPv6 brackets added and removed in one place),
+ * {@code --resolve} overrides, proxy or direct, the connect timeout, and TLS on the JDK provider with
+ * SNI and host name verification on the URL's host, a PEM CA file ({@code --cacert}) or none
+ * ({@code --insecure}). Proxied https goes through a CONNECT tunnel, proxied http in absolute form
+ * (RFC 9112 section 3.2.2). What goes wrong is classified once, by
+ * {@link dev.apitool.core.http.HttpException#from}; {@link dev.apitool.core.http.ErrorKind} folds
+ * that into the five keys a load report counts. {@code load} keeps its own allocation-free codec
+ * beside the full one, in {@code core.http.raw}.
  */
 package dev.apitool.core.http;

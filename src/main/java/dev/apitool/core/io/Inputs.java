@@ -70,6 +70,11 @@ public final class Inputs {
         this.workDir = Objects.requireNonNull(workDir);
     }
 
+    /** Returns the environment variables {@code env:NAME} and {@code ${NAME}} references read from. */
+    public Map<String, String> environment() {
+        return env;
+    }
+
     /**
      * Returns the bytes {@code spec} names.
      *

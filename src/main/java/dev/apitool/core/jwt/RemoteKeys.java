@@ -20,6 +20,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.regex.Matcher;
@@ -132,21 +133,43 @@ public final class RemoteKeys {
         return null;
     }
 
-    private HttpResponse fetch(URI url) {
-        HttpResponse r;
-        try {
-            r = client.send(HttpRequest.get(url.toString()).withHeader("Accept", "application/json").withTimeout(TIMEOUT)).get();
-        } catch (ExecutionException | CompletionException e) {
-            Throwable cause = e.getCause() != null ? e.getCause() : e;
-            throw new InputException(url + ": " + (cause instanceof HttpException ? cause.getMessage() : String.valueOf(cause)), cause);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InputException(url + ": interrupted");
-        }
+    /**
+     * Returns the signing keys of the JWK Set at {@code url}, fetched now without blocking (no disk
+     * cache): what a server refetches when a token names a kid it does not know. The stage fails
+     * with an {@link InputException} naming the URL when the fetch or the set is bad.
+     */
+    public CompletableFuture<List<JwsKey>> fetchAsync(URI url) {
+        return send(url).thenApply(r -> KeyReader.read(checked(url, r).body(), url.toString()));
+    }
+
+    private CompletableFuture<HttpResponse> send(URI url) {
+        return client.send(HttpRequest.get(url.toString()).withHeader("Accept", "application/json").withTimeout(TIMEOUT))
+                .exceptionallyCompose(e -> {
+                    Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+                    return CompletableFuture.failedFuture(cause instanceof InputException ? cause : new InputException(url + ": "
+                            + (cause instanceof HttpException ? cause.getMessage() : String.valueOf(cause)), cause));
+                });
+    }
+
+    private static HttpResponse checked(URI url, HttpResponse r) {
         if (r.status() != 200) {
             throw new InputException(url + ": HTTP " + r.status() + (r.reason() == null ? "" : " " + r.reason()) + ", expected 200 with JSON");
         }
         return r;
+    }
+
+    private HttpResponse fetch(URI url) {
+        HttpResponse r;
+        try {
+            r = send(url).get();
+        } catch (ExecutionException | CompletionException e) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            throw cause instanceof InputException ie ? ie : new InputException(url + ": " + cause, cause);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InputException(url + ": interrupted");
+        }
+        return checked(url, r);
     }
 
     private static String digest(String s) {

@@ -1,7 +1,6 @@
 package dev.apitool.core.load;
 
 import dev.apitool.core.http.ErrorKind;
-import dev.apitool.core.load.engine.LoopStats;
 import dev.apitool.core.load.plan.RequestPlan;
 import dev.apitool.core.load.plan.Stages;
 import dev.apitool.core.redact.Redact;
@@ -14,13 +13,13 @@ import java.util.TreeMap;
 import org.HdrHistogram.Histogram;
 
 /**
- * What a load run measured, merged from every loop's {@link LoopStats} (histograms added, never
+ * What a load run measured, merged from every loop's {@link Measurement} (histograms added, never
  * percentiles averaged). Warm-up requests are left out of every figure but {@link #sent} and
  * {@link #warmupRequests}. The text and JSON reporters both render this record.
  *
  * @param url the target
  * @param method the request method
- * @param model {@code closed} or {@code open}
+ * @param model closed or open
  * @param transport {@code epoll} or {@code nio}
  * @param connections {@code -c}
  * @param threads event loops used
@@ -43,17 +42,17 @@ import org.HdrHistogram.Histogram;
  * @param unfinished requests still in flight when the grace period ran out
  * @param warmup how the warm-up was chosen: {@code 1s}, {@code first 50 requests}, or {@code none}
  * @param warmupRequests requests that ended during the warm-up
- * @param stoppedBy {@code duration}, {@code requests} or {@code interrupt}
+ * @param stoppedBy what ended the run
  * @param sends what was sent: the targets file, its order, the per-request parts; null when not known
  * @param stages the open model's ramps, or null (a constant rate, or the closed model); {@code targetRps}
  *     is then the planned requests over the planned duration
  */
-public record LoadReport(String url, String method, String model, String transport, int connections, int threads,
+public record LoadReport(String url, String method, LoadModel model, String transport, int connections, int threads,
         double targetRps, int maxInFlight, long sent, long requests, long failed, double durationSec, double rps,
         Latency latency, Latency success, Latency error, Latency service, SortedMap<Integer, Long> status,
         Map<ErrorKind, Long> errors, Map<ErrorKind, String> examples, long bytesIn, long bytesOut, long late,
-        long dropped, long unfinished, String warmup, long warmupRequests, String stoppedBy, RequestPlan.Summary sends,
-        Stages stages) {
+        long dropped, long unfinished, String warmup, long warmupRequests, StoppedBy stoppedBy,
+        RequestPlan.Summary sends, Stages stages) {
 
     /**
      * A latency summary in µs; every figure is 0 when {@link #count} is.
@@ -64,16 +63,23 @@ public record LoadReport(String url, String method, String model, String transpo
 
         public static Latency of(Histogram h) {
             if (h.getTotalCount() == 0) {
-                return new Latency(0, 0, 0, 0, 0, 0, 0, 0);
+                return NO_LATENCY;
             }
             return new Latency(h.getTotalCount(), h.getMinValue(), h.getMean(), h.getValueAtPercentile(50),
                     h.getValueAtPercentile(90), h.getValueAtPercentile(99), h.getValueAtPercentile(99.9), h.getMaxValue());
         }
     }
 
+    private static final Latency NO_LATENCY = new Latency(0, 0, 0, 0, 0, 0, 0, 0);
+
+    /** Returns a builder with every count 0, every map empty and every text null. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
     /** Returns whether this run used the open model. */
     public boolean open() {
-        return model.equals("open");
+        return model == LoadModel.OPEN;
     }
 
     /** Returns the failed share of measured requests, 0 to 1 (0 when none ended). */
@@ -81,92 +87,259 @@ public record LoadReport(String url, String method, String model, String transpo
         return requests == 0 ? 0 : (double) failed / requests;
     }
 
-    /** Returns the total number of failures of every kind, counted or not against a request. */
-    public long transportErrors() {
-        return errors.values().stream().mapToLong(Long::longValue).sum();
-    }
-
     /**
      * What a report says about how a run was set up, beside what it measured: the fields of
-     * {@link LoadReport} of the same names.
+     * {@link LoadReport} of the same names. Build one with {@link LoadReport#builder()}'s setters and
+     * {@link Builder#toSetup()}.
      */
-    public record Setup(String url, String method, String model, String transport, int connections, int threads, double targetRps,
-            int maxInFlight, String warmup, String stoppedBy, RequestPlan.Summary sends, Stages stages) {}
+    public record Setup(String url, String method, LoadModel model, String transport, int connections, int threads, double targetRps,
+            int maxInFlight, String warmup, StoppedBy stoppedBy, RequestPlan.Summary sends, Stages stages) {}
 
     /**
-     * Merges the loops' statistics into one report that also says what was sent.
+     * Merges the loops' measurements into one report that also says what was sent.
      *
      * @param targetRps the open model's planned rate over the measured span ({@link LoadSpec#measuredTargetRps})
      */
-    public static LoadReport merge(LoadSpec spec, String transport, int threads, List<LoopStats> loops, String warmup,
-            String stoppedBy, RequestPlan.Summary sends, double targetRps) {
-        return merge(new Setup(Redact.url(spec.url()), spec.method(), spec.model(), transport, spec.connections(), threads,
-                targetRps, spec.open() ? spec.maxInFlight() : 0, warmup, stoppedBy, sends, spec.stages()), loops, -1);
+    public static LoadReport merge(LoadSpec spec, String transport, int threads, List<Measurement> loops, String warmup,
+            StoppedBy stoppedBy, RequestPlan.Summary sends, double targetRps) {
+        return builder().url(Redact.url(spec.url())).method(spec.method()).model(spec.model()).transport(transport)
+                .connections(spec.connections()).threads(threads).targetRps(targetRps).maxInFlight(spec.open() ? spec.maxInFlight() : 0)
+                .warmup(warmup).stoppedBy(stoppedBy).sends(sends).stages(spec.stages()).measured(Measurement.sum(loops), -1).build();
     }
 
-    /**
-     * Merges statistics (of a run's loops, or of several runs' logs) into one report.
-     *
-     * @param durationSec the span the measured requests cover, in seconds; negative for the first
-     *     one's intended start to the last one's end over all of {@code loops}
-     */
-    public static LoadReport merge(Setup setup, List<LoopStats> loops, double durationSec) {
-        Histogram all = new Histogram(LoopStats.MAX_US, 3);
-        Histogram ok = new Histogram(LoopStats.MAX_US, 3);
-        Histogram bad = new Histogram(LoopStats.MAX_US, 3);
-        Histogram service = new Histogram(LoopStats.MAX_US, 3);
-        long[] status = new long[600];
-        long[] errors = new long[ErrorKind.values().length];
-        String[] examples = new String[errors.length];
-        long sent = 0, failed = 0, bytesIn = 0, bytesOut = 0, late = 0, dropped = 0, unfinished = 0, warm = 0;
-        long first = Long.MAX_VALUE;
-        long last = Long.MIN_VALUE;
-        for (LoopStats s : loops) {
-            all.add(s.all);
-            ok.add(s.success);
-            bad.add(s.error);
-            service.add(s.service);
-            for (int i = 0; i < status.length; i++) {
-                status[i] += s.status[i];
-            }
-            for (int i = 0; i < errors.length; i++) {
-                errors[i] += s.errors[i];
-                if (examples[i] == null) {
-                    examples[i] = s.examples[i];
+    /** Builds a {@link LoadReport} field by field, or from a {@link Setup} and a {@link Measurement}. */
+    public static final class Builder {
+        private String url;
+        private String method;
+        private LoadModel model;
+        private String transport;
+        private int connections;
+        private int threads;
+        private double targetRps;
+        private int maxInFlight;
+        private long sent;
+        private long requests;
+        private long failed;
+        private double durationSec;
+        private double rps;
+        private Latency latency = NO_LATENCY;
+        private Latency success = NO_LATENCY;
+        private Latency error = NO_LATENCY;
+        private Latency service = NO_LATENCY;
+        private SortedMap<Integer, Long> status = Collections.emptySortedMap();
+        private Map<ErrorKind, Long> errors = Map.of();
+        private Map<ErrorKind, String> examples = Map.of();
+        private long bytesIn;
+        private long bytesOut;
+        private long late;
+        private long dropped;
+        private long unfinished;
+        private String warmup;
+        private long warmupRequests;
+        private StoppedBy stoppedBy;
+        private RequestPlan.Summary sends;
+        private Stages stages;
+
+        private Builder() {}
+
+        /** Sets the fields {@code setup} holds. */
+        public Builder setup(Setup setup) {
+            return url(setup.url()).method(setup.method()).model(setup.model()).transport(setup.transport())
+                    .connections(setup.connections()).threads(setup.threads()).targetRps(setup.targetRps())
+                    .maxInFlight(setup.maxInFlight()).warmup(setup.warmup()).stoppedBy(setup.stoppedBy()).sends(setup.sends())
+                    .stages(setup.stages());
+        }
+
+        /** Returns the set-up fields given so far (url to stages), as a {@link Setup}. */
+        public Setup toSetup() {
+            return new Setup(url, method, model, transport, connections, threads, targetRps, maxInFlight, warmup, stoppedBy, sends,
+                    stages);
+        }
+
+        /**
+         * Sets every measured figure from {@code m}.
+         *
+         * @param durationSec the span the measured requests cover, in seconds; negative for {@code m}'s own span
+         */
+        public Builder measured(Measurement m, double durationSec) {
+            long count = m.requests();
+            double seconds = count == 0 ? 0 : durationSec >= 0 ? durationSec : m.spanSec();
+            SortedMap<Integer, Long> byStatus = new TreeMap<>();
+            for (int code = 0; code < 600; code++) {
+                if (m.status(code) > 0) {
+                    byStatus.put(code, m.status(code));
                 }
             }
-            sent += s.started;
-            failed += s.failed;
-            bytesIn += s.bytesIn;
-            bytesOut += s.bytesOut;
-            late += s.late;
-            dropped += s.dropped;
-            unfinished += s.unfinished;
-            warm += s.warmupRequests;
-            first = Math.min(first, s.firstMeasuredNanos);
-            last = Math.max(last, s.lastMeasuredNanos);
-        }
-        long requests = all.getTotalCount();
-        double seconds = requests == 0 ? 0 : durationSec >= 0 ? durationSec : last <= first ? 0 : (last - first) / 1e9;
-        SortedMap<Integer, Long> byStatus = new TreeMap<>();
-        for (int i = 0; i < status.length; i++) {
-            if (status[i] > 0) {
-                byStatus.put(i, status[i]);
+            Map<ErrorKind, Long> byKind = new EnumMap<>(ErrorKind.class);
+            Map<ErrorKind, String> firstMessages = new EnumMap<>(ErrorKind.class);
+            for (ErrorKind k : ErrorKind.values()) {
+                byKind.put(k, m.errors(k));
+                if (m.example(k) != null) {
+                    firstMessages.put(k, m.example(k));
+                }
             }
+            return sent(m.started()).requests(count).failed(m.failed()).durationSec(seconds).rps(seconds == 0 ? 0 : count / seconds)
+                    .latency(Latency.of(m.all)).success(Latency.of(m.success)).error(Latency.of(m.error))
+                    .service(Latency.of(m.service)).status(Collections.unmodifiableSortedMap(byStatus))
+                    .errors(Collections.unmodifiableMap(byKind)).examples(Collections.unmodifiableMap(firstMessages))
+                    .bytesIn(m.bytesIn()).bytesOut(m.bytesOut()).late(m.late()).dropped(m.dropped()).unfinished(m.unfinished())
+                    .warmupRequests(m.warmupRequests());
         }
-        Map<ErrorKind, Long> byKind = new EnumMap<>(ErrorKind.class);
-        Map<ErrorKind, String> firstMessages = new EnumMap<>(ErrorKind.class);
-        for (ErrorKind k : ErrorKind.values()) {
-            byKind.put(k, errors[k.ordinal()]);
-            if (examples[k.ordinal()] != null) {
-                firstMessages.put(k, examples[k.ordinal()]);
-            }
+
+        public Builder url(String url) {
+            this.url = url;
+            return this;
         }
-        return new LoadReport(setup.url(), setup.method(), setup.model(), setup.transport(), setup.connections(), setup.threads(),
-                setup.targetRps(), setup.maxInFlight(), sent, requests, failed, seconds,
-                seconds == 0 ? 0 : requests / seconds, Latency.of(all), Latency.of(ok), Latency.of(bad), Latency.of(service),
-                Collections.unmodifiableSortedMap(byStatus), Collections.unmodifiableMap(byKind),
-                Collections.unmodifiableMap(firstMessages), bytesIn, bytesOut, late, dropped, unfinished, setup.warmup(), warm,
-                setup.stoppedBy(), setup.sends(), setup.stages());
+
+        public Builder method(String method) {
+            this.method = method;
+            return this;
+        }
+
+        public Builder model(LoadModel model) {
+            this.model = model;
+            return this;
+        }
+
+        public Builder transport(String transport) {
+            this.transport = transport;
+            return this;
+        }
+
+        public Builder connections(int connections) {
+            this.connections = connections;
+            return this;
+        }
+
+        public Builder threads(int threads) {
+            this.threads = threads;
+            return this;
+        }
+
+        public Builder targetRps(double targetRps) {
+            this.targetRps = targetRps;
+            return this;
+        }
+
+        public Builder maxInFlight(int maxInFlight) {
+            this.maxInFlight = maxInFlight;
+            return this;
+        }
+
+        public Builder sent(long sent) {
+            this.sent = sent;
+            return this;
+        }
+
+        public Builder requests(long requests) {
+            this.requests = requests;
+            return this;
+        }
+
+        public Builder failed(long failed) {
+            this.failed = failed;
+            return this;
+        }
+
+        public Builder durationSec(double durationSec) {
+            this.durationSec = durationSec;
+            return this;
+        }
+
+        public Builder rps(double rps) {
+            this.rps = rps;
+            return this;
+        }
+
+        public Builder latency(Latency latency) {
+            this.latency = latency;
+            return this;
+        }
+
+        public Builder success(Latency success) {
+            this.success = success;
+            return this;
+        }
+
+        public Builder error(Latency error) {
+            this.error = error;
+            return this;
+        }
+
+        public Builder service(Latency service) {
+            this.service = service;
+            return this;
+        }
+
+        public Builder status(SortedMap<Integer, Long> status) {
+            this.status = status;
+            return this;
+        }
+
+        public Builder errors(Map<ErrorKind, Long> errors) {
+            this.errors = errors;
+            return this;
+        }
+
+        public Builder examples(Map<ErrorKind, String> examples) {
+            this.examples = examples;
+            return this;
+        }
+
+        public Builder bytesIn(long bytesIn) {
+            this.bytesIn = bytesIn;
+            return this;
+        }
+
+        public Builder bytesOut(long bytesOut) {
+            this.bytesOut = bytesOut;
+            return this;
+        }
+
+        public Builder late(long late) {
+            this.late = late;
+            return this;
+        }
+
+        public Builder dropped(long dropped) {
+            this.dropped = dropped;
+            return this;
+        }
+
+        public Builder unfinished(long unfinished) {
+            this.unfinished = unfinished;
+            return this;
+        }
+
+        public Builder warmup(String warmup) {
+            this.warmup = warmup;
+            return this;
+        }
+
+        public Builder warmupRequests(long warmupRequests) {
+            this.warmupRequests = warmupRequests;
+            return this;
+        }
+
+        public Builder stoppedBy(StoppedBy stoppedBy) {
+            this.stoppedBy = stoppedBy;
+            return this;
+        }
+
+        public Builder sends(RequestPlan.Summary sends) {
+            this.sends = sends;
+            return this;
+        }
+
+        public Builder stages(Stages stages) {
+            this.stages = stages;
+            return this;
+        }
+
+        public LoadReport build() {
+            return new LoadReport(url, method, model, transport, connections, threads, targetRps, maxInFlight, sent,
+                    requests, failed, durationSec, rps, latency, success, error, service, status, errors, examples,
+                    bytesIn, bytesOut, late, dropped, unfinished, warmup, warmupRequests, stoppedBy, sends, stages);
+        }
     }
 }

@@ -121,9 +121,9 @@ public record LoadSpec(URI url, String method, Headers headers, byte[] body, int
         return rate != null || stages != null;
     }
 
-    /** Returns the model's report name: {@code open} or {@code closed}. */
-    public String model() {
-        return open() ? "open" : "closed";
+    /** Returns the model: open (a rate or stages) or closed. */
+    public LoadModel model() {
+        return open() ? LoadModel.OPEN : LoadModel.CLOSED;
     }
 
     /** Returns the requests per second the open model aims at (with stages: planned requests / duration), 0 in the closed model. */

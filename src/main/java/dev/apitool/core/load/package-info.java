@@ -8,6 +8,10 @@
  * of each second ({@link dev.apitool.core.load.LoadInterval}) as it goes. A run always ends by itself:
  * {@code -d}, or for a {@code -n} run its count or its maximum duration.
  * {@link dev.apitool.core.load.Threshold} and {@link dev.apitool.core.load.StatusSet} judge a report.
+ * Between the engine and the reports and log merges travels {@link dev.apitool.core.load.Measurement},
+ * an immutable value (one loop's share, or one logged run) that merges into new values; the report's
+ * fixed vocabularies are enums ({@link dev.apitool.core.load.LoadModel},
+ * {@link dev.apitool.core.load.StoppedBy}) whose names are the JSON's.
  *
  * <p>The rooms: {@code engine} (event loops, connections, the closed and open models: the only
  * Netty here), {@code plan} (what is sent and the open model's schedule), {@code report} (text, JSON,

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import dev.apitool.core.config.DidYouMean;
 import dev.apitool.core.config.Positions;
+import dev.apitool.core.io.InputException;
 import dev.apitool.core.time.Durations;
+import dev.apitool.core.time.Sizes;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -206,20 +208,17 @@ public final class Node {
         if (v == null) {
             return fallback;
         }
-        String s = v.strip();
-        long unit = 1;
-        for (String[] u : new String[][] {{"KiB", "1024"}, {"MiB", "1048576"}, {"GiB", "1073741824"}, {"B", "1"}}) {
-            if (s.endsWith(u[0])) {
-                unit = Long.parseLong(u[1]);
-                s = s.substring(0, s.length() - u[0].length()).strip();
-                break;
-            }
+        long bytes;
+        try {
+            bytes = Sizes.parse(v);
+        } catch (InputException e) {
+            bytes = -1;
         }
-        if (!s.matches("\\d{1,12}") || Long.parseLong(s) * unit < 1 || Long.parseLong(s) * unit > max) {
+        if (bytes < 1 || bytes > max) {
             n.error("bad size '" + v + "' (expected 1 to " + max + " bytes, written like 512, 64KiB or 1MiB)");
             return fallback;
         }
-        return Long.parseLong(s) * unit;
+        return bytes;
     }
 
     /** Returns the items of the list at {@code key} (a missing list is empty; a scalar is an error). */

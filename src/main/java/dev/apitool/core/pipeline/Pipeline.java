@@ -54,7 +54,7 @@ public final class Pipeline implements AutoCloseable {
      * @throws SpecException listing every problem when the spec has errors
      */
     public static Pipeline load(byte[] yaml, String file, Environment env, List<Problems.Problem> warnings) {
-        SpecReader.Result read = SpecReader.read(yaml, file);
+        SpecReader.Result read = SpecReader.read(yaml, file, env.inputs().environment());
         Pipeline p = build(read.spec(), read.problems(), env);
         if (read.problems().hasErrors()) {
             p.close();
@@ -66,15 +66,26 @@ public final class Pipeline implements AutoCloseable {
 
     /** Returns every problem of the spec in {@code yaml}: it is read and built (services connect), then closed. */
     public static Problems check(byte[] yaml, String file, Environment env) {
-        SpecReader.Result read = SpecReader.read(yaml, file);
+        SpecReader.Result read = SpecReader.read(yaml, file, env.inputs().environment());
         try (Pipeline p = build(read.spec(), read.problems(), env)) {
             return read.problems();
         }
     }
 
-    /** Returns the routes of the spec in {@code yaml} without building anything; problems go to {@code problems}. */
+    /**
+     * Returns the routes of the spec in {@code yaml} without building anything, {@code ${NAME}}
+     * references left as written; problems go to {@code problems}.
+     */
     public static List<RouteInfo> routes(byte[] yaml, String file, List<Problems.Problem> problems) {
-        SpecReader.Result read = SpecReader.read(yaml, file);
+        return routes(yaml, file, null, problems);
+    }
+
+    /**
+     * Returns the routes of the spec in {@code yaml} without building anything, {@code ${NAME}}
+     * references expanded from {@code env} (when not null); problems go to {@code problems}.
+     */
+    public static List<RouteInfo> routes(byte[] yaml, String file, Environment env, List<Problems.Problem> problems) {
+        SpecReader.Result read = SpecReader.read(yaml, file, env == null ? null : env.inputs().environment());
         problems.addAll(read.problems().all());
         List<RouteInfo> out = new ArrayList<>();
         for (PipelineSpec.Route r : read.spec().routes()) {

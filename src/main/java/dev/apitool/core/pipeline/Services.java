@@ -133,8 +133,14 @@ final class Services {
                 }
             } else {
                 URI url = URI.create(n.text("jwks", "").strip());
-                try (HttpClient client = new HttpClient(HttpClientOptions.defaults())) {
-                    keys.addAll(new RemoteKeys(client, null, env.clock()).load(url, true));
+                HttpClient client = new HttpClient(HttpClientOptions.defaults());
+                try {
+                    RemoteKeys remote = new RemoteKeys(client, null, env.clock());
+                    return KeySet.refetching(remote.load(url, true), () -> remote.fetchAsync(url), env.nanoTime(),
+                            KeySet.REFETCH_INTERVAL, client);
+                } catch (RuntimeException e) {
+                    client.close();
+                    throw e;
                 }
             }
         } catch (InputException | IllegalArgumentException e) {
@@ -142,7 +148,7 @@ final class Services {
             at.error(e.getMessage());
             return null;
         }
-        return new KeySet(keys);
+        return KeySet.fixed(keys);
     }
 
     private static Upstream upstream(Node n) {

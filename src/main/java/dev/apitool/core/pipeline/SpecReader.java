@@ -3,16 +3,22 @@ package dev.apitool.core.pipeline;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.apitool.core.config.ConfigFormat;
 import dev.apitool.core.config.ConfigText;
+import dev.apitool.core.config.EnvExpander;
 import dev.apitool.core.config.Positions;
 import dev.apitool.core.io.InputException;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -43,11 +49,23 @@ public final class SpecReader {
     public record Result(PipelineSpec spec, Problems problems) {}
 
     /**
-     * Returns the spec in {@code yaml} with its structural problems.
+     * Returns the spec in {@code yaml} with its structural problems, {@code ${NAME}} references left as written.
      *
      * @throws InputException when the file is too large or is not YAML at all (a syntax error has no structure to go on with)
      */
     public static Result read(byte[] yaml, String file) {
+        return read(yaml, file, null);
+    }
+
+    /**
+     * Returns the spec in {@code yaml} with its structural problems; every string value has its
+     * {@code ${NAME}}, {@code ${NAME:-default}} and {@code $$} expanded from {@code vars} first (as
+     * health configs do), and a reference to an unset variable is an error at its position.
+     *
+     * @param vars the variables to expand from; null leaves references as written
+     * @throws InputException when the file is too large or is not YAML at all (a syntax error has no structure to go on with)
+     */
+    public static Result read(byte[] yaml, String file, Map<String, String> vars) {
         String text = ConfigText.decode(yaml, file);
         Positions positions = Positions.scan(text, file);
         Problems problems = new Problems(file, positions);
@@ -56,6 +74,9 @@ public final class SpecReader {
             root = text.isBlank() ? null : YAML.readTree(parser);
         } catch (IOException e) {
             throw new InputException(file + ": not YAML: " + e.getMessage().lines().findFirst().orElse(""), e);
+        }
+        if (vars != null && root != null) {
+            expand(root, "", new EnvExpander(vars), positions, problems);
         }
         Node top = new Node(root, "", problems);
         List<PipelineSpec.Service> services = new ArrayList<>();
@@ -102,6 +123,39 @@ public final class SpecReader {
             }
         }
         return new Result(new PipelineSpec(file, services, middleware, routes), problems);
+    }
+
+    /** Replaces every string value under {@code node} by its expansion; a bad reference is recorded where it starts. */
+    private static void expand(JsonNode node, String pointer, EnvExpander vars, Positions positions, Problems problems) {
+        if (node instanceof ObjectNode o) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = o.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                String at = pointer + "/" + Positions.escape(e.getKey());
+                if (e.getValue().isTextual()) {
+                    e.setValue(TextNode.valueOf(expanded(e.getValue().asText(), at, vars, positions, problems)));
+                } else {
+                    expand(e.getValue(), at, vars, positions, problems);
+                }
+            }
+        } else if (node instanceof ArrayNode a) {
+            for (int i = 0; i < a.size(); i++) {
+                String at = pointer + "/" + i;
+                if (a.get(i).isTextual()) {
+                    a.set(i, TextNode.valueOf(expanded(a.get(i).asText(), at, vars, positions, problems)));
+                } else {
+                    expand(a.get(i), at, vars, positions, problems);
+                }
+            }
+        }
+    }
+
+    private static String expanded(String text, String at, EnvExpander vars, Positions positions, Problems problems) {
+        try {
+            return vars.expand(text);
+        } catch (EnvExpander.Unset e) {
+            problems.add(Problems.Severity.ERROR, positions.inside(at, e.index()), e.getMessage());
+            return text;
+        }
     }
 
     private static List<PipelineSpec.Step> steps(Node list) {

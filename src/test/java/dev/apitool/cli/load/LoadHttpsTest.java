@@ -196,7 +196,10 @@ class LoadHttpsTest {
         assertThat(r).succeeded();
         JsonNode doc = Json.parse(r.out().getBytes(StandardCharsets.UTF_8), "report");
         assertThat(doc.path("errors").path("connect").asLong()).isZero();
-        assertThat(server.requestsServed()).isBetween(99L, 101L);
+        // 100 requests are due in the second on any machine: each is sent over TLS or reported dropped
+        // (a loaded machine may not keep up, which the report says), and none beyond the schedule
+        assertThat(doc.path("sent").asLong() + doc.path("dropped").asLong()).isEqualTo(100);
+        assertThat(server.requestsServed()).isPositive().isLessThanOrEqualTo(doc.path("sent").asLong());
     }
 
     @Test

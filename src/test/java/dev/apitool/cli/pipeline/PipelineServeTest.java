@@ -23,7 +23,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code apitool pipeline serve} as its own process: the ready line, and SIGHUP reloads (a bad spec refused, the old one serving). */
+/**
+ * {@code apitool pipeline serve} as its own process: the ready line, SIGHUP reloads (a bad spec refused,
+ * the old one serving), SIGTERM during load finishes the requests in flight. Signals go through
+ * {@code kill}, never {@link Process#destroy()}: that also closes this side of the child's pipes, so
+ * nothing it writes after the signal (its "shutting down" line) could be read.
+ */
 class PipelineServeTest {
 
     @TempDir
@@ -103,5 +108,64 @@ class PipelineServeTest {
         signal("HUP");
         await("apitool: reloaded");
         assertThat(get(url + "/v").body()).isEqualTo("two");
+    }
+
+    /** Returns a socket that has sent {@code GET path} (the response is read later). */
+    private static java.net.Socket send(String url, String path) throws Exception {
+        URI u = URI.create(url);
+        java.net.Socket socket = new java.net.Socket(u.getHost(), u.getPort());
+        socket.setSoTimeout(20_000);
+        socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: x\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        socket.getOutputStream().flush();
+        return socket;
+    }
+
+    /** Returns the first line and the body of the response on {@code socket} (Content-Length framed). */
+    private static String response(java.net.Socket socket) throws Exception {
+        java.io.InputStream in = socket.getInputStream();
+        StringBuilder head = new StringBuilder();
+        while (!head.toString().endsWith("\r\n\r\n")) {
+            int b = in.read();
+            if (b < 0) {
+                return "closed after " + head;
+            }
+            head.append((char) b);
+        }
+        Matcher m = Pattern.compile("(?i)content-length: *(\\d+)").matcher(head);
+        byte[] body = in.readNBytes(m.find() ? Integer.parseInt(m.group(1)) : 0);
+        return head.substring(0, head.indexOf("\r\n")) + " " + new String(body, StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void sigterm_duringLoad_finishesRequestsInFlightAndExits0() throws Exception {
+        Path spec = dir.resolve("api.yaml");
+        Files.writeString(spec, """
+                apiVersion: apitool/v1
+                routes:
+                  - {method: GET, path: /slow, name: slow, handler: {type: delay, fixed: 1500ms, body: done}}
+                  - {method: GET, path: /fast, name: fast, handler: {type: static, body: fast}}
+                """);
+        String url = start(spec);
+        List<java.net.Socket> slow = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            slow.add(send(url, "/slow"));
+        }
+        // One event loop (--threads 1) reads connections in the order their bytes arrived: once a
+        // request sent after the slow ones is answered, the slow ones are in flight.
+        try (java.net.Socket fast = send(url, "/fast")) {
+            assertThat(response(fast)).isEqualTo("HTTP/1.1 200 OK fast");
+        }
+
+        signal("TERM");
+
+        await("apitool: shutting down");
+        for (java.net.Socket s : slow) {
+            try (s) {
+                assertThat(response(s)).isEqualTo("HTTP/1.1 200 OK done");
+            }
+        }
+        assertThat(process.waitFor(20, TimeUnit.SECONDS)).as("exited").isTrue();
+        assertThat(process.exitValue()).isZero();
+        assertThat(seen).noneMatch(l -> l.contains("cut off"));
     }
 }

@@ -84,7 +84,7 @@ class LoadErrorsTest {
             // 2000 requests of a 1 s timeout on 2 connections would take ~1000 s without the bound
             LoadReport r = Spec.to(server.uri("/")).connections(2).requests(2000).timeout(Duration.ofSeconds(1))
                     .maxDuration(Duration.ofSeconds(1)).warmup(NO_WARMUP).run();
-            assertThat(r.stoppedBy()).isEqualTo("maxDuration");
+            assertThat(r.stoppedBy()).isEqualTo(StoppedBy.MAX_DURATION);
             assertThat(r.sent()).isLessThan(2000);
         }
     }

@@ -3,8 +3,6 @@ package dev.apitool.core.load;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.Map;
-import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -13,8 +11,9 @@ class ThresholdTest {
 
     private static LoadReport report(long p99Us, long requests, long failed, double rps) {
         LoadReport.Latency l = new LoadReport.Latency(requests, 100, 1000, 500, 900, p99Us, p99Us, p99Us);
-        return new LoadReport("http://x/", "GET", "closed", "nio", 1, 1, 0, 0, requests, requests, failed, 1, rps, l, l, l, l,
-                new TreeMap<>(), Map.of(), Map.of(), 0, 0, 0, 0, 0, "none", 0, "requests", null, null);
+        return LoadReport.builder().url("http://x/").method("GET").model(LoadModel.CLOSED).transport("nio").connections(1).threads(1)
+                .sent(requests).requests(requests).failed(failed).durationSec(1).rps(rps).latency(l).success(l).error(l).service(l)
+                .warmup("none").stoppedBy(StoppedBy.REQUESTS).build();
     }
 
     @Test

@@ -171,4 +171,69 @@ class EngineTest {
         CompletableFuture<ServerResponse> failed = CompletableFuture.failedFuture(new RuntimeException("late"));
         assertThat(Tracing.guard(e -> failed, t.env).handle(ex).toCompletableFuture().get().status()).isEqualTo(500);
     }
+
+    @Test
+    void spec_variableReferences_expandFromTheEnvironmentLikeHealthConfigs() throws Exception {
+        Pipeline p = load("""
+                apiVersion: apitool/v1
+                middleware:
+                  - {type: jwt-auth, secret: "${API_JWT_SECRET}"}
+                routes:
+                  - {method: GET, path: /, name: root, handler: {type: static, body: "${GREETING:-hello} costs $$5"}}
+                """);
+        String good = Tokens.hs256(TestEnv.SECRET, "alice", Instant.now(), 600);
+        String forged = Tokens.hs256("${API_JWT_SECRET}", "alice", Instant.now(), 600);
+
+        Runner.Result r = send(p, "GET", "/", null, "Authorization", "Bearer " + good);
+        assertThat(r.response().status()).isEqualTo(200);
+        assertThat(body(r)).isEqualTo("hello costs $5");
+        assertThat(send(p, "GET", "/", null, "Authorization", "Bearer " + forged).response().status()).isEqualTo(401);
+    }
+
+    @Test
+    void jwtAuth_tokenRememberedAsValid_isStillRefusedFromItsExp() {
+        Instant t0 = Instant.parse("2026-01-01T00:00:00Z");
+        java.util.concurrent.atomic.AtomicReference<Instant> now = new java.util.concurrent.atomic.AtomicReference<>(t0);
+        java.time.Clock clock = new java.time.Clock() {
+            @Override
+            public java.time.ZoneId getZone() {
+                return java.time.ZoneOffset.UTC;
+            }
+
+            @Override
+            public java.time.Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                return now.get();
+            }
+        };
+        TestEnv t = new TestEnv(dir, null);
+        Environment env = new Environment(t.env.inputs(), clock, t.env.nanoTime(), t.env.log());
+        Pipeline p = Pipeline.load(TestEnv.utf8("""
+                apiVersion: apitool/v1
+                middleware:
+                  - {type: jwt-auth, secret: env:API_JWT_SECRET}
+                  - envelope
+                routes:
+                  - {method: GET, path: /, name: root, handler: {type: static, json: {status: ok}}}
+                """), "t.yaml", env, new ArrayList<>());
+        open.add(p);
+        String auth = "Bearer " + Tokens.hs256(TestEnv.SECRET, "alice", t0, 60);
+
+        Runner.Result first = send(p, "GET", "/", null, "Authorization", auth);
+        now.set(t0.plusSeconds(59));
+        Runner.Result cached = send(p, "GET", "/", null, "Authorization", auth);
+        now.set(t0.plusSeconds(60));
+        Runner.Result expired = send(p, "GET", "/", null, "Authorization", auth);
+
+        assertThat(first.response().status()).isEqualTo(200);
+        assertThat(body(first)).isEqualTo("{\"success\":true,\"data\":{\"status\":\"ok\"},\"error\":null}");
+        assertThat(cached.response().status()).isEqualTo(200);
+        assertThat(body(cached)).isEqualTo(body(first));
+        assertThat(expired.response().status()).isEqualTo(401);
+        assertThat(body(expired)).contains("Invalid token: expired");
+    }
 }

@@ -289,4 +289,62 @@ class PipelineServerTest {
         open.add(redis);
         assertRunsOnce(serve(IDEMPOTENT.formatted(redis.uri())));
     }
+
+    @Test
+    void envelope_overHttp_okFail404AndPaginatedHaveTheSeedShapes() throws Exception {
+        StringBuilder items = new StringBuilder();
+        for (int i = 1; i <= 10; i++) {
+            items.append("      - {n: ").append(i).append("}\n");
+        }
+        PipelineServer s = serve("""
+                apiVersion: apitool/v1
+                services:
+                  things:
+                    type: collection
+                    items:
+                """ + items + """
+                middleware: [envelope]
+                routes:
+                  - {method: GET, path: /things, name: list_things, handler: {type: collection, collection: things}}
+                  - {method: GET, path: "/things/{id}", name: get_thing, handler: {type: collection, collection: things}}
+                """);
+
+        HttpResponse<String> ok = send(s, "GET", "/things/2", null);
+        HttpResponse<String> missing = send(s, "GET", "/things/99", null);
+        HttpResponse<String> page = send(s, "GET", "/things?page=2&page_size=3", null);
+
+        assertThat(ok.statusCode()).isEqualTo(200);
+        assertThat(ok.body()).isEqualTo("{\"success\":true,\"data\":{\"id\":2,\"n\":2},\"error\":null}");
+        assertThat(ok.headers().firstValue("Content-Type")).hasValue("application/json");
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(missing.body()).isEqualTo("{\"success\":false,\"data\":null,\"error\":{\"message\":\"Not found\",\"code\":404}}");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).isEqualTo("{\"success\":true,\"data\":[{\"id\":4,\"n\":4},{\"id\":5,\"n\":5},{\"id\":6,\"n\":6}],"
+                + "\"error\":null,\"meta\":{\"total\":10,\"page\":2,\"pages\":4}}");
+    }
+
+    @Test
+    void rawSocket_slowHeaderAfterAServedRequestOnTheSameConnection_is408() throws Exception {
+        PipelineServer s = serve("""
+                apiVersion: apitool/v1
+                routes: [{method: GET, path: /, name: root, handler: {type: static, body: hi}}]
+                """, HttpServerOptions.loopback().withHeaderTimeout(Duration.ofMillis(300)));
+        try (Socket socket = new Socket("127.0.0.1", s.address().getPort())) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            InputStream in = socket.getInputStream();
+            out.write("GET / HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            StringBuilder first = new StringBuilder();
+            while (!first.toString().endsWith("\r\n\r\nhi")) {
+                first.append((char) in.read());
+            }
+            out.write("GET / HTTP/1.1\r\nHost: x\r\n".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            String rest = new String(in.readAllBytes(), StandardCharsets.US_ASCII);
+
+            assertThat(first.toString()).startsWith("HTTP/1.1 200");
+            assertThat(rest).startsWith("HTTP/1.1 408");
+        }
+    }
 }

@@ -117,4 +117,34 @@ class SpecCheckTest {
                 .hasMessage("s.yaml:1:13: unknown apiVersion 'apitool/v2' (expected apitool/v1)\n"
                         + "s.yaml:2:9: expected a list, got 3");
     }
+
+    @Test
+    void check_unsetVariableReference_isAnErrorWhereTheReferenceStarts() {
+        String yaml = """
+                apiVersion: apitool/v1
+                routes:
+                  - method: GET
+                    path: /
+                    name: root
+                    handler: {type: static, body: "hello ${NOT_SET_ANYWHERE}"}
+                """;
+
+        assertThat(check(yaml)).containsExactly("spec.yaml:6:42: environment variable NOT_SET_ANYWHERE is not set,"
+                + " expected it to be set (or a default: ${NOT_SET_ANYWHERE:-value})");
+    }
+
+    @Test
+    void check_sizeWithUnit_isReadByTheSharedParserAndRangeChecked() {
+        String ok = """
+                apiVersion: apitool/v1
+                middleware:
+                  - {type: body-limit, max: 1 KiB}
+                routes:
+                  - {method: GET, path: /, name: root, handler: echo}
+                """;
+        String bad = ok.replace("1 KiB", "2GiB");
+
+        assertThat(check(ok)).isEmpty();
+        assertThat(check(bad)).containsExactly("spec.yaml:3:29: bad size '2GiB' (expected 1 to 1073741824 bytes, written like 512, 64KiB or 1MiB)");
+    }
 }

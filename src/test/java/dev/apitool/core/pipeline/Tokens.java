@@ -13,8 +13,14 @@ public final class Tokens {
 
     /** Returns an HS256 token for {@code sub}, issued at {@code iat}, valid {@code ttlSeconds}. */
     public static String hs256(String secret, String sub, Instant iat, long ttlSeconds) {
+        return hs256(secret, sub, iat, ttlSeconds, null);
+    }
+
+    /** Returns an HS256 token for {@code sub} whose header names key {@code kid} (none when null). */
+    public static String hs256(String secret, String sub, Instant iat, long ttlSeconds, String kid) {
         Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
-        String header = b64.encodeToString("{\"alg\":\"HS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
+        String header = b64.encodeToString(("{\"alg\":\"HS256\",\"typ\":\"JWT\"" + (kid == null ? "" : ",\"kid\":\"" + kid + "\"")
+                + "}").getBytes(StandardCharsets.UTF_8));
         String payload = b64.encodeToString(("{\"sub\":\"" + sub + "\",\"iat\":" + iat.getEpochSecond() + ",\"exp\":"
                 + (iat.getEpochSecond() + ttlSeconds) + "}").getBytes(StandardCharsets.UTF_8));
         try {

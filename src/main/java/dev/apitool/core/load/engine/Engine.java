@@ -1,20 +1,22 @@
 package dev.apitool.core.load.engine;
 
-import dev.apitool.core.http.LoadTls;
+import dev.apitool.core.http.Dialer;
+import dev.apitool.core.http.HttpException;
+import dev.apitool.core.http.Origin;
 import dev.apitool.core.http.Transport;
 import dev.apitool.core.io.InputException;
 import dev.apitool.core.jwt.RefreshingToken;
 import dev.apitool.core.load.LoadListener;
 import dev.apitool.core.load.LoadReport;
 import dev.apitool.core.load.LoadSpec;
+import dev.apitool.core.load.Measurement;
+import dev.apitool.core.load.StoppedBy;
 import dev.apitool.core.load.plan.RequestPlan;
 import dev.apitool.core.time.Durations;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.util.concurrent.EventExecutor;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -24,7 +26,8 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The event loops of one load run (wrk's {@code main}): resolves the target once (or takes its
+ * The event loops of one load run (wrk's {@code main}): makes the run's one
+ * {@link dev.apitool.core.http.Dialer} and resolves the target through it once (or takes its
  * {@code --resolve} address), encodes the requests once, starts one {@link LoadLoop} per event loop,
  * waits for all of them, and merges their statistics. It owns the event loop group and always
  * shuts it down. The run always ends by itself: by {@code -d}, or for a {@code -n} run by the count
@@ -73,8 +76,10 @@ public final class Engine {
         try (Templates templates = Templates.encode(plan, token == null ? null : token.ascii())) {
             templates.checkCopies(plan, spec.socketsNeeded(),
                     spec.open() && spec.maxInFlight() > spec.connections() ? "--max-in-flight" : "-c");
-            InetSocketAddress address = resolve();
-            LoadTls tls = LoadTls.of(spec.url(), spec.port(), spec.connect(), spec.timeout()); // one context for the run; null for plain http
+            // one dialer for the run: the address resolved once, one TLS context for https, connect and handshake bounded by the timeout
+            Dialer dialer = Dialer.direct(transport, spec.url(), spec.connect(), spec.timeout());
+            Origin origin = origin(dialer);
+            InetSocketAddress address = resolve(dialer, origin);
             EventLoopGroup group = transport.newGroup(threads, "apitool-load");
             try {
                 CountDownLatch done = new CountDownLatch(threads);
@@ -84,9 +89,10 @@ public final class Engine {
                 List<LoadLoop> list = new ArrayList<>();
                 Iterator<EventExecutor> executors = group.iterator();
                 for (int i = 0; i < threads; i++) {
+                    LoopShare share = LoopShare.of(spec, i, threads, warmupCount);
                     list.add(new LoadLoop(i, threads, (EventLoop) executors.next(), spec,
-                            new LoopRequests(plan, templates, token, spec, i, threads), address, done,
-                            transport.socketChannel(), warmupNanos, warmupCount, tls, intervals));
+                            new LoopRequests(plan, templates, token, share, i), dialer, origin, address, done,
+                            warmupNanos, share, intervals));
                 }
                 loops = list;
                 for (LoadLoop l : list) {
@@ -102,20 +108,19 @@ public final class Engine {
                     done.await(5, TimeUnit.SECONDS);
                 }
                 intervals.drain();
-                List<LoopStats> stats = new ArrayList<>();
-                long sent = 0;
+                List<Measurement> stats = new ArrayList<>();
                 for (LoadLoop l : list) {
-                    stats.add(l.stats());
-                    sent += l.stats().started;
+                    stats.add(l.stats().snapshot());
                 }
+                Measurement total = Measurement.sum(stats);
                 boolean aborted = list.stream().anyMatch(l -> l.abortReason() != null);
-                String stoppedBy = interrupted ? "interrupt" : aborted ? "error"
-                        : spec.requests() > 0 && sent >= spec.requests() ? "requests"
-                        : spec.duration() == null ? "maxDuration" : "duration";
+                StoppedBy stoppedBy = interrupted ? StoppedBy.INTERRUPT : aborted ? StoppedBy.ERROR
+                        : spec.requests() > 0 && total.started() >= spec.requests() ? StoppedBy.REQUESTS
+                        : spec.duration() == null ? StoppedBy.MAX_DURATION : StoppedBy.DURATION;
                 LoadReport report = LoadReport.merge(spec, transport.name(), threads, stats, warmup, stoppedBy, plan.summary(),
                         spec.measuredTargetRps(warmupNanos, warmupCount));
-                long from = stats.stream().mapToLong(s -> s.firstMeasuredNanos).min().orElse(Long.MAX_VALUE);
-                long to = stats.stream().mapToLong(s -> s.lastMeasuredNanos).max().orElse(Long.MIN_VALUE);
+                long from = total.firstMeasuredNanos();
+                long to = total.lastMeasuredNanos();
                 listener.finished(report, from == Long.MAX_VALUE ? 0 : from - t0, to == Long.MIN_VALUE ? 0 : to - t0);
                 return report;
             } catch (InterruptedException e) {
@@ -148,23 +153,20 @@ public final class Engine {
         return intervals.await(bound);
     }
 
-    private InetSocketAddress resolve() {
-        String host = spec.url().getHost();
-        if (host == null) {
-            throw new InputException("expected an http:// or https:// URL with a host, not '" + spec.url() + "'");
-        }
-        if (host.startsWith("[") && host.endsWith("]")) {
-            host = host.substring(1, host.length() - 1);
-        }
-        int port = spec.port();
-        InetAddress fixed = spec.connect().resolveFor(host, port);
-        if (fixed != null) {
-            return new InetSocketAddress(fixed, port); // --resolve: the name stays in Host (and TLS)
-        }
+    private Origin origin(Dialer dialer) {
         try {
-            return new InetSocketAddress(InetAddress.getByName(host), port);
-        } catch (UnknownHostException e) {
-            throw new InputException("cannot resolve host '" + host + "': " + e.getMessage(), e);
+            return dialer.origin(spec.url());
+        } catch (HttpException e) {
+            throw new InputException("expected an http:// or https:// URL with a host, not '" + spec.url() + "'", e);
+        }
+    }
+
+    /** Returns the target's address: its {@code --resolve} address (the name stays in Host and TLS), or one lookup. */
+    private InetSocketAddress resolve(Dialer dialer, Origin origin) {
+        try {
+            return dialer.resolveNow(origin);
+        } catch (HttpException e) {
+            throw new InputException("cannot resolve host '" + spec.url().getHost() + "': " + e.getCause().getMessage(), e);
         }
     }
 }

@@ -1,7 +1,9 @@
 package dev.apitool.core.load.engine;
 
+import dev.apitool.core.http.Dialer;
 import dev.apitool.core.http.ErrorKind;
-import dev.apitool.core.http.LoadTls;
+import dev.apitool.core.http.HttpException;
+import dev.apitool.core.http.Origin;
 import dev.apitool.core.http.raw.ResponseParser;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.ByteBuf;
@@ -28,8 +30,11 @@ final class LoadConnection extends ChannelInboundHandlerAdapter implements Chann
 
     private final LoadLoop loop;
     private final ResponseParser parser = new ResponseParser();
-    /** The run's TLS, or null for plain http. */
-    private final LoadTls tls;
+    /** Opens the channels: the run's address, TLS for https; classifies what goes wrong. */
+    private final Dialer dialer;
+    private final Origin origin;
+    /** Whether the target is https: the connection is up once the handshake completes, not when the channel is active. */
+    private final boolean secure;
     /** This connection's copy of the request bytes, when they have parts patched per request. */
     final LoopRequests.Slot slot = new LoopRequests.Slot();
 
@@ -54,7 +59,9 @@ final class LoadConnection extends ChannelInboundHandlerAdapter implements Chann
 
     LoadConnection(LoadLoop loop) {
         this.loop = loop;
-        this.tls = loop.tls();
+        this.dialer = loop.dialer();
+        this.origin = loop.origin();
+        this.secure = origin.secure();
     }
 
     /** Opens a new channel to {@code address}; the loop hears of success or failure. */
@@ -75,10 +82,7 @@ final class LoadConnection extends ChannelInboundHandlerAdapter implements Chann
         if (!registered.isSuccess()) {
             operationComplete(registered);
         } else if (registered.channel() == channel) {
-            if (tls != null) {
-                tls.addTo(channel);
-            }
-            channel.connect(address).addListener(this);
+            dialer.connect(channel, origin, address).addListener(this);
         }
     }
 
@@ -129,13 +133,13 @@ final class LoadConnection extends ChannelInboundHandlerAdapter implements Chann
     public void operationComplete(ChannelFuture f) {
         if (f.channel() == channel && !f.isSuccess()) {
             channel = null;
-            loop.connectFailed(this, f.cause());
+            loop.connectFailed(this, dialer.failure(f.cause(), HttpException.Phase.CONNECT, origin));
         }
     }
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
-        if (ctx.channel() == channel && tls == null) { // over TLS the connection is up when the handshake completes
+        if (ctx.channel() == channel && !secure) { // over TLS the connection is up when the handshake completes
             connected = true;
             loop.connected(this);
         }
@@ -159,7 +163,7 @@ final class LoadConnection extends ChannelInboundHandlerAdapter implements Chann
         channel = null;
         connected = false;
         ch.close();
-        loop.connectFailed(this, tls.failure(cause));
+        loop.connectFailed(this, dialer.handshakeFailure(cause, origin));
     }
 
     @Override
@@ -206,10 +210,11 @@ final class LoadConnection extends ChannelInboundHandlerAdapter implements Chann
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        if (ctx.channel() == channel && tls != null && !connected) {
+        if (ctx.channel() == channel && secure && !connected) {
             handshakeFailed(cause);
         } else if (ctx.channel() == channel) {
-            loop.failed(this, ErrorKind.of(cause, !connected), ErrorKind.describe(cause));
+            HttpException failure = dialer.failure(cause, connected ? HttpException.Phase.READ : HttpException.Phase.CONNECT, origin);
+            loop.failed(this, ErrorKind.of(failure, !connected), ErrorKind.describe(cause));
         }
     }
 }

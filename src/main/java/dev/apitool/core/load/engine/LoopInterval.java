@@ -9,29 +9,29 @@ import org.HdrHistogram.Histogram;
  * {@link Intervals}' queue once a second and goes on with a fresh one: one hand-over a second, none
  * per request. The runner resets it and gives it back for reuse, so a run allocates a few of them.
  */
-public final class LoopInterval {
+final class LoopInterval {
 
-    public final Histogram success = LoopStats.histogram();
-    public final Histogram error = LoopStats.histogram();
-    public final Histogram service = LoopStats.histogram();
+    final Histogram success = LoopStats.histogram();
+    final Histogram error = LoopStats.histogram();
+    final Histogram service = LoopStats.histogram();
 
     /** The loop that recorded it, and which interval of the run it is (0 from the run's start). */
-    public int loop;
-    public long index;
+    int loop;
+    long index;
     /** When the loop closed it ({@link System#nanoTime()}); only the last one's matters. */
-    public long endNanos;
+    long endNanos;
     /** Whether it is the loop's last: the loop has finished. */
-    public boolean last;
+    boolean last;
 
     /** The loop's running totals when it closed (see {@link LoopStats}): the runner takes differences. */
-    public long sent;
-    public long ended;
-    public long failed;
-    public long errors;
-    public long late;
-    public long dropped;
+    long sent;
+    long ended;
+    long failed;
+    long errors;
+    long late;
+    long dropped;
 
-    public void reset() {
+    void reset() {
         success.reset();
         error.reset();
         service.reset();

@@ -1,7 +1,6 @@
 package dev.apitool.core.load.engine;
 
 import dev.apitool.core.jwt.RefreshingToken;
-import dev.apitool.core.load.LoadSpec;
 import dev.apitool.core.load.plan.RequestPlan;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.PooledByteBufAllocator;
@@ -67,7 +66,7 @@ final class LoopRequests {
      * @param shared the plan's templates, encoded with {@code token}
      * @param token the token {@code shared} holds, or null without a JWT
      */
-    LoopRequests(RequestPlan plan, Templates shared, RefreshingToken.Token token, LoadSpec spec, int index, int loops) {
+    LoopRequests(RequestPlan plan, Templates shared, RefreshingToken.Token token, LoopShare share, int index) {
         this.plan = plan;
         this.shared = shared;
         this.templates = shared;
@@ -80,19 +79,8 @@ final class LoopRequests {
         }
         this.rnd = mine;
         // the global sequence numbers request g as this loop's: closed model, a block; open model, every loops-th
-        long first;
-        if (spec.open()) {
-            first = index;
-            step = loops % count;
-        } else {
-            long before = 0;
-            for (int j = 0; j < index; j++) {
-                before += LoadLoop.share(spec.connections(), j, loops);
-            }
-            first = spec.requests() > 0 ? spec.requests() * before / spec.connections() : before;
-            step = 1 % count;
-        }
-        this.cursor = (int) (first % count);
+        this.step = share.stride() % count;
+        this.cursor = (int) (share.firstRequest() % count);
         this.jwt = plan.jwt();
         this.token = token;
         this.tokenBytes = token == null ? null : token.ascii();

@@ -1,12 +1,12 @@
 package dev.apitool.core.load.hdrlog;
 
 import dev.apitool.core.load.LoadReport;
-import dev.apitool.core.load.engine.LoopStats;
+import dev.apitool.core.load.Measurement;
 import java.util.List;
 
 /**
  * One log written by {@code load --hdr-log}, as {@link HdrLogReader} read it: the run's setup and
- * statistics as a {@link LoopStats} (histograms summed over the intervals by tag, counts from the
+ * statistics as a {@link Measurement} (histograms summed over the intervals by tag, counts from the
  * summary; the measured span in ns from {@code startMillis}), and the intervals the timeline needs.
  *
  * @param name the file as the user named it
@@ -15,7 +15,7 @@ import java.util.List;
  * @param stats what it measured
  * @param slices the interval histograms: untagged ones (still compressed) and the error-tagged counts
  */
-public record HdrLog(String name, long startMillis, LoadReport.Setup setup, LoopStats stats, List<Slice> slices) {
+public record HdrLog(String name, long startMillis, LoadReport.Setup setup, Measurement stats, List<Slice> slices) {
 
     /**
      * One interval line.
@@ -31,12 +31,11 @@ public record HdrLog(String name, long startMillis, LoadReport.Setup setup, Loop
     /** Returns the measured requests per second of this run alone. */
     double rps() {
         double sec = durationSec();
-        return sec == 0 ? 0 : stats.all.getTotalCount() / sec;
+        return sec == 0 ? 0 : stats.requests() / sec;
     }
 
     /** Returns this run's measured span in seconds. */
     double durationSec() {
-        return stats.lastMeasuredNanos <= stats.firstMeasuredNanos ? 0
-                : (stats.lastMeasuredNanos - stats.firstMeasuredNanos) / 1e9;
+        return stats.spanSec();
     }
 }

@@ -8,7 +8,10 @@ import dev.apitool.core.io.InputException;
 import dev.apitool.core.io.LimitedReader;
 import dev.apitool.core.json.Json;
 import dev.apitool.core.load.LoadReport;
-import dev.apitool.core.load.engine.LoopStats;
+import dev.apitool.core.load.LoadModel;
+import dev.apitool.core.load.Measurement;
+import dev.apitool.core.load.ReportName;
+import dev.apitool.core.load.StoppedBy;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -45,7 +48,11 @@ final class HdrLogReader {
     private int line;
     private long startMillis = -1;
     private long baseMillis = -1;
-    private final LoopStats stats = new LoopStats();
+    /** The histograms summed over the intervals, by tag (untagged: all). */
+    private final Histogram all = Measurement.histogram();
+    private final Histogram success = Measurement.histogram();
+    private final Histogram error = Measurement.histogram();
+    private final Histogram service = Measurement.histogram();
     private final List<HdrLog.Slice> slices = new ArrayList<>();
     private ObjectNode summary;
     private int summaryLine;
@@ -145,10 +152,10 @@ final class HdrLogReader {
         double start = number(f[0], "START");
         double length = number(f[1], "LENGTH");
         number(f[2], "MAX");
-        Histogram target = tag == null ? stats.all : switch (tag) {
-            case HdrLogWriter.SUCCESS -> stats.success;
-            case HdrLogWriter.ERROR -> stats.error;
-            case HdrLogWriter.SERVICE -> stats.service;
+        Histogram target = tag == null ? all : switch (tag) {
+            case HdrLogWriter.SUCCESS -> success;
+            case HdrLogWriter.ERROR -> error;
+            case HdrLogWriter.SERVICE -> service;
             default -> null;
         };
         if (target == null) {
@@ -226,53 +233,57 @@ final class HdrLogReader {
         }
         line = summaryLine;
         Summary s = new Summary(summary);
-        String model = s.text("model");
-        if (!model.equals("open") && !model.equals("closed")) {
-            throw fail("#apitool-summary: expected \"model\" to be \"open\" or \"closed\", not \"" + abbreviate(model) + "\"");
+        String modelText = s.text("model");
+        LoadModel model = LoadModel.fromText(modelText);
+        if (model == null) {
+            throw fail("#apitool-summary: expected \"model\" to be one of " + ReportName.names(LoadModel.class) + ", not \""
+                    + abbreviate(modelText) + "\"");
         }
-        boolean open = model.equals("open");
-        LoadReport.Setup setup = new LoadReport.Setup(s.text("url"), s.text("method"), model, s.text("transport"),
-                (int) s.count("connections"), (int) s.count("threads"), open ? s.number("targetRps") : 0,
-                open ? (int) s.count("maxInFlight") : 0, s.object("warmup").text("chosen"), s.text("stoppedBy"), null, null);
-        stats.started = s.count("sent");
-        stats.failed = stats.error.getTotalCount();
-        stats.ok = stats.success.getTotalCount();
+        String stoppedText = s.text("stoppedBy");
+        StoppedBy stoppedBy = StoppedBy.fromText(stoppedText);
+        if (stoppedBy == null) {
+            throw fail("#apitool-summary: expected \"stoppedBy\" to be one of " + ReportName.names(StoppedBy.class) + ", not \""
+                    + abbreviate(stoppedText) + "\"");
+        }
+        boolean open = model == LoadModel.OPEN;
+        LoadReport.Setup setup = LoadReport.builder().url(s.text("url")).method(s.text("method")).model(model)
+                .transport(s.text("transport")).connections((int) s.count("connections")).threads((int) s.count("threads"))
+                .targetRps(open ? s.number("targetRps") : 0).maxInFlight(open ? (int) s.count("maxInFlight") : 0)
+                .warmup(s.object("warmup").text("chosen")).stoppedBy(stoppedBy).toSetup(); // a log records neither sends nor stages
+        Measurement.Builder stats = Measurement.builder().latency(all, success, error, service).started(s.count("sent"))
+                .failed(error.getTotalCount());
+        long failedSeen = error.getTotalCount();
+        long okSeen = success.getTotalCount();
         long requests = s.count("requests");
         long failed = s.count("failed");
-        if (requests != stats.all.getTotalCount() || failed != stats.failed || requests - failed != stats.ok
-                || requests != stats.service.getTotalCount()) {
+        if (requests != all.getTotalCount() || failed != failedSeen || requests - failed != okSeen
+                || requests != service.getTotalCount()) {
             throw fail("#apitool-summary counts " + requests + " requests (" + failed + " failed) but the log's histograms hold "
-                    + stats.all.getTotalCount() + " (" + stats.failed + " failed, " + stats.ok + " succeeded, "
-                    + stats.service.getTotalCount() + " service times): the log is incomplete or was edited");
+                    + all.getTotalCount() + " (" + failedSeen + " failed, " + okSeen + " succeeded, "
+                    + service.getTotalCount() + " service times): the log is incomplete or was edited");
         }
         for (Map.Entry<String, Long> e : s.object("status").counts().entrySet()) {
             int code = e.getKey().matches("[1-5]\\d\\d") ? Integer.parseInt(e.getKey()) : -1;
             if (code < 0) {
                 throw fail("#apitool-summary: expected status codes 100 to 599 in \"status\", not \"" + abbreviate(e.getKey()) + "\"");
             }
-            stats.status[code] += e.getValue();
+            stats.status(code, e.getValue());
         }
         Map<String, Long> errors = s.object("errors").counts();
         Summary examples = s.object("errorExamples");
         for (ErrorKind k : ErrorKind.values()) {
-            stats.errors[k.ordinal()] = errors.getOrDefault(k.key(), 0L);
-            stats.examples[k.ordinal()] = examples.optionalText(k.key());
+            stats.errors(k, errors.getOrDefault(k.key(), 0L), examples.optionalText(k.key()));
         }
         Summary bytes = s.object("bytes");
-        stats.bytesIn = bytes.count("in");
-        stats.bytesOut = bytes.count("out");
-        stats.late = open ? s.count("late") : 0;
-        stats.dropped = open ? s.count("dropped") : 0;
-        stats.unfinished = s.count("unfinished");
-        stats.warmupRequests = s.object("warmup").count("requests");
+        stats.bytes(bytes.count("in"), bytes.count("out")).late(open ? s.count("late") : 0).dropped(open ? s.count("dropped") : 0)
+                .unfinished(s.count("unfinished")).warmupRequests(s.object("warmup").count("requests"));
         Summary log = s.object("log");
         if (log.count("version") != HdrLogWriter.VERSION) {
             throw fail("#apitool-summary: log version " + log.count("version") + ", expected " + HdrLogWriter.VERSION
                     + " (written by another apitool version)");
         }
-        stats.firstMeasuredNanos = log.count("measuredFromNanos");
-        stats.lastMeasuredNanos = log.count("measuredToNanos");
-        return new HdrLog(name, startMillis, setup, stats, List.copyOf(slices));
+        stats.span(log.count("measuredFromNanos"), log.count("measuredToNanos"));
+        return new HdrLog(name, startMillis, setup, stats.build(), List.copyOf(slices));
     }
 
     /** The summary's fields, each required with its type; a wrong one fails naming the summary's line. */

@@ -2,7 +2,9 @@ package dev.apitool.core.load.hdrlog;
 
 import dev.apitool.core.io.InputException;
 import dev.apitool.core.load.LoadReport;
-import dev.apitool.core.load.engine.LoopStats;
+import dev.apitool.core.load.LoadModel;
+import dev.apitool.core.load.Measurement;
+import dev.apitool.core.load.StoppedBy;
 import dev.apitool.core.load.report.LoadTimeline;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
@@ -20,7 +22,7 @@ import org.HdrHistogram.Histogram;
 /**
  * Merges the {@code --hdr-log} logs of several runs (machines sharing a load, or runs one after
  * another) into one report, as {@code apitool load merge} prints it: histograms added by tag,
- * counts summed, the same {@link LoadReport#merge} a run's loops go through. The duration is the
+ * counts summed ({@link dev.apitool.core.load.Measurement#sum}, as a run's loops are). The duration is the
  * union of the runs' measured spans, placed by their absolute start times, so the rates of two
  * machines running at once add up and a pause between two runs does not count. Runs of the
  * open and the closed model are not merged (their latencies start from different points);
@@ -37,7 +39,7 @@ public final class LogMerge {
      * @param requests its measured requests
      * @param rps its measured requests per second
      */
-    public record Source(String file, String url, String method, String model, Instant start, double durationSec, long requests,
+    public record Source(String file, String url, String method, LoadModel model, Instant start, double durationSec, long requests,
             double rps) {}
 
     /**
@@ -69,7 +71,7 @@ public final class LogMerge {
         }
         HdrLog first = logs.get(0);
         for (HdrLog l : logs) {
-            if (!l.setup().model().equals(first.setup().model())) {
+            if (l.setup().model() != first.setup().model()) {
                 throw new InputException(first.name() + " ran the " + first.setup().model() + " model and " + l.name() + " the "
                         + l.setup().model() + " model: their latencies start from different points (the intended start,"
                         + " the send), expected logs of one model");
@@ -78,22 +80,17 @@ public final class LogMerge {
         long base = logs.stream().mapToLong(HdrLog::startMillis).min().orElseThrow();
         List<Source> sources = new ArrayList<>();
         List<long[]> spans = new ArrayList<>();
-        List<LoopStats> stats = new ArrayList<>();
+        List<Measurement> stats = new ArrayList<>();
         double expected = 0;
         for (HdrLog l : logs) {
             LoadReport.Setup s = l.setup();
             sources.add(new Source(l.name(), s.url(), s.method(), s.model(), Instant.ofEpochMilli(l.startMillis()), l.durationSec(),
-                    l.stats().all.getTotalCount(), l.rps()));
+                    l.stats().requests(), l.rps()));
             expected += s.targetRps() * l.durationSec();
             long shift = (l.startMillis() - base) * 1_000_000L;
-            LoopStats st = l.stats();
-            if (st.all.getTotalCount() > 0) {
-                st.firstMeasuredNanos += shift;
-                st.lastMeasuredNanos += shift;
-                spans.add(new long[] {st.firstMeasuredNanos, st.lastMeasuredNanos});
-            } else {
-                st.firstMeasuredNanos = Long.MAX_VALUE;
-                st.lastMeasuredNanos = Long.MIN_VALUE;
+            Measurement st = l.stats().shifted(shift);
+            if (st.requests() > 0) {
+                spans.add(new long[] {st.firstMeasuredNanos(), st.lastMeasuredNanos()});
             }
             stats.add(st);
         }
@@ -103,16 +100,17 @@ public final class LogMerge {
         if (targets.size() > 1) {
             notes.add("the logs are of different targets: " + String.join(", ", targets));
         }
-        LoadReport.Setup setup = new LoadReport.Setup(String.join(", ", distinct(logs, l -> l.setup().url())),
-                String.join(", ", distinct(logs, l -> l.setup().method())), first.setup().model(),
-                distinct(logs, l -> l.setup().transport()).size() == 1 ? first.setup().transport() : "mixed",
-                logs.stream().mapToInt(l -> l.setup().connections()).sum(), logs.stream().mapToInt(l -> l.setup().threads()).sum(),
-                logs.size() == 1 ? first.setup().targetRps() : union == 0 ? 0 : expected / union,
-                logs.stream().mapToInt(l -> l.setup().maxInFlight()).sum(),
-                warmups(logs),
-                logs.stream().anyMatch(l -> l.setup().stoppedBy().equals("interrupt")) ? "interrupt" : first.setup().stoppedBy(),
-                null, null); // a log records neither what was sent nor the stages
-        LoadReport report = LoadReport.merge(setup, stats, union);
+        // a log records neither what was sent nor the stages: those stay null
+        LoadReport report = LoadReport.builder().url(String.join(", ", distinct(logs, l -> l.setup().url())))
+                .method(String.join(", ", distinct(logs, l -> l.setup().method()))).model(first.setup().model())
+                .transport(distinct(logs, l -> l.setup().transport()).size() == 1 ? first.setup().transport() : "mixed")
+                .connections(logs.stream().mapToInt(l -> l.setup().connections()).sum())
+                .threads(logs.stream().mapToInt(l -> l.setup().threads()).sum())
+                .targetRps(logs.size() == 1 ? first.setup().targetRps() : union == 0 ? 0 : expected / union)
+                .maxInFlight(logs.stream().mapToInt(l -> l.setup().maxInFlight()).sum()).warmup(warmups(logs))
+                .stoppedBy(logs.stream().anyMatch(l -> l.setup().stoppedBy() == StoppedBy.INTERRUPT) ? StoppedBy.INTERRUPT
+                        : first.setup().stoppedBy())
+                .measured(Measurement.sum(stats), union).build();
         return new Result(report, List.copyOf(sources), List.copyOf(notes), timeline(logs, base));
     }
 
@@ -163,7 +161,7 @@ public final class LogMerge {
             }
         }
         LoadTimeline timeline = new LoadTimeline();
-        Histogram scratch = LoopStats.histogram();
+        Histogram scratch = Measurement.histogram();
         for (var bin : bins.entrySet()) {
             scratch.reset();
             long failed = 0;

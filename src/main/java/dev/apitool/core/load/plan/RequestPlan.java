@@ -6,9 +6,11 @@ import dev.apitool.core.load.LoadSpec;
 import dev.apitool.core.load.engine.IdempotencyKeys;
 import java.net.URI;
 import java.security.SecureRandom;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * What a load run sends: one target or a targets file's, picked round-robin or at random (seeded),
@@ -33,14 +35,19 @@ public final class RequestPlan {
             return text;
         }
 
-        /** Returns the order {@code text} names. */
+        /**
+         * Returns the order {@code text} names.
+         *
+         * @throws InputException naming the accepted names when {@code text} is none of them
+         */
         public static Order parse(String text) {
             for (Order o : values()) {
                 if (o.text.equalsIgnoreCase(text.strip())) {
                     return o;
                 }
             }
-            throw new IllegalArgumentException("--targets-order '" + text + "': expected round-robin or random");
+            throw new InputException("--targets-order '" + text + "': expected "
+                    + Arrays.stream(values()).map(Order::text).collect(Collectors.joining(" or ")));
         }
     }
 

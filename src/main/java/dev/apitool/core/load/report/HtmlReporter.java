@@ -2,6 +2,7 @@ package dev.apitool.core.load.report;
 
 import dev.apitool.core.http.ErrorKind;
 import dev.apitool.core.load.LoadReport;
+import dev.apitool.core.load.StoppedBy;
 import dev.apitool.core.load.Threshold;
 import dev.apitool.core.load.hdrlog.LogMerge;
 import dev.apitool.core.redact.Redact;
@@ -50,7 +51,7 @@ public final class HtmlReporter {
                 .append("<title>apitool load: ").append(Html.escape(r.method() + " " + Redact.text(r.url()))).append("</title>\n")
                 .append("<style>").append(STYLE).append("</style>\n</head>\n<body>\n");
         h.append("<h1>apitool load: ").append(Html.escape(r.method())).append(' ').append(Html.escape(Redact.text(r.url()))).append("</h1>\n");
-        h.append("<p>").append(Html.escape(r.model())).append(" model, ").append(r.connections()).append(" connection")
+        h.append("<p>").append(Html.escape(r.model().text())).append(" model, ").append(r.connections()).append(" connection")
                 .append(r.connections() == 1 ? "" : "s").append(r.open() ? ", up to " + r.maxInFlight() + " in flight" : "")
                 .append(", ").append(r.threads()).append(" event loop").append(r.threads() == 1 ? "" : "s").append(" (")
                 .append(Html.escape(r.transport())).append("), HTTP/1.1. Latency ")
@@ -75,7 +76,7 @@ public final class HtmlReporter {
                 .append("<th class=\"n\">duration</th><th class=\"n\">rps</th></tr>\n");
         for (LogMerge.Source s : sources) {
             h.append("<tr><td>").append(Html.escape(s.file())).append("</td><td>").append(s.start()).append("</td><td>")
-                    .append(Html.escape(s.method() + " " + Redact.text(s.url()))).append("</td><td>").append(Html.escape(s.model()))
+                    .append(Html.escape(s.method() + " " + Redact.text(s.url()))).append("</td><td>").append(Html.escape(s.model().text()))
                     .append("</td><td class=\"n\">").append(count(s.requests())).append("</td><td class=\"n\">")
                     .append(String.format(Locale.US, "%.2fs", s.durationSec())).append("</td><td class=\"n\">")
                     .append(String.format(Locale.US, "%,.1f", s.rps())).append("</td></tr>\n");
@@ -114,7 +115,7 @@ public final class HtmlReporter {
         if (r.unfinished() > 0) {
             rows.add(new String[] {"Unfinished", count(r.unfinished()) + " still in flight when the grace period ended"});
         }
-        rows.add(new String[] {"Stopped by", r.stoppedBy() + (r.stoppedBy().equals("interrupt") ? " (interrupted: partial results)" : "")});
+        rows.add(new String[] {"Stopped by", r.stoppedBy().text() + (r.stoppedBy() == StoppedBy.INTERRUPT ? " (interrupted: partial results)" : "")});
         h.append("<h2>Summary</h2>\n<table>\n");
         for (String[] row : rows) {
             h.append("<tr><th>").append(Html.escape(row[0])).append("</th><td>").append(Html.escape(row[1])).append("</td></tr>\n");

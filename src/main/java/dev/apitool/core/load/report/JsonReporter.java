@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.apitool.core.http.ErrorKind;
 import dev.apitool.core.json.Json;
 import dev.apitool.core.load.LoadReport;
+import dev.apitool.core.load.StoppedBy;
 import dev.apitool.core.load.Threshold;
 import dev.apitool.core.load.hdrlog.LogMerge;
 import dev.apitool.core.load.plan.RequestPlan;
@@ -34,7 +35,7 @@ public final class JsonReporter {
         doc.put("url", Redact.shown(r.url()));
         doc.put("method", r.method());
         doc.put("protocol", "HTTP/1.1");
-        doc.put("model", r.model());
+        doc.put("model", r.model().text());
         doc.put("connections", r.connections());
         doc.put("threads", r.threads());
         doc.put("transport", r.transport());
@@ -75,8 +76,8 @@ public final class JsonReporter {
         doc.putObject("bytes").put("in", r.bytesIn()).put("out", r.bytesOut());
         doc.put("unfinished", r.unfinished());
         doc.putObject("warmup").put("chosen", r.warmup()).put("requests", r.warmupRequests());
-        doc.put("stoppedBy", r.stoppedBy());
-        doc.put("interrupted", r.stoppedBy().equals("interrupt"));
+        doc.put("stoppedBy", r.stoppedBy().text());
+        doc.put("interrupted", r.stoppedBy() == StoppedBy.INTERRUPT);
         if (r.sends() != null) {
             sends(doc, r.sends());
         }
@@ -114,7 +115,7 @@ public final class JsonReporter {
         ObjectNode doc = document(merged.report(), thresholds);
         ArrayNode sources = doc.putArray("sources");
         for (LogMerge.Source s : merged.sources()) {
-            sources.addObject().put("file", s.file()).put("url", Redact.shown(s.url())).put("method", s.method()).put("model", s.model())
+            sources.addObject().put("file", s.file()).put("url", Redact.shown(s.url())).put("method", s.method()).put("model", s.model().text())
                     .put("startTime", s.start().toString()).put("durationSec", s.durationSec()).put("requests", s.requests())
                     .put("rps", s.rps());
         }

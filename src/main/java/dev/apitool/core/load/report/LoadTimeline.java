@@ -2,7 +2,7 @@ package dev.apitool.core.load.report;
 
 import dev.apitool.core.load.LoadInterval;
 import dev.apitool.core.load.LoadListener;
-import dev.apitool.core.load.engine.LoopStats;
+import dev.apitool.core.load.Measurement;
 import dev.apitool.core.load.hdrlog.LogMerge;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -34,7 +34,7 @@ public final class LoadTimeline implements LoadListener {
     }
 
     private final List<Point> points = new ArrayList<>();
-    private final Histogram distribution = LoopStats.histogram();
+    private final Histogram distribution = Measurement.histogram();
 
     @Override
     public void interval(LoadInterval i) {

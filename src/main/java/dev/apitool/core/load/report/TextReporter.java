@@ -2,6 +2,7 @@ package dev.apitool.core.load.report;
 
 import dev.apitool.core.http.ErrorKind;
 import dev.apitool.core.load.LoadReport;
+import dev.apitool.core.load.StoppedBy;
 import dev.apitool.core.load.Threshold;
 import dev.apitool.core.load.hdrlog.LogMerge;
 import dev.apitool.core.load.plan.RequestPlan;
@@ -74,8 +75,8 @@ public final class TextReporter {
         if (r.unfinished() > 0) {
             out.printf(Locale.US, "  Unfinished %s requests still in flight when the grace period ended%n", count(r.unfinished()));
         }
-        out.printf(Locale.US, "  Stopped by %s%s%n", r.stoppedBy(), r.stoppedBy().equals("interrupt") ? " (interrupted: partial results)"
-                : r.stoppedBy().equals("error") ? " (the first TLS handshake failed: see the connect error below)" : "");
+        out.printf(Locale.US, "  Stopped by %s%s%n", r.stoppedBy(), r.stoppedBy() == StoppedBy.INTERRUPT ? " (interrupted: partial results)"
+                : r.stoppedBy() == StoppedBy.ERROR ? " (the first TLS handshake failed: see the connect error below)" : "");
         if (!thresholds.isEmpty()) {
             out.println();
             for (Threshold t : thresholds) {
@@ -106,7 +107,7 @@ public final class TextReporter {
                 merged.sources().size() == 1 ? "" : "s");
         for (LogMerge.Source s : merged.sources()) {
             out.printf(Locale.US, "  %s  %s  %s %s, %s model: %s requests in %.2fs = %s/s%n", Redact.shown(s.file()), s.start(), Redact.shown(s.method()),
-                    Redact.shown(s.url()), Redact.shown(s.model()), count(s.requests()), s.durationSec(), String.format(Locale.US, "%,.1f", s.rps()));
+                    Redact.shown(s.url()), s.model().text(), count(s.requests()), s.durationSec(), String.format(Locale.US, "%,.1f", s.rps()));
         }
         for (String note : merged.notes()) {
             out.printf(Locale.US, "  Note: %s%n", Redact.shown(note));

@@ -11,6 +11,7 @@ import dev.apitool.core.pipeline.Page;
 import dev.apitool.core.pipeline.Responses;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * {@code envelope}: wraps every response of the layers inside it in one shape,
@@ -37,13 +38,26 @@ final class Envelope implements Factory<Middleware> {
         return "Wraps responses as {success, data, error, meta}; errors of every layer inside in the same shape.";
     }
 
+    /**
+     * The last success wrapped without {@code meta}: a handler that answers with the same body
+     * array every time ({@code static}) is wrapped once, not parsed and written again per request.
+     */
+    private record Last(byte[] body, int status, byte[] wrapped) {}
+
     @Override
     public Middleware create(Node node, Build build) {
         String label = build.label();
+        AtomicReference<Last> last = new AtomicReference<>(new Last(null, 0, null));
         return (ex, next) -> next.handle(ex).thenApply(r -> {
             if (r.status() == 204 || r.status() == 304 || r.stream() != null || r.ending() != ServerResponse.Ending.KEEP_ALIVE
                     && r.ending() != ServerResponse.Ending.CLOSE) {
                 return r;
+            }
+            boolean plain = r.status() < 400 && ex.get(Page.KEY) == null;
+            Last l = last.get();
+            if (plain && l.body() == r.body() && l.status() == r.status()) {
+                ex.note(label, "ok " + r.status());
+                return wrap(r, l.wrapped());
             }
             JsonNode body = Responses.parse(r.body());
             if (body == null && r.body().length > 0) {
@@ -71,10 +85,17 @@ final class Envelope implements Factory<Middleware> {
                 env.set("error", error);
             }
             ex.note(label, (r.status() < 400 ? "ok " : "fail ") + r.status());
-            ServerResponse wrapped = Responses.json(r.status(), env);
-            var h = r.headers().without("Content-Type").without("Content-Length");
-            return new ServerResponse(r.status(), h.with("Content-Type", "application/json"), wrapped.body(), null, r.ending());
+            byte[] wrapped = Responses.json(r.status(), env).body();
+            if (plain && r.body().length > 0) {
+                last.set(new Last(r.body(), r.status(), wrapped));
+            }
+            return wrap(r, wrapped);
         });
+    }
+
+    private static ServerResponse wrap(ServerResponse r, byte[] wrapped) {
+        var h = r.headers().without("Content-Type").without("Content-Length");
+        return new ServerResponse(r.status(), h.with("Content-Type", "application/json"), wrapped, null, r.ending());
     }
 
     private static String reason(int status) {

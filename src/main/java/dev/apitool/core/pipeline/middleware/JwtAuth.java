@@ -10,15 +10,20 @@ import dev.apitool.core.jwt.KeyReader;
 import dev.apitool.core.pipeline.Build;
 import dev.apitool.core.pipeline.Exchange;
 import dev.apitool.core.pipeline.Factory;
+import dev.apitool.core.pipeline.Handler;
 import dev.apitool.core.pipeline.KeySet;
 import dev.apitool.core.pipeline.Middleware;
 import dev.apitool.core.pipeline.Node;
 import dev.apitool.core.pipeline.Responses;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CompletionStage;
 
 /**
  * {@code jwt-auth}: verifies a bearer token with core's {@link JwtVerifier} (the same checks as
@@ -31,7 +36,7 @@ public final class JwtAuth implements Factory<Middleware> {
     /** The verified claims, for the layers inside (a rate limit keyed on a claim). */
     public static final Exchange.Key<JsonNode> CLAIMS = new Exchange.Key<>("jwt-claims");
 
-    record Settings(JwtVerifier verifier, String rolesClaim, Set<String> roles, boolean optional) {}
+    record Settings(Verifiers verifiers, String rolesClaim, Set<String> roles, boolean optional) {}
 
     @Override
     public String type() {
@@ -58,7 +63,7 @@ public final class JwtAuth implements Factory<Middleware> {
             keys = build.service(node.get("keys"), KeySet.class, "keys", "jwt-auth \"" + build.label() + "\"");
         } else {
             try {
-                keys = new KeySet(List.of(KeyReader.secret(build.env().inputs().resolve(node.text("secret", ""), "secret", true, Limit.KEY)
+                keys = KeySet.fixed(List.of(KeyReader.secret(build.env().inputs().resolve(node.text("secret", ""), "secret", true, Limit.KEY)
                         .bytes(), "secret")));
             } catch (InputException e) {
                 node.get("secret").error(e.getMessage());
@@ -81,9 +86,10 @@ public final class JwtAuth implements Factory<Middleware> {
         if (keys == null) {
             return null;
         }
-        JwtVerifier verifier = new JwtVerifier(keys.keys(), new JwtVerifier.Policy(algorithms, leeway,
-                node.text("issuer", null), audiences, null, required, null, false, false), build.env().clock());
-        Settings s = new Settings(verifier, rolesClaim, roles, node.bool("optional", false));
+        JwtVerifier.Policy policy = new JwtVerifier.Policy(algorithms, leeway, node.text("issuer", null), audiences, null,
+                required, null, false, false);
+        Verifiers verifiers = new Verifiers(keys, policy, build.env().clock());
+        Settings s = new Settings(verifiers, rolesClaim, roles, node.bool("optional", false));
         String label = build.label();
         return (ex, next) -> {
             String auth = ex.request().header("Authorization");
@@ -96,20 +102,101 @@ public final class JwtAuth implements Factory<Middleware> {
             if (auth.length() < 7 || !auth.regionMatches(true, 0, "Bearer ", 0, 7)) {
                 return Responses.now(unauthorized(ex, "invalid_request", "Authorization is not a Bearer token"));
             }
-            JwtVerifier.Result r = s.verifier().verify(auth.substring(7).strip());
-            if (!r.valid()) {
-                String code = r.errors().isEmpty() ? "invalid" : r.errors().get(0).code();
-                ex.note(label, "refused: " + code);
-                return Responses.now(unauthorized(ex, "invalid_token", "Invalid token: " + code));
+            String token = auth.substring(7).strip();
+            JwtVerifier.Result r = s.verifiers().verify(token);
+            if (!r.valid() && code(r).equals("kid_unknown") && s.verifiers().keys().refetches()) {
+                ex.note(label, "unknown kid: refetching the key set");
+                return s.verifiers().keys().refetch().thenCompose(changed -> decide(ex, next, s, label,
+                        changed ? s.verifiers().verify(token) : r));
             }
-            if (!s.roles().isEmpty() && !hasRole(r.claims(), s.rolesClaim(), s.roles())) {
-                ex.note(label, "refused: no required role");
-                return Responses.now(Responses.error(ex, 403, "Forbidden: needs one of the roles " + String.join(", ", s.roles()))
-                        .withHeader("WWW-Authenticate", "Bearer error=\"insufficient_scope\""));
-            }
-            ex.put(CLAIMS, r.claims());
-            return next.handle(ex);
+            return decide(ex, next, s, label, r);
         };
+    }
+
+    private static CompletionStage<ServerResponse> decide(Exchange ex, Handler next, Settings s, String label, JwtVerifier.Result r) {
+        if (!r.valid()) {
+            String code = code(r);
+            ex.note(label, "refused: " + code);
+            return Responses.now(unauthorized(ex, "invalid_token", "Invalid token: " + code));
+        }
+        if (!s.roles().isEmpty() && !hasRole(r.claims(), s.rolesClaim(), s.roles())) {
+            ex.note(label, "refused: no required role");
+            return Responses.now(Responses.error(ex, 403, "Forbidden: needs one of the roles " + String.join(", ", s.roles()))
+                    .withHeader("WWW-Authenticate", "Bearer error=\"insufficient_scope\""));
+        }
+        ex.put(CLAIMS, r.claims());
+        try {
+            return next.handle(ex);
+        } catch (Exception e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    private static String code(JwtVerifier.Result r) {
+        return r.errors().isEmpty() ? "invalid" : r.errors().get(0).code();
+    }
+
+    /**
+     * The verifier for the key set's current keys, rebuilt when a refetch changed them, with a small
+     * cache of tokens found valid (as gateways keep one: Envoy's {@code jwt_cache_config}): a token
+     * valid now stays valid until its {@code exp}, so a hit skips the signature and JSON work until a
+     * second before {@code exp} (plus leeway), at most {@link #CACHE_SECONDS}, and only for the keys
+     * that verified it.
+     */
+    static final class Verifiers {
+        /** Most tokens remembered; the cache is emptied when full. */
+        static final int CACHE_ENTRIES = 1024;
+        /** Longest a token is remembered, in seconds. */
+        static final long CACHE_SECONDS = 300;
+        private static final int CACHE_TOKEN_CHARS = 4096;
+
+        private final KeySet keys;
+        private final JwtVerifier.Policy policy;
+        private final Clock clock;
+        private final ConcurrentHashMap<String, Hit> valid = new ConcurrentHashMap<>();
+        private volatile Current current;
+
+        private record Current(long generation, JwtVerifier verifier) {}
+
+        private record Hit(long generation, JwtVerifier.Result result, long untilEpochSecond) {}
+
+        Verifiers(KeySet keys, JwtVerifier.Policy policy, Clock clock) {
+            this.keys = keys;
+            this.policy = policy;
+            this.clock = clock;
+            this.current = new Current(keys.generation(), new JwtVerifier(keys.keys(), policy, clock));
+        }
+
+        KeySet keys() {
+            return keys;
+        }
+
+        JwtVerifier.Result verify(String token) {
+            Current c = current;
+            long g = keys.generation();
+            long now = Math.floorDiv(clock.millis(), 1000);
+            Hit hit = valid.get(token);
+            if (hit != null && hit.generation() == g && now < hit.untilEpochSecond()) {
+                return hit.result();
+            }
+            if (c.generation() != g) {
+                c = new Current(g, new JwtVerifier(keys.keys(), policy, clock));
+                current = c;
+            }
+            JwtVerifier.Result r = c.verifier().verify(token);
+            if (r.valid() && token.length() <= CACHE_TOKEN_CHARS) {
+                JsonNode exp = r.claims() == null ? null : r.claims().get("exp");
+                long until = now + CACHE_SECONDS;
+                if (exp != null && exp.canConvertToLong()) {
+                    until = Math.min(until, exp.asLong() + policy.leeway().toSeconds() - 1);
+                }
+                if (valid.size() >= CACHE_ENTRIES) {
+                    valid.clear();
+                }
+                valid.put(token, new Hit(g, r, until));
+            }
+            return r;
+        }
     }
 
     private static ServerResponse unauthorized(Exchange ex, String error, String message) {

@@ -44,7 +44,7 @@ class LoopRequestsTest {
         RequestPlan plan = RequestPlan.of(List.of(new LoadTarget("POST", URL, Headers.EMPTY, "{\"a\":1}".getBytes(StandardCharsets.UTF_8), "t:1:1")),
                 "t", RequestPlan.Order.ROUND_ROBIN, null).withIdempotencyKey();
         try (Templates templates = Templates.encode(plan, null)) {
-            LoopRequests loop = new LoopRequests(plan, templates, null, SPEC, 0, 1);
+            LoopRequests loop = new LoopRequests(plan, templates, null, LoopShare.of(SPEC, 0, 1, 0), 0);
             LoopRequests.Slot slot = new LoopRequests.Slot();
 
             ByteBuf first = loop.next(slot);          // "in flight": not released yet
@@ -82,7 +82,7 @@ class LoopRequestsTest {
         RequestPlan plan = RequestPlan.of(two, "t", RequestPlan.Order.ROUND_ROBIN, null).withIdempotencyKey().withJwt(source);
         RefreshingToken.Token t1 = source.current();
         try (Templates templates = Templates.encode(plan, t1.ascii())) {
-            LoopRequests loop = new LoopRequests(plan, templates, t1, SPEC, 0, 1);
+            LoopRequests loop = new LoopRequests(plan, templates, t1, LoopShare.of(SPEC, 0, 1, 0), 0);
             LoopRequests.Slot slot = new LoopRequests.Slot();
             assertThat(send(loop, slot)).contains("GET /pay ").contains("Bearer " + t1.text() + "\r\n");
 

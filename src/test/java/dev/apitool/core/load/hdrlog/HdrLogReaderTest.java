@@ -9,9 +9,11 @@ import dev.apitool.core.io.InputException;
 import dev.apitool.core.io.Limit;
 import dev.apitool.core.load.LoadInterval;
 import dev.apitool.core.load.LoadReport;
+import dev.apitool.core.load.LoadModel;
 import dev.apitool.core.load.LoadSpec;
-import dev.apitool.core.load.engine.LoopInterval;
-import dev.apitool.core.load.engine.LoopStats;
+import dev.apitool.core.load.Measurement;
+import dev.apitool.core.load.StoppedBy;
+import org.HdrHistogram.Histogram;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -33,28 +35,34 @@ class HdrLogReaderTest {
     static String log() throws IOException {
         LoadSpec spec = LoadSpec.builder(URI.create("http://127.0.0.1:8080/a")).connections(2).maxInFlight(1)
                 .duration(Duration.ofSeconds(3)).timeout(Duration.ofSeconds(1)).warmup(Duration.ZERO).build();
-        LoopStats stats = new LoopStats();
+        Measurement.Builder stats = Measurement.builder();
+        long last = Long.MIN_VALUE;
+        long failed = 0;
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (HdrLogWriter w = HdrLogWriter.to(bytes)) {
             w.started(1_772_366_400_000L, spec, "none");
             Random random = new Random(7);
             for (int k = 0; k < 3; k++) {
+                Histogram success = Measurement.histogram();
+                Histogram error = Measurement.histogram();
+                Histogram service = Measurement.histogram();
                 for (int i = 0; i < 50; i++) {
                     long start = k * 1_000_000_000L + i * 20_000_000L;
                     long latency = 100_000 + random.nextInt(5_000_000);
-                    stats.record(start, start + latency, latency / 2, i % 10 != 0);
-                    stats.started++;
+                    (i % 10 != 0 ? success : error).recordValue(latency / 1000);
+                    service.recordValue(latency / 2 / 1000);
+                    failed += i % 10 != 0 ? 0 : 1;
+                    last = Math.max(last, start + latency);
                 }
-                stats.status[200] += 45;
-                stats.error(ErrorKind.TIMEOUT, "no response within 1s");
-                LoopInterval in = stats.roll(new LoopInterval(), 0, k, 0, k == 2);
+                Histogram all = success.copy();
+                all.add(error);
+                stats.latency(all, success, error, service).status(200, 45).errors(ErrorKind.TIMEOUT, 1, "no response within 1s");
                 LoadInterval.Counts none = LoadInterval.Counts.ZERO;
-                org.HdrHistogram.Histogram all = in.success.copy();
-                all.add(in.error);
-                w.interval(new LoadInterval(k, k, 1.0, all, in.success, in.error, in.service, all, none, none));
+                w.interval(new LoadInterval(k, k, 1.0, all, success, error, service, all, none, none));
             }
-            LoadReport report = LoadReport.merge(spec, "epoll", 1, List.of(stats), "none", "duration", null, spec.targetRps());
-            w.finished(report, stats.firstMeasuredNanos, stats.lastMeasuredNanos);
+            Measurement m = stats.started(150).failed(failed).span(0, last).build();
+            LoadReport report = LoadReport.merge(spec, "epoll", 1, List.of(m), "none", StoppedBy.DURATION, null, spec.targetRps());
+            w.finished(report, m.firstMeasuredNanos(), m.lastMeasuredNanos());
         }
         return bytes.toString(StandardCharsets.UTF_8);
     }
@@ -77,13 +85,26 @@ class HdrLogReaderTest {
     void validLog_readsBackTheRunsFigures() throws IOException {
         HdrLog log = read(log());
         assertThat(log.startMillis()).isEqualTo(1_772_366_400_000L);
-        assertThat(log.stats().all.getTotalCount()).isEqualTo(150);
-        assertThat(log.stats().error.getTotalCount()).isEqualTo(15);
-        assertThat(log.stats().errors[ErrorKind.TIMEOUT.ordinal()]).isEqualTo(3);
-        assertThat(log.stats().examples[ErrorKind.TIMEOUT.ordinal()]).isEqualTo("no response within 1s");
-        assertThat(log.stats().status[200]).isEqualTo(135);
-        assertThat(log.setup().model()).isEqualTo("closed");
+        assertThat(log.stats().requests()).isEqualTo(150);
+        assertThat(log.stats().error().getTotalCount()).isEqualTo(15);
+        assertThat(log.stats().failed()).isEqualTo(15);
+        assertThat(log.stats().errors(ErrorKind.TIMEOUT)).isEqualTo(3);
+        assertThat(log.stats().example(ErrorKind.TIMEOUT)).isEqualTo("no response within 1s");
+        assertThat(log.stats().status(200)).isEqualTo(135);
+        assertThat(log.setup().model()).isEqualTo(LoadModel.CLOSED);
+        assertThat(log.setup().stoppedBy()).isEqualTo(StoppedBy.DURATION);
         assertThat(log.slices()).hasSize(6); // untagged and error, three seconds
+    }
+
+    @Test
+    void unknownModelOrStoppedBy_namesTheAcceptedValues() throws IOException {
+        String good = log();
+        assertThat(good).contains("\"stoppedBy\":\"duration\"", "\"model\":\"closed\"");
+        assertThatThrownBy(() -> read(good.replace("\"stoppedBy\":\"duration\"", "\"stoppedBy\":\"boredom\"")))
+                .isInstanceOf(InputException.class).hasMessageContaining("expected \"stoppedBy\" to be one of \"duration\", \"requests\","
+                        + " \"maxDuration\", \"interrupt\", \"error\", not \"boredom\"");
+        assertThatThrownBy(() -> read(good.replace("\"model\":\"closed\"", "\"model\":\"ajar\"")))
+                .isInstanceOf(InputException.class).hasMessageContaining("expected \"model\" to be one of \"closed\", \"open\", not \"ajar\"");
     }
 
     @Test
@@ -174,7 +195,7 @@ class HdrLogReaderTest {
             try {
                 HdrLog log = read(text);
                 // what reads must be consistent: the summary agreed with the histograms
-                assertThat(log.stats().all.getTotalCount()).isEqualTo(log.stats().success.getTotalCount() + log.stats().error.getTotalCount());
+                assertThat(log.stats().requests()).isEqualTo(log.stats().success().getTotalCount() + log.stats().error().getTotalCount());
             } catch (InputException e) {
                 assertThat(e.getMessage()).matches("x\\.hlog:\\d+: [^\\n]+");
                 int line = Integer.parseInt(e.getMessage().substring(7, e.getMessage().indexOf(':', 7)));

@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.within;
 import dev.apitool.core.http.ErrorKind;
 import dev.apitool.core.load.LoadReport;
 import dev.apitool.core.load.Threshold;
-import dev.apitool.core.load.engine.LoopStats;
+import dev.apitool.core.load.LoadModel;
+import dev.apitool.core.load.Measurement;
+import dev.apitool.core.load.StoppedBy;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -24,14 +26,17 @@ class HtmlReporterTest {
         for (ErrorKind k : ErrorKind.values()) {
             errors.put(k, k == ErrorKind.RESET ? 1L : 0L);
         }
-        return new LoadReport(url, method, "open", "epoll", 4, 2, 100, 256, 12, 10, 1, 2.0, 5.0, l, l, l, l,
-                new TreeMap<>(Map.of(200, 9L)), errors, Map.of(ErrorKind.RESET, example), 1000, 2000, 0, 0, 0, "1s", 2, "duration", null, null);
+        return LoadReport.builder().url(url).method(method).model(LoadModel.OPEN).transport("epoll").connections(4).threads(2)
+                .targetRps(100).maxInFlight(256).sent(12).requests(10).failed(1).durationSec(2.0).rps(5.0)
+                .latency(l).success(l).error(l).service(l).status(new TreeMap<>(Map.of(200, 9L))).errors(errors)
+                .examples(Map.of(ErrorKind.RESET, example)).bytesIn(1000).bytesOut(2000).warmup("1s").warmupRequests(2)
+                .stoppedBy(StoppedBy.DURATION).build();
     }
 
     private static LoadTimeline timeline() {
         LoadTimeline t = new LoadTimeline();
         for (int s = 0; s < 3; s++) {
-            Histogram h = LoopStats.histogram();
+            Histogram h = Measurement.histogram();
             for (int i = 1; i <= 1000; i++) {
                 h.recordValue(i * (s + 1) * 10L);
             }

@@ -3,7 +3,9 @@ package dev.apitool.core.load.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.apitool.core.http.ErrorKind;
+import dev.apitool.core.load.LoadModel;
 import dev.apitool.core.load.LoadReport;
+import dev.apitool.core.load.StoppedBy;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.EnumMap;
@@ -28,9 +30,11 @@ class ServerTextInReportsTest {
         for (ErrorKind k : ErrorKind.values()) {
             errors.put(k, k == ErrorKind.PROTOCOL ? 1L : 0L);
         }
-        return new LoadReport(url, "GET", "closed", "nio", 1, 1, 0, 1, 2, 2, 1, 1.0, 2.0, l, l, l, l,
-                new TreeMap<>(Map.of(200, 1L)), errors, Map.of(ErrorKind.PROTOCOL, example), 10, 10, 0, 0, 0, "none", 0,
-                "requests", null, null);
+        return LoadReport.builder().url(url).method("GET").model(LoadModel.CLOSED).transport("nio").connections(1).threads(1)
+                .maxInFlight(1).sent(2).requests(2).failed(1).durationSec(1.0).rps(2.0)
+                .latency(l).success(l).error(l).service(l).status(new TreeMap<>(Map.of(200, 1L))).errors(errors)
+                .examples(Map.of(ErrorKind.PROTOCOL, example)).bytesIn(10).bytesOut(10).warmup("none").warmupRequests(0)
+                .stoppedBy(StoppedBy.REQUESTS).build();
     }
 
     private static final Map<String, Function<LoadReport, String>> REPORTERS = Map.of(
