@@ -8,7 +8,6 @@ import dev.apitool.core.io.InputException;
 import dev.apitool.core.io.Inputs;
 import dev.apitool.core.io.Limit;
 import dev.apitool.core.redact.Redact;
-import dev.apitool.core.time.Durations;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,7 +32,7 @@ public final class RequestOptions {
     @Option(names = "--body", paramLabel = "TEXT|@FILE|-", description = "Request body: text, @file, or - for standard input.")
     private String body;
 
-    @Option(names = "--timeout", paramLabel = "DURATION", converter = Converters.DurationConverter.class,
+    @Option(names = "--timeout", paramLabel = "DURATION", converter = Converters.Timeout.class,
             description = "Deadline for each request, connect to last byte, e.g. 500ms or 5s.")
     private Duration timeout;
 
@@ -88,9 +87,6 @@ public final class RequestOptions {
 
     /** Returns {@code --timeout}, or {@code fallback} when not given. */
     public Duration timeout(Duration fallback) {
-        if (timeout != null && (timeout.isNegative() || timeout.isZero())) {
-            throw new InputException("--timeout " + Durations.format(timeout) + ": expected a positive duration such as 2s");
-        }
         return timeout == null ? fallback : timeout;
     }
 

@@ -42,6 +42,13 @@ import picocli.CommandLine.Parameters;
 @Formats({OutputFormat.text, OutputFormat.json, OutputFormat.junit})
 final class HealthCommand extends BaseCommand {
 
+    /** Reads {@code --interval}: 10ms (no busy loop against a server) to 1d. */
+    public static final class Interval extends Converters.RangedDuration {
+        public Interval() {
+            super(Duration.ofMillis(10), Duration.ofDays(1));
+        }
+    }
+
     enum FailOn { unhealthy, degraded }
 
     @Parameters(arity = "0..*", paramLabel = "URL", description = "http(s)://, tcp://HOST:PORT or tls://HOST:PORT to check (quick form).")
@@ -66,7 +73,7 @@ final class HealthCommand extends BaseCommand {
     @Option(names = "--watch", description = "Check again every --interval until Ctrl-C; exit with the last status.")
     boolean watch;
 
-    @Option(names = "--interval", paramLabel = "DURATION", converter = Converters.DurationConverter.class,
+    @Option(names = "--interval", paramLabel = "DURATION", converter = Interval.class,
             description = "Time between the starts of runs under --watch (default 10s).")
     Duration interval;
 
@@ -86,9 +93,6 @@ final class HealthCommand extends BaseCommand {
             throw new InputException("--count " + count + ": expected 1 or more runs");
         }
         Duration every = interval == null ? Duration.ofSeconds(10) : interval;
-        if (every.isZero() || every.isNegative()) {
-            throw new InputException("--interval " + Durations.format(every) + ": expected a positive duration such as 10s");
-        }
         files.reads(context(), "-f " + file, file);
         files.reads(context(), "--body @" + request.bodyFile(), request.bodyFile());
         HealthConfig config = load();

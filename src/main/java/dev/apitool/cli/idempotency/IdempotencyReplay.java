@@ -13,6 +13,7 @@ import dev.apitool.cli.RequestOptions;
 import dev.apitool.core.http.HttpClient;
 import dev.apitool.core.http.HttpException;
 import dev.apitool.core.http.HttpRequest;
+import dev.apitool.core.http.Urls;
 import dev.apitool.core.redact.Redact;
 import dev.apitool.core.idempotency.Profile;
 import dev.apitool.core.idempotency.replay.ReplayOptions;
@@ -20,7 +21,6 @@ import dev.apitool.core.idempotency.replay.ReplayProbe;
 import dev.apitool.core.idempotency.replay.RecordedCalls;
 import dev.apitool.core.idempotency.replay.ReplayReport;
 import dev.apitool.core.io.InputException;
-import dev.apitool.core.time.Durations;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -59,7 +59,7 @@ final class IdempotencyReplay extends BaseCommand {
             description = "Calls under one key at once, 2 to 1000 (default ${DEFAULT-VALUE}).")
     int concurrency;
 
-    @Option(names = "--ttl", paramLabel = "DURATION", converter = Converters.DurationConverter.class,
+    @Option(names = "--ttl", paramLabel = "DURATION", converter = Converters.Wait.class,
             description = "The API's key TTL: wait it out and check the key runs again (up to 1h).")
     Duration ttl;
 
@@ -122,9 +122,6 @@ final class IdempotencyReplay extends BaseCommand {
         range("--repeat", repeat, 2, 100);
         range("--concurrency", concurrency, 2, 1000);
         range("--max-key-length", maxKeyLength, 1, 10_000);
-        if (ttl != null && (ttl.isZero() || ttl.isNegative() || ttl.compareTo(Duration.ofHours(1)) > 0)) {
-            throw new InputException("--ttl " + Durations.format(ttl) + ": expected a duration from 1ms to 1h");
-        }
         URI base = httpUri(url, "URL");
         String method = request.method() == null ? "POST" : request.method();
         ReplayOptions.Builder b;
@@ -146,6 +143,7 @@ final class IdempotencyReplay extends BaseCommand {
         try {
             URI u = new URI(text);
             if (u.isAbsolute() && u.getHost() != null && ("http".equalsIgnoreCase(u.getScheme()) || "https".equalsIgnoreCase(u.getScheme()))) {
+                Urls.requireValidPort(u);
                 return u.getRawPath() == null || u.getRawPath().isEmpty() ? u.resolve("/") : u;
             }
         } catch (java.net.URISyntaxException e) {

@@ -38,6 +38,13 @@ import picocli.CommandLine.Parameters;
 @Formats({OutputFormat.text, OutputFormat.json})
 final class JwtVerify extends BaseCommand implements ClaimOptions.Holder {
 
+    /** Reads {@code --leeway}: 0 to 1d (a clock skew past a day is no skew; exp and nbf arithmetic stays in range). */
+    public static final class Leeway extends Converters.RangedDuration {
+        public Leeway() {
+            super(Duration.ZERO, Duration.ofDays(1));
+        }
+    }
+
     @Parameters(index = "0", arity = "0..1", paramLabel = "TOKEN", description = "The token; default or -: standard input.")
     String token;
 
@@ -50,7 +57,7 @@ final class JwtVerify extends BaseCommand implements ClaimOptions.Holder {
     @Option(names = "--alg", paramLabel = "ALG", description = "Allow only these algorithms (repeatable): ${COMPLETION-CANDIDATES}.")
     List<JwsAlgorithm> algs = new ArrayList<>();
 
-    @Option(names = "--leeway", paramLabel = "DURATION", converter = Converters.DurationConverter.class, defaultValue = "0",
+    @Option(names = "--leeway", paramLabel = "DURATION", converter = Leeway.class, defaultValue = "0",
             description = "Clock skew allowed for exp, nbf and iat (default 0).")
     Duration leeway;
 

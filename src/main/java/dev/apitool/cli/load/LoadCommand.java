@@ -67,6 +67,13 @@ final class LoadCommand extends BaseCommand implements ClaimOptions.Holder {
     /** The longest -d and --max-duration accepted: a year, far past any load test and far from overflowing nanoseconds. */
     static final Duration MAX_DURATION = Duration.ofDays(365);
 
+    /** Reads {@code -d} and {@code --max-duration}: 1ms to {@link #MAX_DURATION}. */
+    public static final class RunDuration extends Converters.RangedDuration {
+        public RunDuration() {
+            super(Duration.ofMillis(1), MAX_DURATION);
+        }
+    }
+
     // Optional to picocli so that 'load merge' (a subcommand) is not refused for want of a URL; required by run().
     @Parameters(index = "0", arity = "0..1", paramLabel = "URL",
             description = "The target, http(s)://HOST[:PORT]/PATH[?QUERY]; with --targets, optional: the base URL of the targets' paths.")
@@ -91,11 +98,11 @@ final class LoadCommand extends BaseCommand implements ClaimOptions.Holder {
     @Option(names = {"-n", "--requests"}, paramLabel = "N", description = "Stop after N requests in total (warm-up included).")
     Long requests;
 
-    @Option(names = {"-d", "--duration"}, paramLabel = "DURATION", converter = Converters.DurationConverter.class,
+    @Option(names = {"-d", "--duration"}, paramLabel = "DURATION", converter = RunDuration.class,
             description = "Stop after this long, e.g. 30s, 2m (default: 10s when -n is not given; with both, whichever comes first).")
     Duration duration;
 
-    @Option(names = "--max-duration", paramLabel = "DURATION", defaultValue = "10m", converter = Converters.DurationConverter.class,
+    @Option(names = "--max-duration", paramLabel = "DURATION", defaultValue = "10m", converter = RunDuration.class,
             description = "A -n run without -d stops after this long even if its requests are not all sent (default: ${DEFAULT-VALUE}).")
     Duration maxDuration;
 
@@ -185,7 +192,7 @@ final class LoadCommand extends BaseCommand implements ClaimOptions.Holder {
             throw new InputException(Urls.missingScheme(url));
         }
         try {
-            target = url == null ? null : new URI(url);
+            target = url == null ? null : Urls.requireValidPort(new URI(url));
         } catch (URISyntaxException e) {
             throw new InputException("invalid URL '" + url + "': " + e.getReason());
         }
@@ -218,9 +225,6 @@ final class LoadCommand extends BaseCommand implements ClaimOptions.Holder {
         if (requests != null && requests < 1) {
             throw new InputException("-n must be 1 or more, not " + requests);
         }
-        if (duration != null) {
-            Durations.requireWithin("-d", duration, Duration.ofMillis(1), MAX_DURATION);
-        }
         long n = requests == null ? 0 : requests;
         Duration d = duration != null ? duration : ramps != null ? ramps.total() : n == 0 ? Duration.ofSeconds(10) : null;
         int loops = threads != null ? threads : Runtime.getRuntime().availableProcessors();
@@ -232,7 +236,7 @@ final class LoadCommand extends BaseCommand implements ClaimOptions.Holder {
         return LoadSpec.builder(target).method(method).headers(headers).body(body).connections(connections).rate(r)
                 .maxInFlight(inFlight).requests(n).duration(d).threads(loops).timeout(request.timeout(DEFAULT_TIMEOUT))
                 .warmup(w).okStatus(okStatus == null ? null : StatusSet.parse(okStatus)).connect(connect).stages(ramps)
-                .maxDuration(Durations.requireWithin("--max-duration", maxDuration, Duration.ofMillis(1), MAX_DURATION))
+                .maxDuration(maxDuration)
                 .build();
     }
 

@@ -10,7 +10,6 @@ import dev.apitool.core.jwt.JwsKey;
 import dev.apitool.core.jwt.JwtIssuer;
 import dev.apitool.core.jwt.RefreshingToken;
 import dev.apitool.core.load.plan.RequestPlan;
-import dev.apitool.core.time.Durations;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -31,6 +30,20 @@ final class LoadJwtOptions {
     /** The longest --jwt-ttl: a year; longer ones would overflow a JWT's exp arithmetic and have no use in a load test. */
     private static final Duration MAX_TTL = Duration.ofDays(365);
 
+    /** Reads {@code --jwt-ttl}: {@link #MIN_TTL} to {@link #MAX_TTL}. */
+    public static final class Ttl extends Converters.RangedDuration {
+        public Ttl() {
+            super(MIN_TTL, MAX_TTL);
+        }
+    }
+
+    /** Reads {@code --jwt-refresh}: 1s to {@link #MAX_TTL} (and at most {@code --jwt-ttl}, checked with it). */
+    public static final class Refresh extends Converters.RangedDuration {
+        public Refresh() {
+            super(Duration.ofSeconds(1), MAX_TTL);
+        }
+    }
+
     @Option(names = "--jwt-secret", paramLabel = "SECRET",
             description = "Send Authorization: Bearer with a JWT signed by this HMAC secret: TEXT, @FILE, env:NAME, b64:BASE64 or - (stdin).")
     String secret;
@@ -45,11 +58,11 @@ final class LoadJwtOptions {
     /** --jwt-sub, --jwt-iss, --jwt-aud and --jwt-claim, listed after --jwt-alg (added by {@link LoadCommand}'s model). */
     final ClaimOptions claims = new ClaimOptions(ClaimOptions.Use.LOAD);
 
-    @Option(names = "--jwt-ttl", paramLabel = "DURATION", defaultValue = "15m", converter = Converters.DurationConverter.class,
+    @Option(names = "--jwt-ttl", paramLabel = "DURATION", defaultValue = "15m", converter = Ttl.class,
             description = "Each token's lifetime: exp = iat + this (default: ${DEFAULT-VALUE}).")
     Duration ttl;
 
-    @Option(names = "--jwt-refresh", paramLabel = "DURATION", converter = Converters.DurationConverter.class,
+    @Option(names = "--jwt-refresh", paramLabel = "DURATION", converter = Refresh.class,
             description = "Sign a new token after this long, at most --jwt-ttl (default: half of --jwt-ttl); never per request.")
     Duration refresh;
 
@@ -68,15 +81,6 @@ final class LoadJwtOptions {
         if (keys.size() != 1) {
             throw new InputException("--jwt-key: " + keys.size() + " keys given (a JWK Set): give the one to sign with");
         }
-        if (ttl.isZero() || ttl.isNegative()) {
-            throw new InputException("--jwt-ttl must be positive");
-        }
-        if (ttl.compareTo(MIN_TTL) < 0) {
-            // exp is whole seconds from the signing second: a shorter lifetime is partly or wholly gone when signed
-            throw new InputException("--jwt-ttl " + Durations.format(ttl) + ": at least 2s (a JWT's exp is in whole"
-                    + " seconds, so a shorter token can be expired when it is sent)");
-        }
-        Durations.requireWithin("--jwt-ttl", ttl, MIN_TTL, MAX_TTL);
         Duration every = refresh != null ? refresh : ttl.dividedBy(2);
         if (every.compareTo(ttl) > 0 || every.isZero() || every.isNegative()) {
             throw new InputException("--jwt-refresh must be positive and at most --jwt-ttl, so no token is sent expired");

@@ -40,7 +40,7 @@ final class PipelineServe extends SpecCommand {
     @Option(names = "--watch", description = "Reload the spec when its file changes.")
     boolean watch;
 
-    @Option(names = "--grace", paramLabel = "DURATION", converter = Converters.DurationConverter.class,
+    @Option(names = "--grace", paramLabel = "DURATION", converter = Converters.Wait.class,
             description = "How long requests in flight may finish after SIGINT/SIGTERM (default 10s).")
     Duration grace;
 
@@ -50,7 +50,7 @@ final class PipelineServe extends SpecCommand {
     @Option(names = "--max-header", paramLabel = "BYTES", defaultValue = "8192", description = "Largest header section; larger is 431 (default ${DEFAULT-VALUE}).")
     int maxHeader;
 
-    @Option(names = "--header-timeout", paramLabel = "DURATION", converter = Converters.DurationConverter.class,
+    @Option(names = "--header-timeout", paramLabel = "DURATION", converter = Converters.Wait.class,
             description = "Longest wait for a request's headers after its first byte; then 408 (default 10s).")
     Duration headerTimeout;
 
@@ -176,9 +176,6 @@ final class PipelineServe extends SpecCommand {
             throw new InputException("--max-header " + maxHeader + ": expected 1024 to 1048576");
         }
         Duration ht = headerTimeout == null ? Duration.ofSeconds(10) : headerTimeout;
-        if (ht.isNegative() || ht.isZero() || grace != null && grace.isNegative()) {
-            throw new InputException("--header-timeout and --grace: expected positive durations such as 10s");
-        }
         InetAddress address;
         try {
             address = InetAddress.getByName(host);

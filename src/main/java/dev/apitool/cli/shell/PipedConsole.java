@@ -1,20 +1,21 @@
 package dev.apitool.cli.shell;
 
 import dev.apitool.cli.Interrupts;
+import dev.apitool.core.io.LimitedReader;
 import dev.apitool.core.shell.ShellLine;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Lines from piped standard input ({@code apitool shell < script.txt}): no prompt, no history, job
- * notices on stderr between lines, and Ctrl-C (SIGINT) for the command that runs.
+ * notices on stderr between lines, and Ctrl-C (SIGINT) for the command that runs. The input is read
+ * through core.io's {@link LimitedReader}: bytes that are not UTF-8, or a line past its cap (an
+ * endless line such as {@code < /dev/zero}), end the script with a usage error naming the place.
  */
 final class PipedConsole implements Console {
 
@@ -25,7 +26,7 @@ final class PipedConsole implements Console {
     private Interrupts interrupts;
 
     PipedConsole(InputStream in, PrintWriter out, PrintWriter err) {
-        this.in = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+        this.in = new BufferedReader(new LimitedReader(in, "<stdin>", null));
         this.out = out;
         this.err = err;
     }

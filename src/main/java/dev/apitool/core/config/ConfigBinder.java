@@ -1,5 +1,6 @@
 package dev.apitool.core.config;
 
+import dev.apitool.core.io.Inputs;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -104,7 +105,7 @@ public final class ConfigBinder {
         } catch (JsonProcessingException e) {
             throw positions.error(ConfigText.position(e), ConfigText.message(e, ""));
         } catch (IOException e) {
-            throw new InputException(file + ": cannot read: " + e.getMessage(), e);
+            throw new InputException(file + ": cannot read: " + Inputs.reason(e), e);
         }
     }
 

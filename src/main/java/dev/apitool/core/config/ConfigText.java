@@ -97,7 +97,7 @@ public final class ConfigText {
     /**
      * Returns a guarded parser over a whole document in {@code format}.
      *
-     * @throws InputException for a YAML line longer than 16 Ki characters ({@code file:line:1})
+     * @throws InputException for a YAML line longer than 16 Ki characters ({@code file:line:1}) or YAML text longer than 1 Mi characters
      */
     public static JsonParser parser(String text, String file, ConfigFormat format) throws IOException {
         if (format == ConfigFormat.JSON) {
@@ -109,7 +109,7 @@ public final class ConfigText {
 
     /**
      * Returns a guarded parser over a YAML stream that is read entry by entry (a request script);
-     * a line longer than 16 Ki characters is refused as it is read, with an {@link InputException}.
+     * a line longer than 16 Ki characters, or text longer than 1 Mi characters, is refused as it is read, with an {@link InputException}.
      */
     public static JsonParser yamlStream(Reader in, String file) throws IOException {
         return new GuardedParser(YAML_STREAM.createParser(new LineCap.Capped(in, file)));

@@ -1,5 +1,6 @@
 package dev.apitool.core.config;
 
+import dev.apitool.core.io.Inputs;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
@@ -87,7 +88,7 @@ public final class Positions {
             throw new InputException(file + ":" + ConfigText.position(e) + ": "
                     + ConfigText.message(e, format == ConfigFormat.JSON ? "JSON syntax error: " : "YAML syntax error: "), e);
         } catch (IOException e) {
-            throw new InputException(file + ": cannot read: " + e.getMessage(), e);
+            throw new InputException(file + ": cannot read: " + Inputs.reason(e), e);
         }
         return out;
     }

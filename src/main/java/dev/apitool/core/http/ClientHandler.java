@@ -1,5 +1,6 @@
 package dev.apitool.core.http;
 
+import dev.apitool.core.time.Sizes;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
@@ -232,7 +233,8 @@ final class ClientHandler extends SimpleChannelInboundHandler<HttpObject> {
     }
 
     private HttpException tooLarge() {
+        String cap = maxBodyBytes % (1 << 20) == 0 ? (maxBodyBytes >> 20) + " MiB" : Sizes.format(maxBodyBytes);
         return new HttpException(HttpException.Kind.PROTOCOL, HttpException.Phase.READ,
-                "response body from " + target + " exceeds the limit of " + maxBodyBytes + " bytes");
+                "body cap hit (" + cap + "): the response body from " + target + " is larger, and was not read further");
     }
 }

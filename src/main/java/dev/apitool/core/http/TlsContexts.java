@@ -1,11 +1,13 @@
 package dev.apitool.core.http;
 
+import dev.apitool.core.io.Inputs;
+import dev.apitool.core.io.Limit;
+import java.io.ByteArrayInputStream;
 import dev.apitool.core.io.InputException;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslProvider;
 import io.netty.handler.ssl.util.InsecureTrustManagerFactory;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.net.ssl.SSLException;
 
@@ -32,11 +34,9 @@ public final class TlsContexts {
             b.trustManager(InsecureTrustManagerFactory.INSTANCE).endpointIdentificationAlgorithm(null);
         } else {
             if (caCert != null) {
-                if (!Files.isReadable(caCert)) {
-                    throw new InputException("--cacert " + caCert + ": cannot read the file");
-                }
+                byte[] pem = Inputs.readFile(caCert, "--cacert", Limit.KEY); // says why it cannot be read; bounded
                 try {
-                    b.trustManager(caCert.toFile());
+                    b.trustManager(new ByteArrayInputStream(pem));
                 } catch (IllegalArgumentException e) {
                     throw new InputException("--cacert " + caCert + ": no PEM certificates in it (" + e.getMessage() + ")", e);
                 }

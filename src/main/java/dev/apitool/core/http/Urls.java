@@ -24,4 +24,18 @@ public final class Urls {
     public static String missingScheme(String text) {
         return "bad URL '" + Redact.url(text.strip()) + "': no scheme: add http:// or https:// (http://" + Redact.url(text.strip()) + ")";
     }
+
+    /**
+     * Returns {@code url} when its port, if it has one, is 1 to 65535 ({@link URI} accepts any number,
+     * and the socket address built from it later throws).
+     *
+     * @throws dev.apitool.core.io.InputException naming the URL (redacted), the port and the range
+     */
+    public static URI requireValidPort(URI url) {
+        if (url != null && url.getHost() != null && (url.getPort() == 0 || url.getPort() > 65535)) {
+            throw new dev.apitool.core.io.InputException("URL '" + Redact.url(url.toString()) + "': port " + url.getPort()
+                    + " is out of range (expected 1 to 65535)");
+        }
+        return url;
+    }
 }

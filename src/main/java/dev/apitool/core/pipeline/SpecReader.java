@@ -82,7 +82,11 @@ public final class SpecReader {
         List<PipelineSpec.Service> services = new ArrayList<>();
         List<PipelineSpec.Step> middleware = new ArrayList<>();
         List<PipelineSpec.Route> routes = new ArrayList<>();
-        if (root == null || !top.expectMapping("a mapping with apiVersion: " + API_VERSION + " and routes:")) {
+        if (root == null) {
+            problems.error("", "empty spec (expected a mapping with apiVersion: " + API_VERSION + " and routes:)");
+            return new Result(new PipelineSpec(file, services, middleware, routes), problems);
+        }
+        if (!top.expectMapping("a mapping with apiVersion: " + API_VERSION + " and routes:")) {
             return new Result(new PipelineSpec(file, services, middleware, routes), problems);
         }
         top.allowOnly(TOP, "the spec");

@@ -6,7 +6,7 @@ package dev.apitool.core.ratelimit;
  *
  * @param limit quota units the policy grants at most at once, 1 or more
  * @param windowMicros the time the quota spans (a fixed window, or how long an empty bucket takes
- *     to refill), or 0 when the quota has no time window (a concurrency limit, a bucket that never refills)
+ *     to refill), or 0 when the quota has no time window (a concurrency limit)
  * @param unit the draft's quota unit: {@code requests} or {@code concurrent-requests}
  */
 public record Quota(long limit, long windowMicros, String unit) {

@@ -104,23 +104,28 @@ public final class SpecParams {
             throw error(key + ": " + e.getMessage());
         }
         if (r.amount() < min) {
-            throw error(key + " '" + v + "' must be " + min + " or more per unit");
+            throw error(key + " '" + v + "' must be " + min + " to " + Rates.MAX_AMOUNT + " per unit");
         }
         return r;
     }
 
     /**
      * Returns the required rate {@code key} as nginx's {@code limit_req_zone rate=} reads it
-     * ({@code 10r/s}, {@code 1r/m}, a bare {@code 10} for 10r/s; our {@code 10/s} too).
+     * ({@code 10r/s}, {@code 1r/m}, a bare {@code 10} for 10r/s; our {@code 10/s} too), with at least
+     * {@code min} events per period.
      */
-    public Rates.Rate nginxRate(String key) {
+    public Rates.Rate nginxRate(String key, long min) {
         String v = value(key, true);
         try {
             Rates.parseNginx(v);
         } catch (IllegalArgumentException e) {
             throw error(key + ": " + e.getMessage());
         }
-        return Rates.parse(v.chars().allMatch(Character::isDigit) ? v + "r/s" : v);
+        Rates.Rate r = Rates.parse(v.chars().allMatch(Character::isDigit) ? v + "r/s" : v);
+        if (r.amount() < min) {
+            throw error(key + " '" + v + "' must be " + min + " to " + Rates.MAX_AMOUNT + " per unit");
+        }
+        return r;
     }
 
     /** Returns the required duration {@code key} in whole microseconds, more than zero. */

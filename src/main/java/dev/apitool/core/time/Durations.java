@@ -38,7 +38,12 @@ public final class Durations {
      * @throws IllegalArgumentException naming the text and the range
      */
     public static Duration parse(String text, Duration min, Duration max) {
-        Duration d = parse(text);
+        Duration d;
+        try {
+            d = parse(text);
+        } catch (OutOfRange e) {
+            throw new IllegalArgumentException(outOfRange(text, min, max), e); // the caller's range, not the global cap
+        }
         if (d.compareTo(min) < 0 || d.compareTo(max) > 0) {
             throw new IllegalArgumentException(outOfRange(text, min, max));
         }
@@ -90,10 +95,10 @@ public final class Durations {
                 long n = Long.parseLong(s.substring(i, digits));
                 total = total.plus(UNITS.get(rank).size().multipliedBy(n));
             } catch (NumberFormatException | ArithmeticException e) {
-                throw new IllegalArgumentException(outOfRange(text, Duration.ZERO, MAX));
+                throw new OutOfRange(text);
             }
             if (total.compareTo(MAX) > 0) {
-                throw new IllegalArgumentException(outOfRange(text, Duration.ZERO, MAX));
+                throw new OutOfRange(text);
             }
             i = end;
         }
@@ -159,19 +164,11 @@ public final class Durations {
         return -1;
     }
 
-    /**
-     * Returns {@code d} when it lies in {@code [min, max]}; otherwise a user input error naming
-     * {@code flag}, the value and the range, so an absurd value (say {@code 99999999999999d}) is
-     * refused where it is parsed rather than overflowing later.
-     *
-     * @throws dev.apitool.core.io.InputException when {@code d} is out of range
-     */
-    public static Duration requireWithin(String flag, Duration d, Duration min, Duration max) {
-        if (d.compareTo(min) < 0 || d.compareTo(max) > 0) {
-            throw new dev.apitool.core.io.InputException(flag + " " + format(d) + ": out of range (expected "
-                    + format(min) + " to " + format(max) + ")");
+    /** A duration past {@link #MAX}: refused with the global range, or by {@link #parse(String, Duration, Duration)} with its own. */
+    private static final class OutOfRange extends IllegalArgumentException {
+        OutOfRange(String text) {
+            super(outOfRange(text, Duration.ZERO, MAX));
         }
-        return d;
     }
 
     private static IllegalArgumentException invalid(String text) {

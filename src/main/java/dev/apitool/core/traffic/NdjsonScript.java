@@ -1,5 +1,6 @@
 package dev.apitool.core.traffic;
 
+import dev.apitool.core.io.Inputs;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
@@ -54,7 +55,7 @@ final class NdjsonScript extends ScriptSource.Lines {
             var loc = e.getLocation();
             throw new InputException(file + ":" + line + ":" + (loc == null ? 1 : loc.getColumnNr()) + ": " + Json.problem(e));
         } catch (IOException e) {
-            throw new InputException(file + ": cannot read: " + e.getMessage(), e);
+            throw new InputException(file + ": cannot read: " + Inputs.reason(e), e);
         }
     }
 

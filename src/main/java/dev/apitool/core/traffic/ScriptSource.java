@@ -1,5 +1,6 @@
 package dev.apitool.core.traffic;
 
+import dev.apitool.core.io.Inputs;
 import dev.apitool.core.io.InputException;
 import java.io.BufferedReader;
 import java.io.Closeable;
@@ -81,7 +82,7 @@ abstract class ScriptSource implements RequestSource {
                 } while (text != null && text.isBlank());
                 return text;
             } catch (IOException e) {
-                throw new InputException(file + ": cannot read: " + e.getMessage(), e);
+                throw new InputException(file + ": cannot read: " + Inputs.reason(e), e);
             }
         }
     }

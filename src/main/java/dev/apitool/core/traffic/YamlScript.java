@@ -1,5 +1,6 @@
 package dev.apitool.core.traffic;
 
+import dev.apitool.core.io.Inputs;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
@@ -33,7 +34,7 @@ final class YamlScript extends ScriptSource {
         try {
             return ConfigText.yamlStream(in, file);
         } catch (IOException e) {
-            throw new InputException(file + ": cannot read: " + e.getMessage(), e);
+            throw new InputException(file + ": cannot read: " + Inputs.reason(e), e);
         }
     }
 
@@ -67,7 +68,7 @@ final class YamlScript extends ScriptSource {
         } catch (JsonProcessingException e) {
             throw new InputException(file + ":" + ConfigText.position(e) + ": " + Json.problem(e), e);
         } catch (IOException e) {
-            throw new InputException(file + ": cannot read: " + e.getMessage(), e);
+            throw new InputException(file + ": cannot read: " + Inputs.reason(e), e);
         }
     }
 

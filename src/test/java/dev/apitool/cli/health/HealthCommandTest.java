@@ -138,6 +138,15 @@ class HealthCommandTest extends AbstractHelpTest {
     }
 
     @Test
+    void bodyPastTheCap_unhealthySayingTheCapWasHit() {
+        byte[] huge = new byte[(64 << 20) + 1];
+        server.route("/huge", Duration.ZERO, req -> ServerResponse.of(200, huge));
+
+        assertThat(cli.run("health", server.url("/huge"))).exitedWith(ExitCode.FAILED)
+                .outContains(": unhealthy - body cap hit (64 MiB): the response body from 127.0.0.1:");
+    }
+
+    @Test
     void actuator503OutOfService_degraded() {
         CommandResult r = cli.run("health", server.url("/actuator/health"));
 
@@ -275,9 +284,9 @@ class HealthCommandTest extends AbstractHelpTest {
                 .failedWithOneLineError("header value for 'X-Token' contains the control character 0x01");
         assertThat(cli.run("health", "--fail-on", "sometimes", server.url("/db"))).exitedWith(ExitCode.USAGE);
         assertThat(cli.run("health", "--timeout", "0", server.url("/db"))).exitedWith(ExitCode.USAGE)
-                .failedWithOneLineError("--timeout 0s: expected a positive duration");
+                .failedWithOneLineError("duration '0' is out of range, expected 1ms to 10m");
         assertThat(cli.run("health", "--interval", "0", server.url("/db"))).exitedWith(ExitCode.USAGE)
-                .failedWithOneLineError("--interval 0s: expected a positive duration");
+                .failedWithOneLineError("duration '0' is out of range, expected 10ms to 1d");
         assertThat(server.connections()).isZero();
     }
 

@@ -226,7 +226,7 @@ class LoadTargetsCommandTest {
         List<String> expected = List.of("--jwt-alg RS256 does not fit", "--jwt-alg ES256 does not fit",
                 "--jwt-refresh must be positive and at most --jwt-ttl", "give either --jwt-secret or --jwt-key",
                 "--jwt-claim 'broken'", "sets Authorization, which --jwt-secret/--jwt-key sets", "environment variable MISSING is not set",
-                "need --jwt-secret or --jwt-key", "--jwt-ttl 1s500ms: at least 2s");
+                "need --jwt-secret or --jwt-key", "duration '1500ms' is out of range, expected 2s to 365d");
         for (int i = 0; i < cases.size(); i++) {
             List<String> args = new java.util.ArrayList<>(List.of("load", api(), "-n", "1"));
             args.addAll(cases.get(i));

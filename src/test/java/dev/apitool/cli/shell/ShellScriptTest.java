@@ -104,6 +104,25 @@ class ShellScriptTest extends AbstractHelpTest {
     }
 
     @Test
+    void shell_endlessLine_endsTheScriptWithAUsageErrorInsteadOfReadingForever() {
+        byte[] endless = new byte[(2 << 20) + 10]; // NUL bytes and no line feed, as from /dev/zero
+        System.arraycopy("jobs\n".getBytes(StandardCharsets.UTF_8), 0, endless, 0, 5);
+        CommandResult r = Cli.in(dir).stdin(endless).run("shell");
+
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("apitool: error: <stdin>:2: line longer than the 1 MiB limit");
+    }
+
+    @Test
+    void shell_invalidUtf8_isAUsageErrorNamingItsPlace() {
+        byte[] script = {'j', 'o', 'b', 's', '\n', 'j', 'w', 't', ' ', (byte) 0xff, '\n'};
+        CommandResult r = Cli.in(dir).stdin(script).run("shell");
+
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("apitool: error: <stdin>:2:5: invalid UTF-8 (byte 0xff; expected UTF-8 text)");
+    }
+
+    @Test
     void shell_unclosedQuote_isAUsageErrorNamingLineAndColumn() {
         CommandResult r = Cli.in(dir).stdin("jobs\njwt sign --claim 'x\n").run("shell");
 

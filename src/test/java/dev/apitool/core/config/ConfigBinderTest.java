@@ -121,6 +121,21 @@ class ConfigBinderTest {
     }
 
     @Test
+    void yamlPastOneMiCharacters_multiLineQuotedValue_refusedBeforeScanningWithThePosition() {
+        // 3.8 MB quoted over 47,500 lines: each line is short, the whole took SnakeYAML seconds to scan
+        String value = ("    " + "a".repeat(75) + "\n").repeat(47_500);
+        String yaml = "apiVersion: \"x\n" + value + "\"\n";
+        int line = 2 + (LineCap.MAX_TOTAL_CHARS - "apiVersion: \"x\n".length()) / 80;
+        int column = (LineCap.MAX_TOTAL_CHARS - "apiVersion: \"x\n".length()) % 80 + 1;
+        assertThatThrownBy(() -> ConfigBinder.bind(yaml.getBytes(StandardCharsets.UTF_8), "api.yaml", Spec.class, ConfigBinder.PLAIN))
+                .isInstanceOf(InputException.class)
+                .hasMessage("api.yaml:" + line + ":" + column + ": YAML longer than 1 Mi characters, expected a smaller file"
+                        + " (or the same document as .json, up to 4 MiB)");
+        String json = "{\"apiVersion\": \"" + "a".repeat(3_800_000) + "\"}";
+        assertThat(bind(json, "api.json").value().apiVersion()).hasSize(3_800_000);
+    }
+
+    @Test
     void invalidUtf8_reportedWhereItIs() {
         byte[] bytes = {'a', 'p', 'i', 'V', 'e', 'r', 's', 'i', 'o', 'n', ':', ' ', 'x', '\n', 'r', (byte) 0xff};
         assertThatThrownBy(() -> ConfigBinder.bind(bytes, "api.yaml", Spec.class, ConfigBinder.PLAIN))

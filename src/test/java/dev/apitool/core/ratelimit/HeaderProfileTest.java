@@ -94,9 +94,10 @@ class HeaderProfileTest {
     }
 
     @Test
-    void ietf_tokenBucketWithoutRefill_hasNoWindow() {
-        Limiter l = limiter("token-bucket:capacity=3,rate=0/s");
-        assertThat(l.headers(l.decide("k", 1, 0), HeaderProfile.IETF)).containsExactly(
+    void ietf_quotaWithoutWindow_hasNoWindowParameter() {
+        Map<String, String> h = HeaderProfile.IETF.headers("token-bucket", new Quota(3, 0, Quota.REQUESTS),
+                Decision.allowed(2, Decision.NEVER));
+        assertThat(h).containsExactly(
                 entry("RateLimit-Policy", "\"token-bucket\";q=3"),
                 entry("RateLimit", "\"token-bucket\";r=2"));
     }

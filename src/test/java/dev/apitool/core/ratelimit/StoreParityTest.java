@@ -162,9 +162,9 @@ class StoreParityTest {
     }
 
     @Test
-    void eightThreadsOnOneRedisKey_zeroRefillBucket_admitExactlyTheCapacity() throws Exception {
+    void eightThreadsOnOneRedisKey_bucketThatDoesNotRefillMeanwhile_admitExactlyTheCapacity() throws Exception {
         redis.clear();
-        Limiter limiter = Limiter.of(Registry.parse("token-bucket:capacity=1000,rate=0/s"), redis);
+        Limiter limiter = Limiter.of(Registry.parse("token-bucket:capacity=1000,rate=1/d"), redis);
         CountDownLatch start = new CountDownLatch(1);
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {

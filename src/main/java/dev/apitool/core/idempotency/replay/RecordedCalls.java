@@ -1,5 +1,6 @@
 package dev.apitool.core.idempotency.replay;
 
+import dev.apitool.core.io.Inputs;
 import dev.apitool.core.http.Headers;
 import dev.apitool.core.http.HttpRequest;
 import dev.apitool.core.io.InputException;
@@ -52,7 +53,7 @@ public record RecordedCalls(List<HttpRequest> requests, List<String> subjects) {
         } catch (NoSuchFileException e) {
             throw new InputException("--from: " + name + ": no such file");
         } catch (IOException e) {
-            throw new InputException("--from: " + name + ": cannot read: " + e.getMessage(), e);
+            throw new InputException("--from: " + name + ": cannot read: " + Inputs.reason(e), e);
         }
         try (TargetSource source = Scripts.openTargets(in, name, format)) {
             for (Target t = source.next(); t != null; t = source.next()) {
@@ -104,7 +105,7 @@ public record RecordedCalls(List<HttpRequest> requests, List<String> subjects) {
             } catch (NoSuchFileException e) {
                 throw new InputException(t.where("bodyFile") + ": " + p + ": no such file");
             } catch (IOException e) {
-                throw new InputException(t.where("bodyFile") + ": " + p + ": cannot read: " + e.getMessage());
+                throw new InputException(t.where("bodyFile") + ": " + p + ": cannot read: " + Inputs.reason(e));
             }
         }
         return new HttpRequest(m, uri, h, body, null);

@@ -1,9 +1,11 @@
 package dev.apitool.core.load.hdrlog;
 
+import dev.apitool.core.io.Inputs;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.apitool.core.http.ErrorKind;
 import dev.apitool.core.io.InputException;
+import dev.apitool.core.io.LimitedReader;
 import dev.apitool.core.json.Json;
 import dev.apitool.core.load.LoadReport;
 import dev.apitool.core.load.LoadModel;
@@ -12,9 +14,8 @@ import dev.apitool.core.load.ReportName;
 import dev.apitool.core.load.StoppedBy;
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.Reader;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -43,14 +44,6 @@ final class HdrLogReader {
     private static final String FORMAT = "expected a log written by 'apitool load --hdr-log'";
     /** Timestamps below this many seconds before StartTime are relative to it (HdrHistogram's rule without BaseTime). */
     private static final double YEAR_SEC = 365.0 * 24 * 3600;
-    /**
-     * The longest line read, in characters: far above the longest interval line apitool writes (a
-     * compressed 60 s histogram at three digits is a few KiB of base64), so a file that is not a log
-     * (one endless line) fails at once instead of filling memory.
-     * TODO: use core.io's bounded line reader once it lands.
-     */
-    static final int MAX_LINE_CHARS = 1 << 20;
-
     private final String name;
     private int line;
     private long startMillis = -1;
@@ -74,50 +67,28 @@ final class HdrLogReader {
      * @throws InputException when it cannot be read or is not such a log, naming {@code name:line}
      */
     static HdrLog read(Path file, String name) {
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        try (InputStream in = Files.newInputStream(file)) {
             return read(in, name);
         } catch (NoSuchFileException e) {
             throw new InputException(name + ": no such file");
         } catch (IOException e) {
-            throw new InputException(name + ": cannot read: " + e.getMessage());
+            throw new InputException(name + ": cannot read: " + Inputs.reason(e));
         }
     }
 
-    /** Returns the log {@code in} holds, named {@code name} in messages. */
-    static HdrLog read(Reader in, String name) throws IOException {
+    /**
+     * Returns the log in the bytes {@code in}, named {@code name} in messages. It is read through
+     * core.io's bounded reader: a line past {@link dev.apitool.core.io.Limit#LINE} (a file that is not
+     * a log, one endless line) and bytes that are not UTF-8 fail at once, with the place.
+     */
+    static HdrLog read(InputStream in, String name) throws IOException {
         HdrLogReader r = new HdrLogReader(name);
-        BufferedReader lines = in instanceof BufferedReader b ? b : new BufferedReader(in);
-        try {
-            StringBuilder buffer = new StringBuilder();
-            for (String text; (text = r.readLine(lines, buffer)) != null;) {
-                r.line(text);
-            }
-        } catch (CharacterCodingException e) {
-            throw r.fail(r.line + 1, "not UTF-8 text, " + FORMAT);
+        BufferedReader lines = new BufferedReader(new LimitedReader(in, name, null), 1 << 16);
+        for (String text; (text = lines.readLine()) != null;) {
+            r.line++;
+            r.line(text);
         }
         return r.finish();
-    }
-
-    /** Returns the next line without its end (LF or CRLF), or null at the end; a line past {@link #MAX_LINE_CHARS} fails. */
-    private String readLine(BufferedReader in, StringBuilder buffer) throws IOException {
-        buffer.setLength(0);
-        int c = in.read();
-        if (c < 0) {
-            return null;
-        }
-        line++;
-        while (c >= 0 && c != '\n') {
-            if (buffer.length() == MAX_LINE_CHARS) {
-                throw fail("line longer than " + MAX_LINE_CHARS + " characters: " + FORMAT);
-            }
-            buffer.append((char) c);
-            c = in.read();
-        }
-        int n = buffer.length();
-        if (n > 0 && buffer.charAt(n - 1) == '\r') {
-            buffer.setLength(n - 1);
-        }
-        return buffer.toString();
     }
 
     private InputException fail(int at, String what) {

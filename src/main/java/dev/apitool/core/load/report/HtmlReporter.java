@@ -5,6 +5,7 @@ import dev.apitool.core.load.LoadReport;
 import dev.apitool.core.load.StoppedBy;
 import dev.apitool.core.load.Threshold;
 import dev.apitool.core.load.hdrlog.LogMerge;
+import dev.apitool.core.redact.Redact;
 import dev.apitool.core.report.Html;
 import dev.apitool.core.report.SvgChart;
 import java.util.ArrayList;
@@ -47,9 +48,9 @@ public final class HtmlReporter {
         StringBuilder h = new StringBuilder(64 * 1024);
         h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-                .append("<title>apitool load: ").append(Html.escape(r.method() + " " + r.url())).append("</title>\n")
+                .append("<title>apitool load: ").append(Html.escape(r.method() + " " + Redact.text(r.url()))).append("</title>\n")
                 .append("<style>").append(STYLE).append("</style>\n</head>\n<body>\n");
-        h.append("<h1>apitool load: ").append(Html.escape(r.method())).append(' ').append(Html.escape(r.url())).append("</h1>\n");
+        h.append("<h1>apitool load: ").append(Html.escape(r.method())).append(' ').append(Html.escape(Redact.text(r.url()))).append("</h1>\n");
         h.append("<p>").append(Html.escape(r.model().text())).append(" model, ").append(r.connections()).append(" connection")
                 .append(r.connections() == 1 ? "" : "s").append(r.open() ? ", up to " + r.maxInFlight() + " in flight" : "")
                 .append(", ").append(r.threads()).append(" event loop").append(r.threads() == 1 ? "" : "s").append(" (")
@@ -75,7 +76,7 @@ public final class HtmlReporter {
                 .append("<th class=\"n\">duration</th><th class=\"n\">rps</th></tr>\n");
         for (LogMerge.Source s : sources) {
             h.append("<tr><td>").append(Html.escape(s.file())).append("</td><td>").append(s.start()).append("</td><td>")
-                    .append(Html.escape(s.method() + " " + s.url())).append("</td><td>").append(Html.escape(s.model().text()))
+                    .append(Html.escape(s.method() + " " + Redact.text(s.url()))).append("</td><td>").append(Html.escape(s.model().text()))
                     .append("</td><td class=\"n\">").append(count(s.requests())).append("</td><td class=\"n\">")
                     .append(String.format(Locale.US, "%.2fs", s.durationSec())).append("</td><td class=\"n\">")
                     .append(String.format(Locale.US, "%,.1f", s.rps())).append("</td></tr>\n");
@@ -107,7 +108,7 @@ public final class HtmlReporter {
         }
         rows.add(new String[] {"Errors", errors.toString()});
         for (Map.Entry<ErrorKind, String> e : r.examples().entrySet()) {
-            rows.add(new String[] {"  " + e.getKey().key(), e.getValue()});
+            rows.add(new String[] {"  " + e.getKey().key(), Redact.text(e.getValue())});
         }
         rows.add(new String[] {"Transfer", count(r.bytesIn()) + " bytes in, " + count(r.bytesOut()) + " bytes out"});
         rows.add(new String[] {"Warm-up", r.warmup() + " (" + count(r.warmupRequests()) + " requests, not counted)"});

@@ -9,6 +9,7 @@ import dev.apitool.core.load.StoppedBy;
 import dev.apitool.core.load.Threshold;
 import dev.apitool.core.load.hdrlog.LogMerge;
 import dev.apitool.core.load.plan.RequestPlan;
+import dev.apitool.core.redact.Redact;
 import dev.apitool.core.load.plan.Stages;
 import java.io.PrintWriter;
 import java.util.List;
@@ -31,7 +32,7 @@ public final class JsonReporter {
     public static ObjectNode document(LoadReport r, List<Threshold> thresholds) {
         ObjectNode doc = Json.object();
         doc.put("schemaVersion", 1);
-        doc.put("url", r.url());
+        doc.put("url", Redact.shown(r.url()));
         doc.put("method", r.method());
         doc.put("protocol", "HTTP/1.1");
         doc.put("model", r.model().text());
@@ -70,7 +71,7 @@ public final class JsonReporter {
         }
         ObjectNode examples = doc.putObject("errorExamples");
         for (Map.Entry<ErrorKind, String> e : r.examples().entrySet()) {
-            examples.put(e.getKey().key(), e.getValue());
+            examples.put(e.getKey().key(), Redact.shown(e.getValue()));
         }
         doc.putObject("bytes").put("in", r.bytesIn()).put("out", r.bytesOut());
         doc.put("unfinished", r.unfinished());
@@ -114,7 +115,7 @@ public final class JsonReporter {
         ObjectNode doc = document(merged.report(), thresholds);
         ArrayNode sources = doc.putArray("sources");
         for (LogMerge.Source s : merged.sources()) {
-            sources.addObject().put("file", s.file()).put("url", s.url()).put("method", s.method()).put("model", s.model().text())
+            sources.addObject().put("file", s.file()).put("url", Redact.shown(s.url())).put("method", s.method()).put("model", s.model().text())
                     .put("startTime", s.start().toString()).put("durationSec", s.durationSec()).put("requests", s.requests())
                     .put("rps", s.rps());
         }

@@ -6,6 +6,7 @@ import dev.apitool.core.load.StoppedBy;
 import dev.apitool.core.load.Threshold;
 import dev.apitool.core.load.hdrlog.LogMerge;
 import dev.apitool.core.load.plan.RequestPlan;
+import dev.apitool.core.redact.Redact;
 import dev.apitool.core.load.plan.Stages;
 import dev.apitool.core.time.Durations;
 import dev.apitool.core.time.Sizes;
@@ -28,7 +29,7 @@ public final class TextReporter {
     }
 
     public void print(LoadReport r, List<Threshold> thresholds) {
-        out.printf(Locale.US, "%s %s: %s model, %d connection%s%s, %d event loop%s (%s), HTTP/1.1%n", r.method(), r.url(),
+        out.printf(Locale.US, "%s %s: %s model, %d connection%s%s, %d event loop%s (%s), HTTP/1.1%n", Redact.shown(r.method()), Redact.shown(r.url()),
                 r.model(), r.connections(), r.connections() == 1 ? "" : "s",
                 r.open() ? " (up to " + r.maxInFlight() + " in flight)" : "", r.threads(), r.threads() == 1 ? "" : "s",
                 r.transport());
@@ -68,7 +69,7 @@ public final class TextReporter {
         }
         out.printf(Locale.US, "  Errors     %s%n", errors);
         for (Map.Entry<ErrorKind, String> e : r.examples().entrySet()) {
-            out.printf(Locale.US, "    %s: %s%n", e.getKey().key(), e.getValue());
+            out.printf(Locale.US, "    %s: %s%n", e.getKey().key(), Redact.shown(e.getValue()));
         }
         out.printf(Locale.US, "  Transfer   %s in, %s out%n", Sizes.format(r.bytesIn()), Sizes.format(r.bytesOut()));
         if (r.unfinished() > 0) {
@@ -87,7 +88,7 @@ public final class TextReporter {
     /** Prints the targets file and the per-request parts, when there are any. */
     private void sends(RequestPlan.Summary s) {
         if (s.source() != null) {
-            out.printf(Locale.US, "Targets: %s, %s target%s, %s%s%n", s.source(), count(s.targets()), s.targets() == 1 ? "" : "s",
+            out.printf(Locale.US, "Targets: %s, %s target%s, %s%s%n", Redact.shown(s.source()), count(s.targets()), s.targets() == 1 ? "" : "s",
                     s.order(), s.seed() != null ? " (--seed " + s.seed() + ")" : "");
         }
         if (s.idempotencyKey()) {
@@ -105,11 +106,11 @@ public final class TextReporter {
         out.printf(Locale.US, "Merged %d log%s (histograms added; duration = the union of their measured spans):%n", merged.sources().size(),
                 merged.sources().size() == 1 ? "" : "s");
         for (LogMerge.Source s : merged.sources()) {
-            out.printf(Locale.US, "  %s  %s  %s %s, %s model: %s requests in %.2fs = %s/s%n", s.file(), s.start(), s.method(), s.url(),
-                    s.model(), count(s.requests()), s.durationSec(), String.format(Locale.US, "%,.1f", s.rps()));
+            out.printf(Locale.US, "  %s  %s  %s %s, %s model: %s requests in %.2fs = %s/s%n", Redact.shown(s.file()), s.start(), Redact.shown(s.method()),
+                    Redact.shown(s.url()), s.model().text(), count(s.requests()), s.durationSec(), String.format(Locale.US, "%,.1f", s.rps()));
         }
         for (String note : merged.notes()) {
-            out.printf(Locale.US, "  Note: %s%n", note);
+            out.printf(Locale.US, "  Note: %s%n", Redact.shown(note));
         }
         out.println();
         print(merged.report(), thresholds);

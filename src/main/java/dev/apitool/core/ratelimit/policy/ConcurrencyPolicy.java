@@ -38,7 +38,7 @@ public final class ConcurrencyPolicy extends BasePolicy {
     }
 
     static ConcurrencyPolicy parse(SpecParams p) {
-        return new ConcurrencyPolicy(p.whole("max", null, 1, MAX), p.name());
+        return new ConcurrencyPolicy(Params.count(p, "max", MAX), p.name());
     }
 
     @Override

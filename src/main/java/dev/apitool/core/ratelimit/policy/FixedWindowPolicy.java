@@ -54,8 +54,8 @@ public final class FixedWindowPolicy extends BasePolicy {
     }
 
     static FixedWindowPolicy parse(SpecParams p) {
-        long limit = p.whole("limit", null, 1, Arith.EXACT - 1);
-        long window = p.durationMicros("window");
+        long limit = Params.count(p, "limit", Arith.EXACT - 1);
+        long window = Params.windowMicros(p);
         boolean epoch = p.choice("align", ALIGNMENTS).equals("epoch");
         boolean consume = p.bool(CONSUME_REJECTED, false);
         try {

@@ -68,8 +68,8 @@ public final class GcraPolicy extends BasePolicy {
     }
 
     static GcraPolicy parse(SpecParams p) {
-        Rates.Rate rate = p.rate("rate", 1);
-        long burst = p.whole("burst", 0L, 0, Arith.EXACT - 2);
+        Rates.Rate rate = Params.rate(p);
+        long burst = Params.burst(p);
         boolean consume = p.bool(CONSUME_REJECTED, false);
         try {
             return new GcraPolicy(rate, burst, consume, p.name());

@@ -70,13 +70,13 @@ public final class NginxPolicy extends BasePolicy {
     }
 
     static NginxPolicy parse(SpecParams p) {
-        Rates.Rate rate = p.nginxRate("rate");
-        long burst = p.whole("burst", 0L, 0, 1_000_000_000L);
+        Rates.Rate rate = Params.nginxRate(p);
+        long burst = Params.burst(p);
         boolean nodelay = p.flag("nodelay");
         if (nodelay && p.has("delay")) {
             throw p.error("nodelay and delay=N exclude each other");
         }
-        long delay = nodelay ? -1 : p.whole("delay", 0L, 0, 1_000_000_000L);
+        long delay = nodelay ? -1 : Params.delay(p);
         boolean consume = p.bool(CONSUME_REJECTED, false);
         try {
             return new NginxPolicy(rate, burst, delay, consume, p.name());

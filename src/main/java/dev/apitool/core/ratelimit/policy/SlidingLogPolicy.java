@@ -47,8 +47,8 @@ public final class SlidingLogPolicy extends BasePolicy {
     }
 
     static SlidingLogPolicy parse(SpecParams p) {
-        long limit = p.whole("limit", null, 1, MAX_LIMIT);
-        long window = p.durationMicros("window");
+        long limit = Params.count(p, "limit", MAX_LIMIT);
+        long window = Params.windowMicros(p);
         boolean consume = p.bool(CONSUME_REJECTED, false);
         try {
             return new SlidingLogPolicy(limit, window, consume, p.name());

@@ -50,8 +50,8 @@ public final class SlidingWindowPolicy extends BasePolicy {
     }
 
     static SlidingWindowPolicy parse(SpecParams p) {
-        long limit = p.whole("limit", null, 1, Arith.EXACT - 1);
-        long window = p.durationMicros("window");
+        long limit = Params.count(p, "limit", Arith.EXACT - 1);
+        long window = Params.windowMicros(p);
         boolean consume = p.bool(CONSUME_REJECTED, false);
         try {
             return new SlidingWindowPolicy(limit, window, consume, p.name());

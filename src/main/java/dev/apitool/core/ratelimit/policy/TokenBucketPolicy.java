@@ -37,12 +37,15 @@ public final class TokenBucketPolicy extends BasePolicy {
      * Returns a token bucket.
      *
      * @param capacity tokens the bucket holds, 1 or more
-     * @param rate refill rate, 0 (a fixed allowance that never refills) or more per period
+     * @param rate refill rate, 1 or more per period (as every policy's rate: {@link Params#rate})
      */
     public TokenBucketPolicy(long capacity, Rates.Rate rate, boolean consumeRejected, String name) {
         super(ALGORITHM, name, spec(ALGORITHM, name, consumeRejected, "capacity=" + capacity, "rate=" + rate),
                 quota(capacity, rate));
-        long g = rate.amount() == 0 ? rate.periodMicros() : Arith.gcd(rate.amount(), rate.periodMicros());
+        if (rate.amount() < 1) {
+            throw new IllegalArgumentException("rate '" + rate + "' must be 1 to " + Rates.MAX_AMOUNT + " per unit");
+        }
+        long g = Arith.gcd(rate.amount(), rate.periodMicros());
         this.capacity = capacity;
         this.unitsPerToken = rate.periodMicros() / g;
         this.unitsPerMicro = rate.amount() / g;
@@ -55,8 +58,8 @@ public final class TokenBucketPolicy extends BasePolicy {
     }
 
     static TokenBucketPolicy parse(SpecParams p) {
-        long capacity = p.whole("capacity", null, 1, Arith.EXACT - 1);
-        Rates.Rate rate = p.rate("rate", 0);
+        long capacity = Params.count(p, "capacity", Arith.EXACT - 1);
+        Rates.Rate rate = Params.rate(p);
         boolean consume = p.bool(CONSUME_REJECTED, false);
         try {
             return new TokenBucketPolicy(capacity, rate, consume, p.name());
@@ -67,7 +70,7 @@ public final class TokenBucketPolicy extends BasePolicy {
 
     private static Quota quota(long capacity, Rates.Rate rate) {
         if (rate.amount() == 0) {
-            return new Quota(capacity, 0, Quota.REQUESTS);
+            return new Quota(capacity, 0, Quota.REQUESTS); // refused by the constructor
         }
         long g = Arith.gcd(rate.amount(), rate.periodMicros());
         long unitsPerToken = rate.periodMicros() / g;

@@ -3,6 +3,7 @@ package dev.apitool.core.ratelimit.sim;
 import dev.apitool.core.ratelimit.Decision;
 import dev.apitool.core.ratelimit.HeaderProfile;
 import dev.apitool.core.ratelimit.Limiter;
+import dev.apitool.core.redact.Redact;
 import dev.apitool.core.traffic.Request;
 import java.io.PrintWriter;
 import java.util.Map;
@@ -21,7 +22,7 @@ public final class TextTraceWriter implements Simulation.Listener {
     @Override
     public void onDecision(Request r, Limiter limiter, Decision d) {
         StringBuilder line = new StringBuilder(96);
-        line.append(Metrics.seconds(r.atMicros())).append("  #").append(r.index()).append("  ").append(r.key())
+        line.append(Metrics.seconds(r.atMicros())).append("  #").append(r.index()).append("  ").append(Redact.escape(r.key()))
                 .append("  ").append(limiter.policy().spec()).append("  ").append(d.outcome().label());
         if (d.delayMicros() > 0) {
             line.append(" by ").append(Metrics.seconds(d.delayMicros())).append('s');

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.fail;
 
 import dev.apitool.core.http.ErrorKind;
 import dev.apitool.core.io.InputException;
+import dev.apitool.core.io.Limit;
 import dev.apitool.core.load.LoadInterval;
 import dev.apitool.core.load.LoadReport;
 import dev.apitool.core.load.LoadModel;
@@ -13,9 +14,9 @@ import dev.apitool.core.load.LoadSpec;
 import dev.apitool.core.load.Measurement;
 import dev.apitool.core.load.StoppedBy;
 import org.HdrHistogram.Histogram;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.StringReader;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -67,7 +68,7 @@ class HdrLogReaderTest {
     }
 
     private static HdrLog read(String text) throws IOException {
-        return HdrLogReader.read(new StringReader(text), "x.hlog");
+        return HdrLogReader.read(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), "x.hlog");
     }
 
     private static int lineOf(String text, String start) {
@@ -256,9 +257,19 @@ class HdrLogReaderTest {
     @Test
     void overlongLine_refusedNamingItsLineAndTheCap() throws IOException {
         String good = log();
-        String text = good.replaceFirst("\n", "\n#" + "x".repeat(HdrLogReader.MAX_LINE_CHARS + 1) + "\n");
+        String text = good.replaceFirst("\n", "\n#" + "x".repeat((int) Limit.LINE.bytes() + 1) + "\n");
         assertThatThrownBy(() -> read(text)).isInstanceOf(InputException.class)
-                .hasMessageMatching("x\\.hlog:2: line longer than \\d+ characters.*");
+                .hasMessageStartingWith("x.hlog:2: line longer than the 1 MiB limit");
+    }
+
+    @Test
+    void invalidUtf8_refusedWithItsLineAndColumn() throws IOException {
+        byte[] good = log().getBytes(StandardCharsets.UTF_8);
+        int secondLine = log().indexOf('\n') + 1;
+        byte[] bad = good.clone();
+        bad[secondLine + 2] = (byte) 0xff;
+        assertThatThrownBy(() -> HdrLogReader.read(new ByteArrayInputStream(bad), "x.hlog")).isInstanceOf(InputException.class)
+                .hasMessage("x.hlog:2:3: invalid UTF-8 (byte 0xff; expected UTF-8 text)");
     }
 
     @Test

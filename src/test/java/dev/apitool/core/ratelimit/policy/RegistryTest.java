@@ -62,7 +62,7 @@ class RegistryTest {
             "token-bucket:capacity=5,rate=2/s,consume-rejected=yes | consume-rejected 'yes' must be true or false",
             "token-bucket:capacity=5,rate=2/s,name=a b | name 'a b' must be 1 to 64 letters",
             "token-bucket:capacity=9007199254740991,rate=1/s | must stay below 2^53",
-            "gcra:rate=0/s | rate '0/s' must be 1 or more per unit",
+            "gcra:rate=0/s | rate '0/s' must be 1 to 1000000000000 per unit",
             "nginx:rate=10r/h | nginx knows no other unit",
             "nginx:rate=10r/s,nodelay,delay=3 | nodelay and delay=N exclude each other",
             "nginx:rate=10r/s,nodelay=true | nodelay takes no value",
@@ -88,5 +88,29 @@ class RegistryTest {
         String algorithm = spec.substring(0, spec.indexOf(':'));
         assertThatThrownBy(() -> Registry.parse(spec))
                 .hasMessageEndingWith("(" + algorithm + " parameters: " + String.join(", ", Registry.parameters(algorithm)) + ")");
+    }
+
+    /** Each parameter kind is checked once, so an out-of-range value gets the same refusal in every policy that takes it. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "token-bucket:capacity=5,rate=0/s | rate '0/s' must be 1 to 1000000000000 per unit",
+            "gcra:rate=0/s,burst=1 | rate '0/s' must be 1 to 1000000000000 per unit",
+            "nginx:rate=0r/s,burst=1 | rate: invalid nginx rate '0r/s': expected 1 or more requests per second or minute",
+            "gcra:rate=1/s,burst=-1 | burst '-1' must be a whole number, 0 to 1000000000",
+            "nginx:rate=1r/s,burst=-1 | burst '-1' must be a whole number, 0 to 1000000000",
+            "gcra:rate=1/s,burst=1000000001 | burst '1000000001' must be a whole number, 0 to 1000000000",
+            "nginx:rate=1r/s,burst=1000000001 | burst '1000000001' must be a whole number, 0 to 1000000000",
+            "token-bucket:capacity=0,rate=1/s | capacity '0' must be a whole number, 1 to",
+            "fixed-window:limit=0,window=1s | limit '0' must be a whole number, 1 to",
+            "sliding-log:limit=0,window=1s | limit '0' must be a whole number, 1 to",
+            "sliding-window:limit=0,window=1s | limit '0' must be a whole number, 1 to",
+            "concurrency:max=0 | max '0' must be a whole number, 1 to",
+            "fixed-window:limit=1,window=0s | window '0s' must be more than zero, in whole microseconds, and below 142 years",
+            "sliding-log:limit=1,window=0s | window '0s' must be more than zero, in whole microseconds, and below 142 years",
+            "sliding-window:limit=1,window=0s | window '0s' must be more than zero, in whole microseconds, and below 142 years"})
+    void parse_outOfRangeParameter_isRefusedTheSameWayByEveryPolicy(String spec, String message) {
+        assertThatThrownBy(() -> Registry.parse(spec))
+                .isInstanceOf(InputException.class)
+                .hasMessageContaining(message);
     }
 }

@@ -2,7 +2,9 @@ package dev.apitool.core.ratelimit.policy;
 
 import static dev.apitool.core.ratelimit.policy.Stepper.SECOND;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.apitool.core.io.InputException;
 import dev.apitool.core.ratelimit.Decision;
 import dev.apitool.core.ratelimit.Outcome;
 import org.junit.jupiter.api.Test;
@@ -53,11 +55,10 @@ class TokenBucketPolicyTest {
     }
 
     @Test
-    void zeroRate_isAFixedAllowanceThatNeverResets() {
-        Stepper s = Stepper.of("token-bucket:capacity=2,rate=0/s");
-        assertThat(s.at(0)).isEqualTo(Decision.allowed(1, Decision.NEVER));
-        assertThat(s.at(0)).isEqualTo(Decision.allowed(0, Decision.NEVER));
-        assertThat(s.at(86_400 * SECOND)).isEqualTo(Decision.limited(0, Decision.NEVER, Decision.NEVER));
+    void zeroRate_isRefusedAsInEveryPolicy() {
+        assertThatThrownBy(() -> Stepper.of("token-bucket:capacity=2,rate=0/s"))
+                .isInstanceOf(InputException.class)
+                .hasMessageContaining("rate '0/s' must be 1 to 1000000000000 per unit");
     }
 
     @Test

@@ -22,8 +22,8 @@ class MemoryStoreTest {
     private static final long SECOND = 1_000_000;
 
     @RepeatedTest(5)
-    void eightThreadsOnOneKey_zeroRefillBucket_admitExactlyTheCapacity() throws Exception {
-        raceAdmits("token-bucket:capacity=1000,rate=0/s", 1000);
+    void eightThreadsOnOneKey_bucketThatDoesNotRefillMeanwhile_admitExactlyTheCapacity() throws Exception {
+        raceAdmits("token-bucket:capacity=1000,rate=1/d", 1000);
     }
 
     @RepeatedTest(3)
@@ -98,7 +98,7 @@ class MemoryStoreTest {
 
     @Test
     void boundedStore_nothingRecovered_forgetsTheLeastRecentlyUsed() {
-        Limiter l = Limiter.of(Registry.parse("token-bucket:capacity=1,rate=0/s"), new MemoryStore(8));
+        Limiter l = Limiter.of(Registry.parse("token-bucket:capacity=1,rate=1/d"), new MemoryStore(8));
         for (int i = 0; i < 20; i++) {
             l.decide("k" + i, 1, i);
         }
