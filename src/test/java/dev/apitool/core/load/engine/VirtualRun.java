@@ -57,10 +57,13 @@ final class VirtualRun {
         clock.advanceOn(loops().get(0).eventLoop(), VirtualClock.at(sinceStart));
     }
 
-    /** Waits until no request is in flight on any loop: every answer to what was sent has been read. */
+    /**
+     * Waits until no request is in flight and no connection is being opened on any loop: every answer
+     * to what was sent has been read, and no due request waits for a connection.
+     */
     void awaitIdle() throws Exception {
         for (LoadLoop l : loops()) {
-            VirtualClock.await("loop's answers", () -> report.isDone() || call(l, () -> l.inFlight() == 0));
+            VirtualClock.await("loop's answers", () -> report.isDone() || call(l, () -> l.inFlight() == 0 && l.connecting() == 0));
         }
     }
 
