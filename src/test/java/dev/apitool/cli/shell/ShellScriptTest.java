@@ -209,4 +209,21 @@ class ShellScriptTest extends AbstractHelpTest {
             assertThat(again.getLocalPort()).as("the port is free after cancel").isEqualTo(port);
         }
     }
+
+    @Test
+    void shell_serveCannotBind_theAndLineFailsWithTheJobsCodeAndTheScriptStops() throws Exception {
+        Files.writeString(dir.resolve("api.yaml"), String.join("\n",
+                "apiVersion: apitool/v1",
+                "routes: [{method: GET, path: /ping, name: ping, handler: counter}]", ""));
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            int port = taken.getLocalPort();
+            CommandResult r = Cli.in(dir).stdin("pipeline serve api.yaml --port " + port + " &\njobs\n").run("shell");
+
+            assertThat(r.exitCode()).as("the serve's own code, as in the foreground; " + r).isEqualTo(2);
+            assertThat(r.err()).as("the job's error, then its end notice")
+                    .containsPattern("apitool: error: .*" + port)
+                    .contains("[1] done (exit 2)  pipeline serve api.yaml --port " + port);
+            assertThat(r.out()).as("no ready line, and the script stopped before 'jobs'").doesNotContain("ready:").doesNotContain("[1]  ");
+        }
+    }
 }
