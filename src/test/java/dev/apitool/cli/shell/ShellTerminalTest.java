@@ -52,7 +52,7 @@ class ShellTerminalTest {
     private static HttpServer server;
     private static final AtomicInteger held = new AtomicInteger();
     private static final CompletableFuture<Void> release = new CompletableFuture<>();
-    private static final Pattern LISTENING = Pattern.compile("listening on (http://127\\.0\\.0\\.1:(\\d+))");
+    private static final Pattern READY = Pattern.compile("\\[3\\] pipeline serve api\\.yaml --port 0 ready: (http://127\\.0\\.0\\.1:(\\d+))");
 
     @BeforeAll
     static void startShell() throws Exception {
@@ -217,26 +217,22 @@ class ShellTerminalTest {
                 "apiVersion: apitool/v1",
                 "routes: [{method: POST, path: /orders, name: create_order, handler: counter}]", ""));
         line("pipeline serve api.yaml --port 0 &");
-        awaitScreen(s -> s.contains("[3] pipeline serve api.yaml --port 0 started"), "the server job started");
+        awaitScreen(s -> READY.matcher(s).find() && lastLine(s).equals("apitool>"), "the server job ready, with its URL");
+        Matcher ready = READY.matcher(screen());
+        assertThat(ready.find()).isTrue();
+        String url = ready.group(1);
+        int port = Integer.parseInt(ready.group(2));
         type("load /or");
         key("Tab");
         awaitScreen(s -> lastLine(s).equals("apitool> load /orders"), "the path of the served spec's route completed");
         key("C-u");
-        Matcher listening = LISTENING.matcher("");
-        long deadline = System.nanoTime() + BOUND.toNanos();
-        while (!listening.reset(screen()).find()) { // its address is in its kept output once it listens
-            assertThat(System.nanoTime()).as("job 3 listening, within " + BOUND).isLessThan(deadline);
-            int shown = count(screen(), "apitool> job 3");
-            line("job 3");
-            awaitScreen(s -> count(s, "apitool> job 3") > shown && lastLine(s).equals("apitool>"), "job 3 shown");
-        }
-        String url = listening.group(1);
-        int port = Integer.parseInt(listening.group(2));
         line("jobs");
-        awaitScreen(s -> s.contains("[3]  running") && lastLine(s).equals("apitool>"), "the server listed as running");
-        line("load " + url + "/orders -X POST -n 60 -c 2 --threads 1");
-        awaitScreen(s -> s.lastIndexOf("apitool> load " + url) >= 0 && lastLine(s).equals("apitool>"), "the load's report");
-        assertThat(screen().substring(screen().lastIndexOf("apitool> load " + url))).as("every request answered by the job")
+        awaitScreen(s -> s.contains("[3]  running") && s.contains("— ready: " + url) && lastLine(s).equals("apitool>"),
+                "the server listed as running, with its URL");
+        line("load $url3/orders -X POST -n 60 -c 2 --threads 1");
+        awaitScreen(s -> s.lastIndexOf("apitool> load $url3") >= 0 && lastLine(s).equals("apitool>"), "the load's report");
+        assertThat(screen().substring(screen().lastIndexOf("apitool> load $url3"))).as("every request answered by the job")
+                .contains("POST " + url + "/orders")
                 .contains("Status     200: ").contains("Failed     0 (0.00%)");
         line("cancel 3");
         awaitScreen(s -> s.contains("[3] cancelled  pipeline serve api.yaml --port 0"), "the server job cancelled");
