@@ -245,21 +245,45 @@ class ShellTerminalTest {
 
     @Test
     @Order(9)
+    void serveJob_ctrlCWhileNotReady_stopsTheWaitingNotTheJob_andCancelStopsIt() throws Exception {
+        Path fifo = dir.resolve("slow.yaml"); // the job's spec read blocks until the test writes it: not ready till then
+        assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();
+        line("pipeline serve slow.yaml --port 0 &");
+        awaitScreen(s -> s.contains("[4] pipeline serve slow.yaml --port 0 starting (Ctrl-C stops waiting)"),
+                "the & line waiting for readiness");
+        key("C-c");
+        awaitScreen(s -> s.contains("[4] pipeline serve slow.yaml --port 0 started, not ready yet") && lastLine(s).equals("apitool>"),
+                "Ctrl-C stopped the waiting");
+        line("jobs");
+        awaitScreen(s -> s.substring(s.lastIndexOf("apitool> jobs")).contains("[4]  running") && lastLine(s).equals("apitool>"),
+                "the job still running: Ctrl-C stopped the waiting, not the job");
+        String listed = screen().substring(screen().lastIndexOf("apitool> jobs"));
+        assertThat(listed.substring(listed.indexOf("[4]  running")).lines().findFirst().orElseThrow())
+                .as("not ready: no URL").doesNotContain("ready:");
+        line("cancel 4");
+        Files.writeString(fifo, String.join("\n", "apiVersion: apitool/v1",
+                "routes: [{method: GET, path: /ping, name: ping, handler: counter}]", ""));
+        awaitScreen(s -> s.contains("[4] cancelled  pipeline serve slow.yaml --port 0") && lastLine(s).equals("apitool>"),
+                "the job cancelled");
+    }
+
+    @Test
+    @Order(10)
     void exit_withARunningJob_asksThenCancelsIt() throws Exception {
         line("load " + server.uri("/late") + " -d 1m -c 1 --threads 1 &");
-        awaitScreen(s -> s.contains("[4] load"), "the fourth job started");
+        awaitScreen(s -> s.contains("[5] load"), "the fifth job started");
         line("exit");
         awaitScreen(s -> s.contains("Cancel it and leave? [y/N]"), "the question");
         type("n");
         key("Enter");
         line("jobs");
-        awaitScreen(s -> s.contains("[4]  running"), "the job still running after 'n'");
+        awaitScreen(s -> s.contains("[5]  running"), "the job still running after 'n'");
         line("exit");
         awaitScreen(s -> count(s, "Cancel it and leave? [y/N]") == 2, "the question again");
         type("y");
         key("Enter");
         awaitTrue(() -> tmuxOutput("list-panes", "-t", "t", "-F", "#{pane_dead}").strip().equals("1"), "the shell gone");
-        assertThat(screen()).contains("[4] cancelled");
+        assertThat(screen()).contains("[5] cancelled");
     }
 
     // --- driving tmux ---
