@@ -98,7 +98,9 @@ final class PipelineServe extends SpecCommand {
             String url = "http://" + (hostText.contains(":") ? "[" + hostText + "]" : hostText) + ":" + server.address().getPort();
             err().println("listening on " + url);
             err().flush();
-            context().reportReady(url); // the shell's `serve … &` waits for this
+            if (stop.getCount() > 0) { // not when a cancel came during start-up and already stopped it
+                context().reportReady(url); // the shell's `serve … &` waits for this
+            }
             stop.await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
