@@ -22,8 +22,9 @@ final class VirtualClock implements LoadClock {
     static final long START = 1_000_000_000_000L;
 
     private static final class Entry implements Timer {
-        final long at;
-        final long seq;
+        /** When it runs next (a repeating timer's moves on by its period each time; it is out of the queue then). */
+        long at;
+        long seq;
         final EventLoop loop;
         final Runnable task;
         final long period;
@@ -91,8 +92,8 @@ final class VirtualClock implements LoadClock {
                 queue.poll();
                 now = Math.max(now, e.at);
             }
-            if (e.cancelled) {
-                continue;
+            if (e.cancelled || e.loop.isShuttingDown()) {
+                continue; // cancelled, or its run has ended and its event loop is going away
             }
             if (e.loop.inEventLoop()) {
                 e.task.run();
@@ -101,7 +102,9 @@ final class VirtualClock implements LoadClock {
             }
             if (e.period > 0 && !e.cancelled) {
                 synchronized (this) {
-                    queue.add(new Entry(e.at + e.period, seq++, e.loop, e.task, e.period));
+                    e.at += e.period; // the same entry, so that cancelling the handle the loop holds stops it
+                    e.seq = seq++;
+                    queue.add(e);
                 }
             }
         }
