@@ -109,4 +109,16 @@ class PipelineCommandsTest extends AbstractHelpTest {
                 "apitool: error: " + spec + ":4:25: duplicate route GET / is already defined (GET /); it can never match",
                 "apitool: error: " + spec + ":4:52: unknown key 'bogus' in route (expected method, path, name, handler, middleware, exclude)");
     }
+
+    @Test
+    void problems_controlCharactersAndUrlPasswordsInTheSpec_escapedAndMaskedOnEveryLine() {
+        String spec = cli.file("ctrl.yaml", "apiVersion: apitool/v1\nservices:\n  up: {type: http-client, url: \"http://u:pw-5ecret@h:99999/\"}\n"
+                + "routes:\n  - {method: GET, path: \"/a\\e[2J\", name: a, handler: echo}\n");
+
+        for (String command : List.of("check", "routes", "run")) {
+            CommandResult r = command.equals("run") ? cli.run("pipeline", command, spec, "GET", "/") : cli.run("pipeline", command, spec);
+
+            assertThat(r).as(command).exitedWith(ExitCode.USAGE).errContains("\\x1b[2J").neverPrints("\u001b").neverPrints("pw-5ecret");
+        }
+    }
 }
