@@ -205,7 +205,7 @@ def build(T, port):
         case('bounded --secret @', ['jwt', 'verify', 'a.b.c', '--secret', '@' + p], want={2} if p != f['binary'] else None, limit=10)
         case('bounded --cacert', ['health', '--cacert', p, 'https://127.0.0.1:9/'], want={2} if p != f['binary'] else None, limit=10)
         case('bounded load --body @', ['load', '-n', '1', '--timeout', '200ms', '--body', '@' + p, U + '/'],
-             want={2} if p in ('/dev/zero', f['dir'], f['missing']) else None, limit=10)
+             want={2} if p in ('/dev/zero', f['dir'], f['missing']) else None, limit=20)
         case('bounded jwt sign payload @', ['jwt', 'sign', '--secret', SECRET, '@' + p], want={2}, limit=10)
     case('bounded --body 70MB', ['load', '-n', '1', '--body', '@' + body70, U + '/'], want={2}, limit=10)
     case('bounded health --body 70MB', ['health', '--body', '@' + body70, U + '/'], want={2}, limit=10)
@@ -275,12 +275,12 @@ def build(T, port):
         case('secrets load --targets', ['load', U, '--targets', tg, '-n', '4', '--timeout', '300ms'] + fm)
         case('secrets idempotency --from', ['idempotency', 'replay', U, '--from', tg, '--timeout', '300ms'] + fm, limit=35)
     # pipeline run: echo and logging with credentials
-    spec = write(T, 'echo.yaml', 'apiVersion: apitool/v1\nmiddleware:\n  - logging\n  - {type: logging, format: json}\nroutes:\n'
+    spec = write(T, 'echo.yaml', 'apiVersion: apitool/v1\nmiddleware:\n  - logging\n  - {type: logging, name: jlog, format: json}\nroutes:\n'
                  '  - {method: GET, path: /e, name: e, handler: echo}\n  - {method: POST, path: /e, name: ep, handler: echo}\n')
     for fm in [[], ['--output', 'json'], ['--trace'], ['--verbose']]:
-        case('secrets pipeline run echo', ['pipeline', 'run', spec, 'GET', '/e?api_key=SEKRITq&token=SEKRITq2'] + hdrs + fm)
+        case('secrets pipeline run echo', ['pipeline', 'run', spec, 'GET', '/e?api_key=SEKRITq&token=SEKRITq2'] + hdrs + fm, want={0})
         case('secrets pipeline run body', ['pipeline', 'run', spec, 'POST', '/e', '--body', '{"password":"SEKRITbody","token":"SEKRITt"}',
-                                           '-H', 'Content-Type: application/json'] + fm)
+                                           '-H', 'Content-Type: application/json'] + fm, want={0})
     # jwt: secrets given on the command line never echoed
     for fm in [[], ['--verbose'], ['--output', 'json']]:
         case('secrets jwt weak', ['jwt', 'sign', '--secret', 'SEKRITshort'] + fm, want={2})
@@ -314,7 +314,7 @@ def build(T, port):
                                                        ' name: "n\\e[2J\\u202e", handler: echo}\n')], want={0, 2})
     case('ctrl targets url', ['load', U, '--targets', write(T, 'ctrltg.ndjson', '{"path": "/\\u001b[2J"}\n'), '-n', '1'])
     case('ctrl hdr log', ['load', 'merge', write(T, 'ctrl.hlog', '#[StartTime: 1 (x)]\n#[Histogram log format version 1.3]\n\x1b[2J\n')], want={2})
-    case('ctrl jwt header', ['jwt', 'decode', hs256(b'{"alg":"HS256","k\\u001b":"\x1b"}', b'{"sub":"\\u001b[2J\\u202e"}', b'x')], want={0, 1})
+    case('ctrl jwt header', ['jwt', 'decode', hs256(b'{"alg":"HS256","k\\u001b":"\x1b"}', b'{"sub":"\\u001b[2J\\u202e"}', b'x')], want={2})
     case('ctrl jwt verify', ['jwt', 'verify', hs256(b'{"alg":"HS256"}', b'{"sub":"\\u001b[2J","aud":"\\u202e"}', SECRET.encode()),
                              '--secret', SECRET, '--aud', 'x'], want={1})
     case('ctrl shell line', ['shell', '--keep-going'], stdin=write(T, 'ctrlshell.txt', 'echo \x1b[2J\nhealth \x1b[31m\n\x07\x1b]0;x\x07\nhelp\n'))
@@ -397,6 +397,8 @@ def build_more(T, f, U, SECRET, SEED_SPEC, SEED_SCRIPT, port):
                      ['load', '--resolve', 'a:' + v + ':127.0.0.1', '-n', '1', 'http://a:1/'], ['load', '--ok-status', v, '-n', '1', U + '/ok'],
                      ['load', '--threshold', 'p99<' + v, '-n', '1', U + '/ok'], ['load', '--stages', v, U + '/ok'],
                      ['load', '--warmup', v, '-n', '1', U + '/ok'], ['load', '--seed', v, '-n', '1', U + '/ok']):
+            if args[:2] == ['pipeline', 'serve'] and v == '0' and args[2] == '--port':
+                continue                                     # a valid port: it would serve until the timeout
             case('range flag', args, env={'API_JWT_SECRET': SECRET}, want={0, 1, 2} if 'serve' not in args else {2}, limit=20)
     for d in ['99999999999999d', '106752d', '1ns', '0', '-1s', '1e400s']:
         for args in (['jwt', 'verify', 'a.b.c', '--secret', SECRET, '--leeway', d], ['health', U + '/ok', '--watch', '--count', '1', '--interval', d],
@@ -407,16 +409,16 @@ def build_more(T, f, U, SECRET, SEED_SPEC, SEED_SCRIPT, port):
                      ['idempotency', 'replay', U + '/idem', '--timeout', d]):
             case('range duration', args, env={'API_JWT_SECRET': SECRET}, want={0, 1, 2} if 'serve' not in args else {2}, limit=20)
     # config values
-    for ep in ['retries: 99999999999', 'retries: -1', 'retries: 100\n    retryBackoff: 1s', 'retryBackoff: 99999d', 'retryBackoff: -1s',
+    for ep in ['retries: 99999999999', 'retries: -1', 'retryBackoff: 99999d', 'retryBackoff: -1s',
                'timeout: 106752d', 'timeout: 0s', 'failureThreshold: 99999999999', 'successThreshold: 0', 'retries: 1e400',
-               'retries: "3"', 'retries: [1]', 'timeout: 1e400', 'url: http://127.0.0.1:99999/', 'url: tcp://127.0.0.1:99999']:
+               'retries: [1]', 'timeout: 1e400', 'url: http://127.0.0.1:99999/', 'url: tcp://127.0.0.1:99999']:
         key = ep.split(':')[0]
         body = 'endpoints:\n  - name: a\n    url: %s/never\n    %s\n' % (U, ep) if key != 'url' else 'endpoints:\n  - name: a\n    %s\n' % ep
         cfg = write(T, 'range-%d.yaml' % len(CASES), body)
         case('range health config', ['health', '-f', cfg, '--check-config'], want={2})
         case('range health config run', ['health', '-f', cfg], want={2})
-    cfg = write(T, 'retries-ok.yaml', 'endpoints:\n  - name: a\n    url: %s/never\n    timeout: 200ms\n    retries: 10\n    retryBackoff: 10m\n' % U)
-    case('range health retries x backoff', ['health', '-f', cfg], want={1, 2}, limit=30)
+    # retries: 100 with a doubling retryBackoff ends at the health run deadline (Checker.RUN_DEADLINE, 15 min): too long for a
+    # sweep; CheckerTest.retries_manyWithLongPauses_stopAtTheRunDeadlineSayingSo drives it with a virtual clock.
     for g in ['constant:rate=1000000000/s,duration=1000d', 'poisson:rate=1000000/s,duration=365d', 'constant:rate=1/ns,duration=1d']:
         case('range ratelimit generate size', ['ratelimit', 'generate', g], want={2}, limit=10)
         case('range simulate --generate size', ['ratelimit', 'simulate', '--policy', 'gcra:rate=1/s', '--generate', g], want={2}, limit=10)
@@ -438,7 +440,7 @@ def build_more(T, f, U, SECRET, SEED_SPEC, SEED_SCRIPT, port):
     case('range load -n never answers', ['load', U + '/never', '-n', '2000', '-c', '1', '--timeout', '1s', '--max-duration', '3s'], want={0, 1},
          limit=15)
     case('range load max-duration default', ['load', '--help'], want={0},
-         check=lambda res: [] if re.search(r'max-duration[^\n]*\n?[^\n]*10m|10 ?min', res['out']) else ['no 10m default in load --help'])
+         check=lambda res: [] if re.search(r'--max-duration=DURATION.{0,300}?default: 10m', res['out'], re.S) else ['no 10m default in load --help'])
 
     # --- Tokens
     key = SECRET.encode()
@@ -534,10 +536,12 @@ def build_more(T, f, U, SECRET, SEED_SPEC, SEED_SCRIPT, port):
                  'apiVersion: apitool/v1\nmiddleware:\n  - {type: validate, body: {$ref: "http://127.0.0.1:9/x"}}\nroutes: []\n',
                  'apiVersion: apitool/v1\nmiddleware:\n  - {type: jwt-auth, key: /dev/zero}\nroutes: []\n']:
         spec = write(T, 'ps-%d.yaml' % len(CASES), text)
-        case('pipeline hostile spec check', ['pipeline', 'check', spec], want={2}, limit=15)
-        case('pipeline hostile spec serve', ['pipeline', 'serve', spec, '--port', '0'], want={2}, limit=15)
+        valid = 'huge_line' in text or '$ref' in text      # a 20 MB static body is under the body cap; a $ref is read when used
+        case('pipeline hostile spec check', ['pipeline', 'check', spec], want={0, 2} if valid else {2}, limit=15)
+        if not valid:                                      # a valid spec would serve until the timeout
+            case('pipeline hostile spec serve', ['pipeline', 'serve', spec, '--port', '0'], want={2}, limit=15)
     echo = os.path.join(T, 'echo.yaml')
-    for path in ['/e?' + 'a=1&' * 100000, '/' + '\x1b' * 10, '/e/../../etc/passwd', '/%00', '/e?%zz', 'e', '/' + 'a' * (1 << 20)]:
+    for path in ['/e?' + 'a=1&' * 30000, '/' + '\x1b' * 10, '/e/../../etc/passwd', '/%00', '/e?%zz', 'e', '/' + 'a' * 120000]:
         case('pipeline run hostile path', ['pipeline', 'run', echo, 'GET', path], want={0, 1, 2}, limit=15)
     case('pipeline run body /dev/zero', ['pipeline', 'run', echo, 'POST', '/e', '--body', '@/dev/zero'], want={2}, limit=10)
     for sh in ['pipeline serve %s --port 0 &\njobs\ncancel 1\n' % echo, 'load -n 1 /x\n', 'set url http://127.0.0.1:99999\nload -n 1 /x\n',
@@ -573,8 +577,11 @@ def run(c, T, env0, i):
         resource.setrlimit(resource.RLIMIT_FSIZE, (STDOUT_CAP, STDOUT_CAP))
     t0 = time.time()
     with open(out_path, 'wb') as out:
-        p = subprocess.Popen(['/usr/bin/time', '-f', '%M', '-o', rss_path] + JAVA + c.args, stdin=stdin, stdout=out,
-                             stderr=subprocess.PIPE, cwd=work, env=env, preexec_fn=limits)
+        try:
+            p = subprocess.Popen(['/usr/bin/time', '-f', '%M', '-o', rss_path] + JAVA + c.args, stdin=stdin, stdout=out,
+                                 stderr=subprocess.PIPE, cwd=work, env=env, preexec_fn=limits)
+        except OSError as e:                        # E2BIG: the OS refuses the arguments before apitool runs
+            return {'rc': 'skip', 'out': '', 'err': str(e), 'dt': 0.0, 'rss': 0}, []
         try:
             _, err = p.communicate(timeout=HARD_TIMEOUT)
             rc = p.returncode
@@ -711,7 +718,10 @@ def main():
             futs = {ex.submit(run, c, T, env0, i): (i, c) for i, c in todo}
             for fu in cf.as_completed(futs):
                 i, c = futs[fu]
-                res, probs = fu.result()
+                try:
+                    res, probs = fu.result()
+                except Exception as e:                  # a sweep bug: report it and go on
+                    res, probs = {'rc': 'error', 'out': '', 'err': '', 'dt': 0.0, 'rss': 0}, ['sweep error: %r' % e]
                 shown = ' '.join(repr(x)[:50] for x in c.args)[:160]
                 if res['rss'] > max_rss[0]:
                     max_rss = (res['rss'], shown)

@@ -81,6 +81,14 @@ public final class Redact {
         return out.toString();
     }
 
+    /**
+     * Returns a query string (without its '?') with the value of every credential parameter masked
+     * as {@link #url(String)} masks it ({@code api_key=***&page=2}); null stays null.
+     */
+    public static String query(String query) {
+        return query == null ? null : params("?" + query).substring(1);
+    }
+
     /** Masks credential parameter values after '?' and '#' in a URL's path-and-rest. */
     private static String params(String rest) {
         StringBuilder out = new StringBuilder(rest.length());

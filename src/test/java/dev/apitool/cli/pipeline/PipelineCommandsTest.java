@@ -121,4 +121,16 @@ class PipelineCommandsTest extends AbstractHelpTest {
             assertThat(r).as(command).exitedWith(ExitCode.USAGE).errContains("\\x1b[2J").neverPrints("\u001b").neverPrints("pw-5ecret");
         }
     }
+
+    @Test
+    void echoAndLogging_credentialsInQueryAndHeaders_maskedByTheRedactor_controlCharactersEscaped() {
+        String spec = cli.file("echo.yaml", "apiVersion: apitool/v1\nmiddleware:\n  - logging\n  - {type: logging, name: jlog, format: json}\n"
+                + "routes:\n  - {method: GET, path: \"/{p}\", name: e, handler: echo}\n");
+
+        CommandResult r = cli.run("pipeline", "run", spec, "GET", "/e\u001b?api_key=s3cret-q&page=2", "-H", "X-Api-Key: s3cret-k",
+                "-H", "X-Session-Token: s3cret-t");
+
+        assertThat(r).succeeded().outContains("api_key=***&page=2").neverPrints("s3cret").neverPrints("\u001b");
+        assertThat(r.err()).contains("GET /e\\x1b 200");
+    }
 }

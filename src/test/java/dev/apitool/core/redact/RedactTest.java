@@ -22,6 +22,13 @@ class RedactTest {
     }
 
     @Test
+    void query_credentialParams_maskedAsInAUrl_othersKept() {
+        assertThat(Redact.query("api_key=K1&page=2;signature=S&x=")).isEqualTo("api_key=***&page=2;signature=***&x=");
+        assertThat(Redact.query("")).isEmpty();
+        assertThat(Redact.query(null)).isNull();
+    }
+
+    @Test
     void header_sensitiveNames_maskTheValueKeepingTheScheme() {
         assertThat(Redact.header("Authorization", "Bearer abc.def")).isEqualTo("Bearer ***");
         assertThat(Redact.header("cookie", "a=b; c=d")).isEqualTo("***");
