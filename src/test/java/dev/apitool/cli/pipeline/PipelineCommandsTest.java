@@ -131,6 +131,8 @@ class PipelineCommandsTest extends AbstractHelpTest {
                 "-H", "X-Session-Token: s3cret-t");
 
         assertThat(r).succeeded().outContains("api_key=***&page=2").neverPrints("s3cret").neverPrints("\u001b");
+        CommandResult json = cli.run("--output", "json", "pipeline", "run", spec, "GET", "/e?api_key=s3cret-q&page=2");
+        assertThat(json).succeeded().outContains("\"target\": \"/e?api_key=***&page=2\"").neverPrints("s3cret");
         assertThat(r.err()).contains("GET /e\\x1b 200");
     }
 }
