@@ -8,7 +8,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
-import io.netty.handler.codec.http.DefaultHttpHeaders;
+import io.netty.handler.codec.http.DefaultHttpHeadersFactory;
 import io.netty.handler.codec.http.DefaultHttpResponse;
 import io.netty.handler.codec.http.EmptyHttpHeaders;
 import io.netty.handler.codec.http.FullHttpRequest;
@@ -22,10 +22,11 @@ import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.netty.handler.stream.ChunkedWriteHandler;
-import io.netty.handler.timeout.IdleStateEvent;
 import java.net.InetSocketAddress;
+import io.netty.util.concurrent.ScheduledFuture;
 import java.util.ArrayDeque;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The behaviour of one server connection: hands each request to the {@link RequestHandler} and
@@ -41,18 +42,34 @@ final class ServerHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     private boolean busy;
     private boolean reading;
     private boolean needsFlush;
+    /** The idle limit in nanoseconds, 0 for none. */
+    private final long idleNanos;
+    /** When bytes last arrived or a response was last written (on the event loop's ticker). */
+    private long lastActivityNanos;
+    /** Whether a streamed response is still being written. */
+    private boolean streaming;
+    private ScheduledFuture<?> idleTimer;
+    /** The last whole-body response written as keep-alive HTTP/1.1, and the Netty headers built for it. */
+    private ServerResponse cachedResponse;
+    private HttpHeaders cachedHeaders;
 
     private record Pending(ServerRequest request, HttpVersion version) {}
 
-    ServerHandler(RequestHandler handler, HttpServer.Counters counters) {
+    /** @param idleNanos a connection with no request in flight and no traffic for this long is closed; 0 for never */
+    ServerHandler(RequestHandler handler, HttpServer.Counters counters, long idleNanos) {
         this.handler = handler;
         this.counters = counters;
+        this.idleNanos = idleNanos;
     }
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) throws Exception {
         counters.accepted.incrementAndGet();
         counters.open.incrementAndGet();
+        if (idleNanos > 0) {
+            lastActivityNanos = ctx.executor().ticker().nanoTime();
+            idleTimer = ctx.executor().schedule(() -> idleCheck(ctx), idleNanos, TimeUnit.NANOSECONDS);
+        }
         super.channelActive(ctx);
     }
 
@@ -60,7 +77,29 @@ final class ServerHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     public void channelInactive(ChannelHandlerContext ctx) throws Exception {
         counters.open.decrementAndGet();
         queue.clear();
+        if (idleTimer != null) {
+            idleTimer.cancel(false);
+            idleTimer = null;
+        }
         super.channelInactive(ctx);
+    }
+
+    /**
+     * The idle limit (nginx's {@code keepalive_timeout}): one timer per connection, not moved on
+     * every read and write; when it fires it closes the connection if nothing is in flight and
+     * nothing moved for the whole limit, and otherwise waits for the rest of the limit.
+     */
+    private void idleCheck(ChannelHandlerContext ctx) {
+        idleTimer = null;
+        if (!ctx.channel().isActive()) {
+            return;
+        }
+        long left = busy || streaming ? idleNanos : idleNanos - (ctx.executor().ticker().nanoTime() - lastActivityNanos);
+        if (left > 0) {
+            idleTimer = ctx.executor().schedule(() -> idleCheck(ctx), left, TimeUnit.NANOSECONDS);
+            return;
+        }
+        ctx.close(); // idle keep-alive connection: the server times it out
     }
 
     @Override
@@ -92,6 +131,9 @@ final class ServerHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
 
     @Override
     public void channelReadComplete(ChannelHandlerContext ctx) {
+        if (idleNanos > 0) {
+            lastActivityNanos = ctx.executor().ticker().nanoTime();
+        }
         if (needsFlush) {
             needsFlush = false;
             ctx.flush();
@@ -144,9 +186,18 @@ final class ServerHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
             ctx.close();
             return;
         }
-        HttpHeaders h = new DefaultHttpHeaders();
-        r.headers().addTo(h);
+        if (idleNanos > 0) {
+            lastActivityNanos = ctx.executor().ticker().nanoTime();
+        }
         ChannelFuture last;
+        if (r.stream() == null && r.ending() == ServerResponse.Ending.KEEP_ALIVE && keepAlive && version == HttpVersion.HTTP_1_1) {
+            ctx.write(new DefaultFullHttpResponse(version, HttpResponseStatus.valueOf(r.status()),
+                    head ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(r.body()), keepAliveHeaders(r), EmptyHttpHeaders.INSTANCE));
+            flush(ctx);
+            return;
+        }
+        HttpHeaders h = newHeaders();
+        r.headers().addTo(h);
         if (r.ending() == ServerResponse.Ending.ABORT) {
             if (r.status() == 0) {
                 ctx.close();
@@ -171,6 +222,13 @@ final class ServerHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
             }
             ctx.write(new DefaultHttpResponse(version, status, h));
             last = ctx.write(new HttpChunkedInput(r.stream()));
+            if (idleNanos > 0) {
+                streaming = true;
+                last.addListener(f -> {
+                    streaming = false;
+                    lastActivityNanos = ctx.executor().ticker().nanoTime();
+                });
+            }
         } else {
             if (!h.contains(HttpHeaderNames.CONTENT_LENGTH) && !h.contains(HttpHeaderNames.TRANSFER_ENCODING)) {
                 h.setInt(HttpHeaderNames.CONTENT_LENGTH, r.body().length);
@@ -178,25 +236,52 @@ final class ServerHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
             last = ctx.write(new DefaultFullHttpResponse(version, status,
                     head ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(r.body()), h, EmptyHttpHeaders.INSTANCE));
         }
-        if (reading) {
-            needsFlush = true;
-        } else {
-            ctx.flush();
-        }
+        flush(ctx);
         if (!keepAlive) {
             last.addListener(ChannelFutureListener.CLOSE);
         }
     }
 
-    @Override
-    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
-        if (evt instanceof IdleStateEvent) {
-            if (!busy) {
-                ctx.close(); // idle keep-alive connection: the server times it out
-            }
-            return;
+    /** Flushes now, or at the end of the read when called while reading (one flush for a batch of pipelined requests). */
+    private void flush(ChannelHandlerContext ctx) {
+        if (reading) {
+            needsFlush = true;
+        } else {
+            ctx.flush();
         }
-        super.userEventTriggered(ctx, evt);
+    }
+
+    /**
+     * Returns the Netty headers of a whole-body keep-alive HTTP/1.1 response: {@code r}'s headers and
+     * its {@code Content-Length}. A handler that answers with one response object every time (a
+     * {@code static} route) gets them built once per connection. The encoder only reads the kept
+     * ones: it changes headers only of 1xx, 204 and 205 answers and {@code Transfer-Encoding} of
+     * answers to CONNECT, and neither kind is kept.
+     */
+    private HttpHeaders keepAliveHeaders(ServerResponse r) {
+        if (r == cachedResponse) {
+            return cachedHeaders;
+        }
+        HttpHeaders h = newHeaders();
+        r.headers().addTo(h);
+        boolean chunked = h.contains(HttpHeaderNames.TRANSFER_ENCODING);
+        if (!chunked && !h.contains(HttpHeaderNames.CONTENT_LENGTH)) {
+            h.setInt(HttpHeaderNames.CONTENT_LENGTH, r.body().length);
+        }
+        int status = r.status();
+        if (status >= 200 && status != 204 && status != 205 && !chunked) {
+            cachedResponse = r;
+            cachedHeaders = h;
+        }
+        return h;
+    }
+
+    /**
+     * Returns an empty header container that does not validate again: every {@link Headers} was
+     * checked when built (token names, no CR, LF or other controls in values), more strictly than Netty checks.
+     */
+    private static HttpHeaders newHeaders() {
+        return DefaultHttpHeadersFactory.headersFactory().withValidation(false).newHeaders();
     }
 
     @Override

@@ -35,7 +35,7 @@ class HandlersTest {
         HttpServer.Counters counters = new HttpServer.Counters();
         RequestHandler echo = RequestHandler.of(TestHandlers::echo);
         EmbeddedChannel ch = new EmbeddedChannel(new HttpServerCodec(), new HttpObjectAggregator(1024),
-                new ChunkedWriteHandler(), new ServerHandler(echo, counters));
+                new ChunkedWriteHandler(), new ServerHandler(echo, counters, 0));
 
         ch.writeInbound(ascii("POST /e?x=1 HTTP/1.1\r\nHost: h\r\nContent-Length: 5\r\n\r\nhello"));
         String out = drainOutbound(ch);
@@ -52,7 +52,7 @@ class HandlersTest {
     void serverHandler_malformedRequest_is400AndClose() {
         HttpServer.Counters counters = new HttpServer.Counters();
         EmbeddedChannel ch = new EmbeddedChannel(new HttpServerCodec(), new HttpObjectAggregator(1024),
-                new ChunkedWriteHandler(), new ServerHandler(RequestHandler.of(TestHandlers::echo), counters));
+                new ChunkedWriteHandler(), new ServerHandler(RequestHandler.of(TestHandlers::echo), counters, 0));
 
         ch.writeInbound(ascii("GET / HTTP/1.1\r\nBad Header Line\r\n\r\n"));
         ch.runPendingTasks();
