@@ -1,21 +1,20 @@
 package dev.apitool.core.http;
 
+import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
-import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.SimpleChannelInboundHandler;
-import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.DefaultHttpHeadersFactory;
 import io.netty.handler.codec.http.DefaultHttpResponse;
-import io.netty.handler.codec.http.EmptyHttpHeaders;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpChunkedInput;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
@@ -49,11 +48,18 @@ final class ServerHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     /** Whether a streamed response is still being written. */
     private boolean streaming;
     private ScheduledFuture<?> idleTimer;
-    /** The last whole-body response written as keep-alive HTTP/1.1, and the Netty headers built for it. */
-    private ServerResponse cachedResponse;
-    private HttpHeaders cachedHeaders;
+    /** The last whole-body response written as keep-alive HTTP/1.1, and its encoded bytes. */
+    private ServerResponse keptResponse;
+    private ByteBuf keptBytes;
+    /** The request decoder, which tells when a request must close its connection; null on a test pipeline without it. */
+    private ServerCodec.Decoder decoder;
 
     private record Pending(ServerRequest request, HttpVersion version) {}
+
+    @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+        decoder = ctx.pipeline().get(ServerCodec.Decoder.class);
+    }
 
     /** @param idleNanos a connection with no request in flight and no traffic for this long is closed; 0 for never */
     ServerHandler(RequestHandler handler, HttpServer.Counters counters, long idleNanos) {
@@ -77,6 +83,7 @@ final class ServerHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     public void channelInactive(ChannelHandlerContext ctx) throws Exception {
         counters.open.decrementAndGet();
         queue.clear();
+        releaseKept();
         if (idleTimer != null) {
             idleTimer.cancel(false);
             idleTimer = null;
@@ -110,12 +117,14 @@ final class ServerHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
             ServerResponse refusal = cause instanceof TooLongHttpHeaderException ? ServerResponse.text(431, "request header fields too large\n")
                     : cause instanceof TooLongHttpLineException ? ServerResponse.text(414, "uri too long\n")
                     : ServerResponse.text(400, "bad request\n");
-            write(ctx, refusal.withEnding(ServerResponse.Ending.CLOSE), false, HttpVersion.HTTP_1_1, false);
+            write(ctx, refusal.withEnding(ServerResponse.Ending.CLOSE), false, HttpVersion.HTTP_1_1,
+                    HttpMethod.HEAD.equals(msg.method()), false);
             return;
         }
+        boolean mustClose = decoder != null && decoder.takeMustClose();
         ServerRequest request = new ServerRequest(msg.method().name(), msg.uri(), Headers.from(msg.headers()),
                 ByteBufUtil.getBytes(msg.content()), ctx.channel().remoteAddress() instanceof InetSocketAddress a ? a : null,
-                HttpUtil.isKeepAlive(msg));
+                HttpUtil.isKeepAlive(msg) && !mustClose);
         Pending p = new Pending(request, msg.protocolVersion());
         if (busy) {
             queue.addLast(p);
@@ -169,8 +178,8 @@ final class ServerHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         }
         counters.requests.incrementAndGet();
         boolean keepAlive = p.request().keepAlive() && response.ending() == ServerResponse.Ending.KEEP_ALIVE;
-        boolean head = p.request().method().equals("HEAD");
-        write(ctx, response, keepAlive, p.version(), head);
+        String method = p.request().method();
+        write(ctx, response, keepAlive, p.version(), method.equals("HEAD"), method.equals("CONNECT"));
         if (keepAlive) {
             busy = false;
             Pending next = queue.pollFirst();
@@ -180,32 +189,31 @@ final class ServerHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         }
     }
 
-    private void write(ChannelHandlerContext ctx, ServerResponse r, boolean keepAlive, HttpVersion version, boolean head) {
+    private void write(ChannelHandlerContext ctx, ServerResponse r, boolean keepAlive, HttpVersion version, boolean head,
+            boolean connect) {
         if (r.ending() == ServerResponse.Ending.RESET) {
             ctx.channel().config().setOption(ChannelOption.SO_LINGER, 0);
+            ctx.close();
+            return;
+        }
+        if (r.ending() == ServerResponse.Ending.ABORT && r.status() == 0) {
             ctx.close();
             return;
         }
         if (idleNanos > 0) {
             lastActivityNanos = ctx.executor().ticker().nanoTime();
         }
-        ChannelFuture last;
-        if (r.stream() == null && r.ending() == ServerResponse.Ending.KEEP_ALIVE && keepAlive && version == HttpVersion.HTTP_1_1) {
-            ctx.write(new DefaultFullHttpResponse(version, HttpResponseStatus.valueOf(r.status()),
-                    head ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(r.body()), keepAliveHeaders(r), EmptyHttpHeaders.INSTANCE));
+        HttpResponseStatus status = HttpResponseStatus.valueOf(r.status());
+        if (r.stream() == null && keepAlive && version == HttpVersion.HTTP_1_1 && !head && !connect) {
+            ctx.write(keptBytes(ctx, r, status).retainedDuplicate());
             flush(ctx);
             return;
         }
         HttpHeaders h = newHeaders();
         r.headers().addTo(h);
         if (r.ending() == ServerResponse.Ending.ABORT) {
-            if (r.status() == 0) {
-                ctx.close();
-                return;
-            }
-            last = ctx.writeAndFlush(new DefaultFullHttpResponse(version, HttpResponseStatus.valueOf(r.status()),
-                    Unpooled.wrappedBuffer(r.body()), h, EmptyHttpHeaders.INSTANCE));
-            last.addListener(ChannelFutureListener.CLOSE);
+            ctx.writeAndFlush(ServerCodec.encode(ctx.alloc(), version, status, h, r.body(), head, connect))
+                    .addListener(ChannelFutureListener.CLOSE);
             return;
         }
         if (!keepAlive) {
@@ -213,32 +221,50 @@ final class ServerHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         } else if (version.equals(HttpVersion.HTTP_1_0)) {
             h.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
         }
-        HttpResponseStatus status = HttpResponseStatus.valueOf(r.status());
+        ChannelFuture last;
         if (r.stream() != null) {
             h.remove(HttpHeaderNames.CONTENT_LENGTH);
             h.set(HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderValues.CHUNKED);
-            if (ctx.pipeline().get(ChunkedWriteHandler.class) == null) {
-                ctx.pipeline().addBefore(ctx.name(), "chunked", new ChunkedWriteHandler());
-            }
-            ctx.write(new DefaultHttpResponse(version, status, h));
-            last = ctx.write(new HttpChunkedInput(r.stream()));
-            if (idleNanos > 0) {
-                streaming = true;
-                last.addListener(f -> {
-                    streaming = false;
-                    lastActivityNanos = ctx.executor().ticker().nanoTime();
-                });
+            if (head) {
+                last = ctx.write(ServerCodec.encode(ctx.alloc(), version, status, h, ServerCodec.NO_BODY, true, connect));
+                closeQuietly(r.stream());
+            } else {
+                last = writeStream(ctx, r, new DefaultHttpResponse(version, status, h));
             }
         } else {
             if (!h.contains(HttpHeaderNames.CONTENT_LENGTH) && !h.contains(HttpHeaderNames.TRANSFER_ENCODING)) {
                 h.setInt(HttpHeaderNames.CONTENT_LENGTH, r.body().length);
             }
-            last = ctx.write(new DefaultFullHttpResponse(version, status,
-                    head ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(r.body()), h, EmptyHttpHeaders.INSTANCE));
+            last = ctx.write(ServerCodec.encode(ctx.alloc(), version, status, h, r.body(), head, connect));
         }
         flush(ctx);
         if (!keepAlive) {
             last.addListener(ChannelFutureListener.CLOSE);
+        }
+    }
+
+    /** Writes a streamed response's head and its chunks (through a chunked writer added on first use); returns the last write. */
+    private ChannelFuture writeStream(ChannelHandlerContext ctx, ServerResponse r, DefaultHttpResponse head) {
+        if (ctx.pipeline().get(ChunkedWriteHandler.class) == null) {
+            ctx.pipeline().addBefore(ctx.name(), "chunked", new ChunkedWriteHandler());
+        }
+        ctx.write(head);
+        ChannelFuture last = ctx.write(new HttpChunkedInput(r.stream()));
+        if (idleNanos > 0) {
+            streaming = true;
+            last.addListener(f -> {
+                streaming = false;
+                lastActivityNanos = ctx.executor().ticker().nanoTime();
+            });
+        }
+        return last;
+    }
+
+    private static void closeQuietly(io.netty.handler.stream.ChunkedInput<?> stream) {
+        try {
+            stream.close();
+        } catch (Exception e) {
+            // nothing of it is sent: HEAD
         }
     }
 
@@ -252,28 +278,38 @@ final class ServerHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     }
 
     /**
-     * Returns the Netty headers of a whole-body keep-alive HTTP/1.1 response: {@code r}'s headers and
-     * its {@code Content-Length}. A handler that answers with one response object every time (a
-     * {@code static} route) gets them built once per connection. The encoder only reads the kept
-     * ones: it changes headers only of 1xx, 204 and 205 answers and {@code Transfer-Encoding} of
-     * answers to CONNECT, and neither kind is kept.
+     * Returns the bytes of a whole-body keep-alive HTTP/1.1 response (not to HEAD or CONNECT):
+     * {@code r}'s status line, headers, {@code Content-Length} and body. A handler that answers with
+     * one response object every time (a {@code static} route) has them encoded once per connection;
+     * each answer writes a duplicate of the same buffer.
      */
-    private HttpHeaders keepAliveHeaders(ServerResponse r) {
-        if (r == cachedResponse) {
-            return cachedHeaders;
+    private ByteBuf keptBytes(ChannelHandlerContext ctx, ServerResponse r, HttpResponseStatus status) {
+        if (r == keptResponse) {
+            return keptBytes;
         }
         HttpHeaders h = newHeaders();
         r.headers().addTo(h);
-        boolean chunked = h.contains(HttpHeaderNames.TRANSFER_ENCODING);
-        if (!chunked && !h.contains(HttpHeaderNames.CONTENT_LENGTH)) {
+        if (!h.contains(HttpHeaderNames.CONTENT_LENGTH) && !h.contains(HttpHeaderNames.TRANSFER_ENCODING)) {
             h.setInt(HttpHeaderNames.CONTENT_LENGTH, r.body().length);
         }
-        int status = r.status();
-        if (status >= 200 && status != 204 && status != 205 && !chunked) {
-            cachedResponse = r;
-            cachedHeaders = h;
+        ByteBuf bytes = ServerCodec.encode(ctx.alloc(), HttpVersion.HTTP_1_1, status, h, r.body(), false, false);
+        releaseKept();
+        keptResponse = r;
+        keptBytes = bytes;
+        return bytes;
+    }
+
+    private void releaseKept() {
+        if (keptBytes != null) {
+            keptBytes.release();
+            keptBytes = null;
+            keptResponse = null;
         }
-        return h;
+    }
+
+    @Override
+    public void handlerRemoved(ChannelHandlerContext ctx) {
+        releaseKept();
     }
 
     /**

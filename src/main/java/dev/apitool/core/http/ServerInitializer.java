@@ -5,12 +5,12 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.handler.codec.http.HttpObjectAggregator;
-import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.ssl.SslContext;
 import java.time.Duration;
 
 /**
- * Builds an accepted connection's pipeline: [TLS] [header timer] HTTP codec, body-less request
+ * Builds an accepted connection's pipeline: [TLS] [header timer] HTTP codec (response
+ * encoder, request decoder), body-less request
  * completer (which also marks request heads for the header timer), aggregator, handler (which keeps
  * the idle timer, and adds a chunked writer before itself on a connection's first streamed
  * response, so that whole-body responses skip it). TLS is added only when given a context, the
@@ -49,7 +49,8 @@ final class ServerInitializer extends ChannelInitializer<Channel> {
         if (slow != null) {
             p.addLast("header-timeout", slow);
         }
-        p.addLast("codec", new HttpServerCodec(4096, maxHeaderBytes, 8192));
+        p.addLast("encoder", new ServerCodec.Encoder());
+        p.addLast("codec", new ServerCodec.Decoder(4096, maxHeaderBytes, 8192));
         p.addLast("bodiless", new BodilessRequests(slow));
         p.addLast("aggregator", new HttpObjectAggregator(maxRequestBytes));
         p.addLast("handler", new ServerHandler(handler, counters, idleTimeout.toNanos()));

@@ -11,6 +11,13 @@ import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.buffer.UnpooledByteBufAllocator;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.DefaultHttpHeadersFactory;
+import io.netty.handler.codec.http.EmptyHttpHeaders;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpVersion;
 import io.netty.util.ReferenceCountUtil;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -18,14 +25,18 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The server's per-request shortcuts on an EmbeddedChannel (bytes in, bytes out, virtual time):
  * body-less requests skip the aggregator yet reach the handler exactly as before, the idle timer,
- * and response headers built once per connection for a response object answered again.
+ * response bytes encoded once per connection for a response object answered again, and the
+ * server's own encoding of whole-body responses checked byte for byte against Netty's server codec.
  */
 class ServerFastPathTest {
 
@@ -52,7 +63,7 @@ class ServerFastPathTest {
             seen.add(r.method() + " " + r.target() + " " + r.headers() + " body=" + r.bodyText() + " keepAlive=" + r.keepAlive());
             return TestHandlers.echo(r);
         });
-        List<ChannelHandler> handlers = new ArrayList<>(List.of(new HttpServerCodec(4096, 8192, 8192)));
+        List<ChannelHandler> handlers = new ArrayList<>(List.of(new ServerCodec.Encoder(), new ServerCodec.Decoder(4096, 8192, 8192)));
         if (bodiless) {
             handlers.add(new BodilessRequests(null));
         }
@@ -85,7 +96,7 @@ class ServerFastPathTest {
 
     @Test
     void bodilessCompleter_getWithoutBody_isCompletedBeforeTheAggregatorWithContentLengthZero() {
-        EmbeddedChannel ch = new EmbeddedChannel(new HttpServerCodec(), new BodilessRequests(null));
+        EmbeddedChannel ch = new EmbeddedChannel(new ServerCodec.Encoder(), new ServerCodec.Decoder(4096, 8192, 8192), new BodilessRequests(null));
         ch.writeInbound(ascii("GET /a HTTP/1.1\r\nHost: h\r\n\r\nPOST /p HTTP/1.1\r\nHost: h\r\nContent-Length: 2\r\n\r\nok"));
 
         Object first = ch.readInbound();
@@ -103,7 +114,7 @@ class ServerFastPathTest {
     private static EmbeddedChannel idleChannel(RequestHandler handler) {
         EmbeddedChannel ch = new EmbeddedChannel();
         ch.freezeTime();
-        ch.pipeline().addLast(new HttpServerCodec(), new BodilessRequests(null), new HttpObjectAggregator(1024),
+        ch.pipeline().addLast(new ServerCodec.Encoder(), new ServerCodec.Decoder(4096, 8192, 8192), new BodilessRequests(null), new HttpObjectAggregator(1024),
                 new ServerHandler(handler, new HttpServer.Counters(), IDLE));
         ch.pipeline().fireChannelActive();
         return ch;
@@ -149,7 +160,7 @@ class ServerFastPathTest {
     }
 
     private static String twice(Supplier<String> first, String second, ServerResponse answer) {
-        EmbeddedChannel ch = new EmbeddedChannel(new HttpServerCodec(), new BodilessRequests(null), new HttpObjectAggregator(1024),
+        EmbeddedChannel ch = new EmbeddedChannel(new ServerCodec.Encoder(), new ServerCodec.Decoder(4096, 8192, 8192), new BodilessRequests(null), new HttpObjectAggregator(1024),
                 new ServerHandler(RequestHandler.of(r -> answer), new HttpServer.Counters(), 0));
         ch.writeInbound(ascii(first.get()));
         String a = drain(ch);
@@ -174,5 +185,68 @@ class ServerFastPathTest {
         String noContent = "HTTP/1.1 204 No Content\r\nAllow: GET\r\n\r\n";
         assertThat(twice(() -> "GET / HTTP/1.1\r\nHost: h\r\n\r\n", "HEAD / HTTP/1.1\r\nHost: h\r\n\r\n", none))
                 .isEqualTo(noContent + "|" + noContent);
+    }
+
+    static Stream<Arguments> wholeBodyResponses() {
+        List<Arguments> out = new ArrayList<>();
+        for (int status : new int[] {100, 101, 200, 201, 204, 205, 304, 404, 500, 599}) {
+            for (String method : new String[] {"GET", "HEAD", "CONNECT"}) {
+                for (String variant : new String[] {"length", "chunked", "websocket"}) {
+                    out.add(Arguments.of(status, method, variant));
+                }
+            }
+        }
+        return out.stream();
+    }
+
+    private static HttpHeaders headers(String variant, int bodyLength) {
+        HttpHeaders h = DefaultHttpHeadersFactory.headersFactory().withValidation(false).newHeaders();
+        h.add("Content-Type", "application/json");
+        switch (variant) {
+            case "chunked" -> h.add("Transfer-Encoding", "chunked");
+            case "websocket" -> h.add("Sec-WebSocket-Version", "13").setInt("content-length", bodyLength);
+            default -> h.setInt("content-length", bodyLength);
+        }
+        return h;
+    }
+
+    @ParameterizedTest(name = "{0} to {1}, {2}")
+    @MethodSource("wholeBodyResponses")
+    void encode_wholeBodyResponse_isByteForByteWhatNettysServerCodecSends(int status, String method, String variant) {
+        byte[] body = "{\"status\":\"ok\"}".getBytes(StandardCharsets.UTF_8);
+        EmbeddedChannel netty = new EmbeddedChannel(new HttpServerCodec());
+        String target = method.equals("CONNECT") ? "h:443" : "/";
+        netty.writeInbound(ascii(method + " " + target + " HTTP/1.1\r\nHost: h\r\n\r\n"));
+        Object in;
+        while ((in = netty.readInbound()) != null) {
+            ReferenceCountUtil.release(in);
+        }
+        netty.writeOutbound(new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.valueOf(status),
+                Unpooled.wrappedBuffer(body), headers(variant, body.length), EmptyHttpHeaders.INSTANCE));
+        String expected = drain(netty);
+        netty.finishAndReleaseAll();
+
+        ByteBuf ours = ServerCodec.encode(UnpooledByteBufAllocator.DEFAULT, HttpVersion.HTTP_1_1, HttpResponseStatus.valueOf(status),
+                headers(variant, body.length), body, method.equals("HEAD"), method.equals("CONNECT"));
+        try {
+            assertThat(ours.toString(StandardCharsets.US_ASCII)).isEqualTo(expected);
+        } finally {
+            ours.release();
+        }
+    }
+
+    @Test
+    void chunkedRequestWithContentLength_isRefusedAndTheConnectionCloses() {
+        EmbeddedChannel ch = new EmbeddedChannel(new ServerCodec.Encoder(), new ServerCodec.Decoder(4096, 8192, 8192),
+                new BodilessRequests(null), new HttpObjectAggregator(1024),
+                new ServerHandler(RequestHandler.of(TestHandlers::echo), new HttpServer.Counters(), 0));
+        ch.writeInbound(ascii("POST /p HTTP/1.1\r\nHost: h\r\nTransfer-Encoding: chunked\r\nContent-Length: 3\r\n\r\n"
+                + "3\r\nabc\r\n0\r\n\r\nGET /next HTTP/1.1\r\nHost: h\r\n\r\n"));
+        ch.runPendingTasks();
+
+        String out = drain(ch);
+        assertThat(out).startsWith("HTTP/1.1 400 Bad Request").contains("connection: close").doesNotContain("/next");
+        assertThat(ch.isOpen()).isFalse();
+        ch.finishAndReleaseAll();
     }
 }
