@@ -6,15 +6,17 @@ import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
  * What a command may take from its surroundings, passed in rather than read from globals so that
  * tests, the REPL and {@code main} each give their own: environment, standard input, working
- * directory, clock, whether output goes to a terminal, and what Ctrl-C means to the run.
+ * directory, clock, whether output goes to a terminal, what Ctrl-C means to the run, and who hears
+ * that a server it starts is ready ({@link #reportReady}).
  */
 public record Context(Map<String, String> env, Supplier<InputStream> stdin, Path workDir, Clock clock,
-                      boolean interactive, CtrlC ctrlC) {
+                      boolean interactive, CtrlC ctrlC, Consumer<String> onReady) {
 
     /**
      * How a command hears Ctrl-C. In a process of its own that is SIGINT ({@link #SIGNAL}); in the
@@ -30,6 +32,12 @@ public record Context(Map<String, String> env, Supplier<InputStream> stdin, Path
     /** Ctrl-C as the process's SIGINT (see {@link Interrupts}). */
     public static final CtrlC SIGNAL = action -> Interrupts.onCtrlC(action)::close;
 
+    /** Returns a context whose readiness nobody waits for (see {@link #reportReady}). */
+    public Context(Map<String, String> env, Supplier<InputStream> stdin, Path workDir, Clock clock, boolean interactive,
+                   CtrlC ctrlC) {
+        this(env, stdin, workDir, clock, interactive, ctrlC, address -> { });
+    }
+
     /** Returns a context whose Ctrl-C is the process's SIGINT. */
     public Context(Map<String, String> env, Supplier<InputStream> stdin, Path workDir, Clock clock, boolean interactive) {
         this(env, stdin, workDir, clock, interactive, SIGNAL);
@@ -43,6 +51,15 @@ public record Context(Map<String, String> env, Supplier<InputStream> stdin, Path
     /** Registers {@code action} to run on Ctrl-C (a clean stop) until the returned registration is closed. */
     public Cancellation.Registration onCtrlC(Runnable action) {
         return ctrlC.on(action);
+    }
+
+    /**
+     * Says that the run is ready for others, reached at {@code address} (a server: bound and
+     * accepting, {@code http://HOST:PORT}). In the shell a job started with {@code &} from a command
+     * marked {@link ReportsReady} is waited for until it says so; elsewhere nobody listens.
+     */
+    public void reportReady(String address) {
+        onReady.accept(address);
     }
 
     /**

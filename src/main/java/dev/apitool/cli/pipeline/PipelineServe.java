@@ -4,6 +4,7 @@ import dev.apitool.cli.Converters;
 import dev.apitool.cli.ExitCode;
 import dev.apitool.cli.Context;
 import dev.apitool.cli.Interrupts;
+import dev.apitool.cli.ReportsReady;
 import dev.apitool.core.http.HttpServerOptions;
 import dev.apitool.core.io.InputException;
 import dev.apitool.core.pipeline.Pipeline;
@@ -26,6 +27,7 @@ import picocli.CommandLine.Option;
             "Prints 'listening on http://HOST:PORT' on stderr once ready (--port 0 picks a free port).",
             "SIGHUP (or --watch) reloads the spec; a spec with errors is refused and the old pipeline keeps serving."},
         footer = {"", "Example:", "  apitool pipeline serve examples/pipeline/users.yaml --port 8080"})
+@ReportsReady
 final class PipelineServe extends SpecCommand {
 
     @Option(names = "--host", paramLabel = "ADDR", defaultValue = "127.0.0.1", description = "Address to listen on (default ${DEFAULT-VALUE}).")
@@ -93,9 +95,12 @@ final class PipelineServe extends SpecCommand {
                 Interrupts h = ownsProcess ? Interrupts.on("HUP", () -> new Thread(reload, "apitool-reload").start()) : null) {
             // Ready only now that the signals are handled: a script that signals right after this line is heard.
             String hostText = server.address().getAddress().getHostAddress();
-            err().println("listening on http://" + (hostText.contains(":") ? "[" + hostText + "]" : hostText) + ":"
-                    + server.address().getPort());
+            String url = "http://" + (hostText.contains(":") ? "[" + hostText + "]" : hostText) + ":" + server.address().getPort();
+            err().println("listening on " + url);
             err().flush();
+            if (stop.getCount() > 0) { // not when a cancel came during start-up and already stopped it
+                context().reportReady(url); // the shell's `serve … &` waits for this
+            }
             stop.await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

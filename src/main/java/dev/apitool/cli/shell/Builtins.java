@@ -127,6 +127,7 @@ final class Builtins {
             out.println();
             out.println("In the shell: every command above without the 'apitool' prefix, and");
             out.println("  COMMAND … &          run as a background job        jobs, job N     list jobs, show one's output");
+            out.println("  pipeline serve … &   waits until it listens: [N] … ready: URL, kept as $urlN ($url1/orders)");
             out.println("  wait [N]             wait for a job (or all)        cancel N        stop a job cleanly");
             out.println("  set NAME VALUE       a default for later commands   unset NAME      forget it");
             out.println("  show settings        the settings, secrets masked   exit, Ctrl-D    leave");

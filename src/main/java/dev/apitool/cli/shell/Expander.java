@@ -4,6 +4,7 @@ import dev.apitool.cli.Apitool;
 import dev.apitool.cli.Context;
 import dev.apitool.cli.Formats;
 import dev.apitool.cli.OutputFormat;
+import dev.apitool.cli.ReportsReady;
 import dev.apitool.core.io.InputException;
 import dev.apitool.core.shell.Settings;
 import dev.apitool.core.shell.ShellLine;
@@ -125,6 +126,16 @@ final class Expander {
             }
         }
         return out;
+    }
+
+    /** Returns whether the command {@code args} name says when it is ready ({@link ReportsReady}); false when they do not parse. */
+    static boolean reportsReady(Context context, List<String> args) {
+        ParseResult leaf = parse(context, args);
+        while (leaf != null && leaf.hasSubcommand()) {
+            leaf = leaf.subcommand();
+        }
+        Object user = leaf == null ? null : leaf.commandSpec().userObject();
+        return user != null && user.getClass().isAnnotationPresent(ReportsReady.class);
     }
 
     /** Returns whether the command offers output {@code format}: text, and what its {@link Formats} declares. */

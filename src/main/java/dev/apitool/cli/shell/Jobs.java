@@ -80,6 +80,16 @@ final class Jobs {
         return queue.await(n, timeout);
     }
 
+    /** Waits up to {@code timeout} for job {@code n} to say it is ready or to end; returns its record then. */
+    Optional<TaskRecord<Integer>> awaitReady(int n, Duration timeout) throws InterruptedException {
+        return queue.awaitReady(n, timeout);
+    }
+
+    /** Returns the address job {@code n} gave when it said it was ready, if it did. */
+    Optional<String> readyAddress(int n) {
+        return queue.readyAddress(n);
+    }
+
     /** Cancels every job and waits at most {@code bound}; returns whether all ended. */
     boolean shutdown(Duration bound) throws InterruptedException {
         return queue.shutdown(bound);
@@ -91,7 +101,8 @@ final class Jobs {
         s.append('[').append(r.number()).append("]  ").append(pad(r.status().label(), 9)).append(' ')
                 .append(pad(elapsed(r.elapsed()), 7))
                 .append(' ').append(r.name());
-        String result = result(r, o -> o.lastLine());
+        String result = r.status().ended() ? result(r, o -> o.lastLine())
+                : readyAddress(r.number()).map(a -> "ready: " + a).orElse("");
         if (!result.isEmpty()) {
             s.append("  — ").append(result);
         }

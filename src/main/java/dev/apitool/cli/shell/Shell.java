@@ -4,30 +4,43 @@ import dev.apitool.cli.Apitool;
 import dev.apitool.cli.ApitoolException;
 import dev.apitool.cli.Context;
 import dev.apitool.cli.ExitCode;
+import dev.apitool.cli.ReportsReady;
 import dev.apitool.core.io.InputException;
 import dev.apitool.core.shell.Redactor;
 import dev.apitool.core.shell.Settings;
 import dev.apitool.core.shell.ShellLine;
 import dev.apitool.core.tasks.Cancellation;
+import dev.apitool.core.tasks.TaskRecord;
 import dev.apitool.core.tasks.TaskRejectedException;
+import dev.apitool.core.tasks.TaskStatus;
 import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.time.Duration;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * The shell's loop, apart from the terminal: reads a line from its {@link Console}, splits and
  * expands it, runs a built-in ({@link Builtins}) or an apitool command through the root factory
  * (a fresh command line per line, exactly as on the command line), in the foreground or, with a
- * trailing {@code &}, as a background job. Ctrl-C cancels the foreground command through its
+ * trailing {@code &}, as a background job. A job whose command says when it is ready (a server,
+ * {@link ReportsReady}) is waited for, up to {@link #READY_BOUND}: its line then says
+ * {@code [N] … ready: URL}, and the URL is kept as the setting {@code urlN} ({@code $url1/orders}),
+ * or the line fails with the job's own exit code, so a script never runs on past a server that
+ * did not start. Ctrl-C cancels the foreground command through its
  * {@link Context}; the shell goes on. A failure prints {@code [exit N]} on a terminal; piped input
  * stops at the first failure (unless {@code --keep-going}) and the shell exits with its code.
  */
 final class Shell {
 
     static final String PROMPT = "apitool> ";
+    /** Longest wait of a {@code &} line for its job to be ready. */
+    static final Duration READY_BOUND = Duration.ofSeconds(30);
 
     private final Context base;
     private final Console console;
@@ -39,6 +52,7 @@ final class Shell {
     private final Builtins builtins;
     private final Completion completion;
     private final SpecRoutes routes;
+    private final Set<Integer> readyKept = new HashSet<>();
     private volatile Cancellation foreground;
     private int lineNumber;
 
@@ -132,6 +146,7 @@ final class Shell {
 
     /** Expands {@code line} and runs it: a built-in, a background job, or a command in the foreground. */
     private int dispatch(String text, ShellLine line) throws InterruptedException {
+        keepReadyAddresses();
         List<String> words = expander.words(line);
         if (builtins.has(words.get(0))) {
             if (line.background()) {
@@ -144,13 +159,67 @@ final class Shell {
             completion.positionals(args).stream().findFirst().ifPresent(routes::loaded); // SPEC: its routes for Tab
         }
         if (line.background()) {
-            String shown = text.strip().replaceAll("\\s*&$", "");
+            String shown = Redactor.line(text.strip().replaceAll("\\s*&$", ""));
             int n = jobs.start(shown, args, this::runJob);
-            console.out().println("[" + n + "] " + Redactor.line(shown) + " started");
+            if (Expander.reportsReady(base, args)) {
+                return awaitReady(n, shown);
+            }
+            console.out().println("[" + n + "] " + shown + " started");
             console.out().flush();
             return 0;
         }
         return runCommand(args, console.out(), console.err(), base.interactive());
+    }
+
+    /**
+     * Waits until job {@code n} is ready (prints {@code [N] … ready: URL}, keeps {@code urlN}) or has
+     * ended (prints what it printed; returns its exit code), at most {@link #READY_BOUND}; Ctrl-C stops
+     * the waiting, not the job.
+     */
+    private int awaitReady(int n, String shown) {
+        PrintWriter out = console.out();
+        PrintWriter err = console.err();
+        if (console.interactive()) {
+            err.println("[" + n + "] " + shown + " starting (Ctrl-C stops waiting)");
+            err.flush();
+        }
+        TaskRecord<Integer> r;
+        try {
+            r = jobs.awaitReady(n, READY_BOUND).orElseThrow();
+        } catch (InterruptedException e) {
+            err.println("[" + n + "] " + shown + " started, not ready yet (Ctrl-C stopped the waiting; 'jobs' shows when it is)");
+            return 130;
+        }
+        Optional<String> address = jobs.readyAddress(n);
+        if (address.isPresent() && r.status() != TaskStatus.CANCELLED) {
+            keepReadyAddresses();
+            out.println("[" + n + "] " + shown + " ready: " + address.get());
+            out.flush();
+            return 0;
+        }
+        if (!r.status().ended()) {
+            err.println("apitool: job " + n + " was not ready within " + READY_BOUND.toSeconds() + "s; it keeps running ('job "
+                    + n + "' shows its output, 'cancel " + n + "' stops it)");
+            return ExitCode.FAILED.code();
+        }
+        err.print(jobs.output(n)); // the job's own error, as a foreground run prints it; the end notice follows
+        console.flushNotices();
+        if (r.status() == TaskStatus.CANCELLED) {
+            return 130;
+        }
+        return r.result() != null && r.result() != 0 ? r.result() : ExitCode.INTERNAL.code();
+    }
+
+    /** Keeps the address of each job that said it is ready as the setting {@code urlN}, once (an unset stays unset). */
+    private void keepReadyAddresses() {
+        for (TaskRecord<Integer> r : jobs.all()) {
+            if (!readyKept.contains(r.number())) {
+                jobs.readyAddress(r.number()).ifPresent(a -> {
+                    readyKept.add(r.number());
+                    settings.set("url" + r.number(), a);
+                });
+            }
+        }
     }
 
     interface Work {
@@ -198,7 +267,7 @@ final class Shell {
 
     private Context context(Cancellation c, boolean interactive, Map<String, String> env) {
         return new Context(env, () -> new ByteArrayInputStream(new byte[0]), base.workDir(), base.clock(), interactive,
-                c::onCancel);
+                c::onCancel, c::ready);
     }
 
     /** Runs {@code command} for {@code $(…)} and returns its standard output; its errors go to the shell's stderr. */

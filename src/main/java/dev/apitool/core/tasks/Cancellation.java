@@ -2,12 +2,16 @@ package dev.apitool.core.tasks;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
- * How a piece of work is asked to stop. The work registers actions that stop it cleanly
- * ({@link #onCancel}); {@link #cancel()} runs them, or interrupts the thread the work runs on when
- * it registered none. A second cancel also interrupts that thread: the user asked twice.
- * Thread-safe; an action registered after the cancel runs at once.
+ * How a piece of work is asked to stop, and how it says it is ready. The work registers actions
+ * that stop it cleanly ({@link #onCancel}); {@link #cancel()} runs them, or interrupts the thread
+ * the work runs on when it registered none. A second cancel also interrupts that thread: the user
+ * asked twice. Work that serves others (a server bound and accepting) calls {@link #ready} once it
+ * does, with the address it is reached at; whoever started it may wait for that
+ * ({@link TaskQueue#awaitReady}). Thread-safe; an action registered after the cancel runs at once.
  */
 public final class Cancellation {
 
@@ -21,6 +25,8 @@ public final class Cancellation {
     private Thread worker;
     private int cancels;
     private boolean actionExpected;
+    private String readyAddress;
+    private Runnable readyListener = () -> { };
 
     /** Returns a cancellation for work running on {@code worker} (null: none yet, see {@link #bind}). */
     public Cancellation(Thread worker) {
@@ -79,6 +85,32 @@ public final class Cancellation {
         for (Runnable r : run) {
             r.run();
         }
+    }
+
+    /**
+     * Says the work is ready for others: a server bound and accepting, reached at {@code address}
+     * (such as {@code http://127.0.0.1:41234}). Only the first call counts.
+     */
+    public void ready(String address) {
+        Runnable listener;
+        synchronized (this) {
+            if (readyAddress != null) {
+                return;
+            }
+            readyAddress = Objects.requireNonNull(address, "address");
+            listener = readyListener;
+        }
+        listener.run();
+    }
+
+    /** Returns the address the work gave when it said it was ready, if it has. */
+    public synchronized Optional<String> readyAddress() {
+        return Optional.ofNullable(readyAddress);
+    }
+
+    /** Makes {@code listener} hear of {@link #ready} (on the work's thread, no lock held). */
+    synchronized void whenReady(Runnable listener) {
+        this.readyListener = listener;
     }
 
     /** Returns whether {@link #cancel()} was called. */

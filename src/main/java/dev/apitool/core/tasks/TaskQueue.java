@@ -96,6 +96,7 @@ public final class TaskQueue<T> {
             throw new TaskRejectedException("the task queue is full (" + capacity + " tasks)");
         }
         Entry<T> e = new Entry<>(next++, name, task);
+        e.cancellation.whenReady(this::readied);
         entries.put(e.number, e);
         pending.addLast(e);
         unfinished++;
@@ -158,6 +159,38 @@ public final class TaskQueue<T> {
         }
         waitUntil(() -> e.status.ended(), deadline);
         return Optional.of(record(e));
+    }
+
+    /**
+     * Waits up to {@code timeout} for task {@code number} to say it is ready ({@link Cancellation#ready})
+     * or to end, whichever comes first; returns its record then, empty if unknown. Whether it became
+     * ready is {@link #readyAddress}.
+     */
+    public synchronized Optional<TaskRecord<T>> awaitReady(int number, Duration timeout) throws InterruptedException {
+        long deadline = nanoTime.getAsLong() + timeout.toNanos();
+        Entry<T> e = entries.get(number);
+        if (e == null) {
+            return Optional.empty();
+        }
+        waitUntil(() -> e.status.ended() || e.cancellation.readyAddress().isPresent(), deadline);
+        return Optional.of(record(e));
+    }
+
+    /** Returns the address task {@code number} gave when it said it was ready, if it did (it may have ended since). */
+    public Optional<String> readyAddress(int number) {
+        Cancellation c;
+        synchronized (this) {
+            Entry<T> e = entries.get(number);
+            if (e == null) {
+                return Optional.empty();
+            }
+            c = e.cancellation;
+        }
+        return c.readyAddress();
+    }
+
+    private synchronized void readied() {
+        notifyAll();
     }
 
     /** Drains the queue: waits until every task enqueued so far has ended, then stops the workers and joins them. */

@@ -9,6 +9,9 @@
  * out: it cancels what is pending or running and waits a bounded time. A task is cancelled through
  * its {@link dev.apitool.core.tasks.Cancellation}: the work registers what "stop cleanly" means to
  * it (a load test ends its run and reports, a server closes its port), and a task that registered
- * nothing is interrupted. The interactive shell's jobs and its foreground command both run on this.
+ * nothing is interrupted. Work that serves others says through the same handle when it is ready
+ * ({@link dev.apitool.core.tasks.Cancellation#ready}, with the address it is reached at), and
+ * {@link dev.apitool.core.tasks.TaskQueue#awaitReady} waits, bounded, until it is ready or has ended.
+ * The interactive shell's jobs and its foreground command both run on this.
  */
 package dev.apitool.core.tasks;

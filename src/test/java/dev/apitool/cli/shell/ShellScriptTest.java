@@ -4,26 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.apitool.cli.AbstractHelpTest;
 import dev.apitool.cli.Cli;
-import dev.apitool.cli.Apitool;
 import dev.apitool.cli.CommandResult;
-import dev.apitool.cli.Context;
 import dev.apitool.core.http.HttpServer;
 import dev.apitool.core.http.HttpServerOptions;
 import dev.apitool.core.http.RequestHandler;
 import dev.apitool.core.http.ServerResponse;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.PrintWriter;
-import java.io.SequenceInputStream;
-import java.io.StringWriter;
 import java.net.InetAddress;
-import java.net.Socket;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.time.Duration;
+import java.nio.file.Files;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -172,101 +162,68 @@ class ShellScriptTest extends AbstractHelpTest {
     }
 
     /**
-     * The issue's script: sign a token, serve a spec in the background, load it, verify the token,
-     * cancel the job (it drains and frees its port); the exit code is the first failure's.
+     * The issue's script, as a plain piped script: sign a token, serve a spec in the background on
+     * a free port, load it through the ready URL ({@code $url1}, then a relative path after
+     * {@code set url $url1}), verify the token, cancel the job (it drains and frees its port); the
+     * exit code is the first failure's. Without the {@code &} waiting for readiness the load on the
+     * next line is refused, and without the kept URL the script cannot know the port.
      */
     @Test
     void shell_signServeLoadVerifyCancel_runsEndToEndAndExitsWithTheFirstFailure() throws Exception {
-        java.nio.file.Files.writeString(dir.resolve("api.yaml"), String.join("\n",
+        Files.writeString(dir.resolve("api.yaml"), String.join("\n",
                 "apiVersion: apitool/v1",
                 "routes: [{method: POST, path: /orders, name: create_order, handler: counter}]", ""));
-        int port;
-        try (java.net.ServerSocket probe = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            port = probe.getLocalPort();
-        }
-        String base = "http://127.0.0.1:" + port;
-        // The rest of the script is typed once the job listens, as a person would wait for it.
-        InputStream stdin = new SequenceInputStream(new ByteArrayInputStream(String.join("\n",
+        CommandResult r = Cli.in(dir).stdin(String.join("\n",
                 "set secret " + SECRET,
                 "set token $(jwt sign --sub alice --exp 15m)",
-                "pipeline serve api.yaml --port " + port + " &", "").getBytes(StandardCharsets.UTF_8)),
-                new OnceListening(port, String.join("\n",
-                        "load " + base + "/orders -X POST -n 60 -c 2 --threads 1",
-                        "jobs",
-                        "jwt verify $token",
-                        "cancel 1",
-                        "wait 1",
-                        "job 1",
-                        "jwt verify $token --aud nobody",
-                        "jwt verify $token",
-                        "")));
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Apitool.run(new Context(Map.of("HOME", dir.resolve("home").toString()), () -> stdin, dir,
-                Clock.systemUTC(), false), new PrintWriter(out), new PrintWriter(err), "shell");
-        CommandResult r = new CommandResult(code, out.toString(), err.toString(), List.of("shell"));
+                "pipeline serve api.yaml --port 0 &",
+                "load $url1/orders -X POST -n 60 -c 2 --threads 1",
+                "set url $url1",
+                "load /orders -X POST -n 5 -c 1 --threads 1",
+                "show settings",
+                "jobs",
+                "jwt verify $token",
+                "cancel 1",
+                "wait 1",
+                "job 1",
+                "jwt verify $token --aud nobody",
+                "jwt verify $token",
+                "")).run("shell");
 
+        Matcher ready = Pattern.compile("\\[1\\] pipeline serve api\\.yaml --port 0 ready: (http://127\\.0\\.0\\.1:(\\d+))")
+                .matcher(r.out());
+        assertThat(ready.find()).as("the & line waited for the server and gave its URL; " + r).isTrue();
+        String url = ready.group(1);
+        int port = Integer.parseInt(ready.group(2));
         assertThat(r.exitCode()).as("the first failure's code: the --aud check; " + r).isEqualTo(1);
-        assertThat(r.out()).contains("[1] pipeline serve api.yaml --port " + port + " started");
-        assertThat(r.out()).as("every request reached the served pipeline").contains("Status     200: ")
-                .contains("Failed     0 (0.00%)");
-        assertThat(r.out()).containsPattern("\\[1\\]  running .*pipeline serve");
+        assertThat(r.out()).as("both loads reached the served pipeline").containsPattern("(?m)^  Status     200: 5$");
+        assertThat(count(r.out(), "Failed     0 (0.00%)")).as("no request of either load failed (none was refused)").isEqualTo(2);
+        assertThat(count(r.out(), "Errors     connect 0 ")).isEqualTo(2);
+        assertThat(r.out()).as("show settings lists the kept URL").contains("url1 = " + url).contains("url = " + url);
+        assertThat(r.out()).containsPattern("\\[1\\]  running .*pipeline serve api\\.yaml --port 0  — ready: " + Pattern.quote(url));
         assertThat(count(r.out(), "\"sub\": \"alice\"")).as("verified once; the line after the failure did not run").isEqualTo(1);
         assertThat(r.out()).as("the job's output: it shut down gracefully").contains("apitool: shutting down");
-        assertThat(r.err()).contains("[1] cancelled  pipeline serve api.yaml --port " + port);
+        assertThat(r.err()).contains("[1] cancelled  pipeline serve api.yaml --port 0");
         assertThat(r.out() + r.err()).doesNotContain(SECRET);
-        try (java.net.ServerSocket again = new java.net.ServerSocket(port, 1, java.net.InetAddress.getLoopbackAddress())) {
+        try (ServerSocket again = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
             assertThat(again.getLocalPort()).as("the port is free after cancel").isEqualTo(port);
         }
     }
 
-    /** Standard input whose text is readable once {@code port} accepts connections (polled, bounded). */
-    private static final class OnceListening extends InputStream {
-        private final int port;
-        private final String text;
-        private InputStream in;
+    @Test
+    void shell_serveCannotBind_theAndLineFailsWithTheJobsCodeAndTheScriptStops() throws Exception {
+        Files.writeString(dir.resolve("api.yaml"), String.join("\n",
+                "apiVersion: apitool/v1",
+                "routes: [{method: GET, path: /ping, name: ping, handler: counter}]", ""));
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            int port = taken.getLocalPort();
+            CommandResult r = Cli.in(dir).stdin("pipeline serve api.yaml --port " + port + " &\njobs\n").run("shell");
 
-        OnceListening(int port, String text) {
-            this.port = port;
-            this.text = text;
-        }
-
-        @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            if (in == null) {
-                awaitListening();
-                in = new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
-            }
-            return in.read(b, off, len);
-        }
-
-        private void awaitListening() throws IOException {
-            try {
-                long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-                while (!accepts(port)) {
-                    if (System.nanoTime() > deadline) {
-                        throw new IOException("nothing listened on port " + port + " within 30s");
-                    }
-                    Thread.sleep(20); // polling the port, not waiting for time to pass
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IOException("interrupted while waiting for port " + port, e);
-            }
-        }
-
-        private static boolean accepts(int port) {
-            try (Socket s = new Socket(InetAddress.getLoopbackAddress(), port)) {
-                return true;
-            } catch (IOException e) {
-                return false;
-            }
+            assertThat(r.exitCode()).as("the serve's own code, as in the foreground; " + r).isEqualTo(2);
+            assertThat(r.err()).as("the job's error, then its end notice")
+                    .containsPattern("apitool: error: .*" + port)
+                    .contains("[1] done (exit 2)  pipeline serve api.yaml --port " + port);
+            assertThat(r.out()).as("no ready line, and the script stopped before 'jobs'").doesNotContain("ready:").doesNotContain("[1]  ");
         }
     }
 }

@@ -52,7 +52,7 @@ class ShellTerminalTest {
     private static HttpServer server;
     private static final AtomicInteger held = new AtomicInteger();
     private static final CompletableFuture<Void> release = new CompletableFuture<>();
-    private static final Pattern LISTENING = Pattern.compile("listening on (http://127\\.0\\.0\\.1:(\\d+))");
+    private static final Pattern READY = Pattern.compile("\\[3\\] pipeline serve api\\.yaml --port 0 ready: (http://127\\.0\\.0\\.1:(\\d+))");
 
     @BeforeAll
     static void startShell() throws Exception {
@@ -217,26 +217,22 @@ class ShellTerminalTest {
                 "apiVersion: apitool/v1",
                 "routes: [{method: POST, path: /orders, name: create_order, handler: counter}]", ""));
         line("pipeline serve api.yaml --port 0 &");
-        awaitScreen(s -> s.contains("[3] pipeline serve api.yaml --port 0 started"), "the server job started");
+        awaitScreen(s -> READY.matcher(s).find() && lastLine(s).equals("apitool>"), "the server job ready, with its URL");
+        Matcher ready = READY.matcher(screen());
+        assertThat(ready.find()).isTrue();
+        String url = ready.group(1);
+        int port = Integer.parseInt(ready.group(2));
         type("load /or");
         key("Tab");
         awaitScreen(s -> lastLine(s).equals("apitool> load /orders"), "the path of the served spec's route completed");
         key("C-u");
-        Matcher listening = LISTENING.matcher("");
-        long deadline = System.nanoTime() + BOUND.toNanos();
-        while (!listening.reset(screen()).find()) { // its address is in its kept output once it listens
-            assertThat(System.nanoTime()).as("job 3 listening, within " + BOUND).isLessThan(deadline);
-            int shown = count(screen(), "apitool> job 3");
-            line("job 3");
-            awaitScreen(s -> count(s, "apitool> job 3") > shown && lastLine(s).equals("apitool>"), "job 3 shown");
-        }
-        String url = listening.group(1);
-        int port = Integer.parseInt(listening.group(2));
         line("jobs");
-        awaitScreen(s -> s.contains("[3]  running") && lastLine(s).equals("apitool>"), "the server listed as running");
-        line("load " + url + "/orders -X POST -n 60 -c 2 --threads 1");
-        awaitScreen(s -> s.lastIndexOf("apitool> load " + url) >= 0 && lastLine(s).equals("apitool>"), "the load's report");
-        assertThat(screen().substring(screen().lastIndexOf("apitool> load " + url))).as("every request answered by the job")
+        awaitScreen(s -> s.contains("[3]  running") && s.contains("— ready: " + url) && lastLine(s).equals("apitool>"),
+                "the server listed as running, with its URL");
+        line("load $url3/orders -X POST -n 60 -c 2 --threads 1");
+        awaitScreen(s -> s.lastIndexOf("apitool> load $url3") >= 0 && lastLine(s).equals("apitool>"), "the load's report");
+        assertThat(screen().substring(screen().lastIndexOf("apitool> load $url3"))).as("every request answered by the job")
+                .contains("POST " + url + "/orders")
                 .contains("Status     200: ").contains("Failed     0 (0.00%)");
         line("cancel 3");
         awaitScreen(s -> s.contains("[3] cancelled  pipeline serve api.yaml --port 0"), "the server job cancelled");
@@ -249,21 +245,45 @@ class ShellTerminalTest {
 
     @Test
     @Order(9)
+    void serveJob_ctrlCWhileNotReady_stopsTheWaitingNotTheJob_andCancelStopsIt() throws Exception {
+        Path fifo = dir.resolve("slow.yaml"); // the job's spec read blocks until the test writes it: not ready till then
+        assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();
+        line("pipeline serve slow.yaml --port 0 &");
+        awaitScreen(s -> s.contains("[4] pipeline serve slow.yaml --port 0 starting (Ctrl-C stops waiting)"),
+                "the & line waiting for readiness");
+        key("C-c");
+        awaitScreen(s -> s.contains("[4] pipeline serve slow.yaml --port 0 started, not ready yet") && lastLine(s).equals("apitool>"),
+                "Ctrl-C stopped the waiting");
+        line("jobs");
+        awaitScreen(s -> s.substring(s.lastIndexOf("apitool> jobs")).contains("[4]  running") && lastLine(s).equals("apitool>"),
+                "the job still running: Ctrl-C stopped the waiting, not the job");
+        String listed = screen().substring(screen().lastIndexOf("apitool> jobs"));
+        assertThat(listed.substring(listed.indexOf("[4]  running")).lines().findFirst().orElseThrow())
+                .as("not ready: no URL").doesNotContain("ready:");
+        line("cancel 4");
+        Files.writeString(fifo, String.join("\n", "apiVersion: apitool/v1",
+                "routes: [{method: GET, path: /ping, name: ping, handler: counter}]", ""));
+        awaitScreen(s -> s.contains("[4] cancelled  pipeline serve slow.yaml --port 0") && lastLine(s).equals("apitool>"),
+                "the job cancelled");
+    }
+
+    @Test
+    @Order(10)
     void exit_withARunningJob_asksThenCancelsIt() throws Exception {
         line("load " + server.uri("/late") + " -d 1m -c 1 --threads 1 &");
-        awaitScreen(s -> s.contains("[4] load"), "the fourth job started");
+        awaitScreen(s -> s.contains("[5] load"), "the fifth job started");
         line("exit");
         awaitScreen(s -> s.contains("Cancel it and leave? [y/N]"), "the question");
         type("n");
         key("Enter");
         line("jobs");
-        awaitScreen(s -> s.contains("[4]  running"), "the job still running after 'n'");
+        awaitScreen(s -> s.contains("[5]  running"), "the job still running after 'n'");
         line("exit");
         awaitScreen(s -> count(s, "Cancel it and leave? [y/N]") == 2, "the question again");
         type("y");
         key("Enter");
         awaitTrue(() -> tmuxOutput("list-panes", "-t", "t", "-F", "#{pane_dead}").strip().equals("1"), "the shell gone");
-        assertThat(screen()).contains("[4] cancelled");
+        assertThat(screen()).contains("[5] cancelled");
     }
 
     // --- driving tmux ---

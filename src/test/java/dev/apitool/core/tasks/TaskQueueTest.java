@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -197,5 +198,86 @@ class TaskQueueTest {
         assertThat(calls).as("its stop action runs as it registers").containsExactly("late");
         c.cancel();
         assertThat(Thread.interrupted()).as("a second cancel interrupts").isTrue();
+    }
+
+    @Test
+    void awaitReady_taskSaysReady_returnsItRunningWithItsAddress() throws Exception {
+        TaskQueue<Integer> queue = queue(1, 10, 1);
+        queue.start();
+        int id = queue.enqueue("serve", c -> {
+            CountDownLatch stop = new CountDownLatch(1);
+            try (Cancellation.Registration r = c.onCancel(stop::countDown)) {
+                c.ready("http://127.0.0.1:41234");
+                c.ready("http://second.example"); // only the first counts
+                stop.await();
+            }
+            return 0;
+        });
+        TaskRecord<Integer> rec = queue.awaitReady(id, Duration.ofDays(1)).orElseThrow();
+        assertThat(rec.status()).isEqualTo(TaskStatus.RUNNING);
+        assertThat(queue.readyAddress(id)).contains("http://127.0.0.1:41234");
+        queue.cancel(id);
+        assertThat(queue.await(id, Duration.ofDays(1)).orElseThrow().status()).isEqualTo(TaskStatus.CANCELLED);
+        assertThat(queue.readyAddress(id)).as("kept after the end").contains("http://127.0.0.1:41234");
+    }
+
+    @Test
+    void awaitReady_taskEndsWithoutSayingReady_returnsTheEndedRecordAndNoAddress() throws Exception {
+        TaskQueue<Integer> queue = queue(1, 10, 1);
+        queue.start();
+        int id = queue.enqueue("bind", c -> {
+            throw new IllegalStateException("address already in use");
+        });
+        TaskRecord<Integer> rec = queue.awaitReady(id, Duration.ofDays(1)).orElseThrow();
+        assertThat(rec.status()).isEqualTo(TaskStatus.FAILED);
+        assertThat(rec.error()).isEqualTo("address already in use");
+        assertThat(queue.readyAddress(id)).isEmpty();
+        assertThat(queue.awaitReady(99, Duration.ofDays(1))).as("no such task").isEmpty();
+    }
+
+    @Test
+    void awaitReady_taskCancelledWhileNotYetReady_returnsItCancelled() throws Exception {
+        TaskQueue<Integer> queue = queue(1, 10, 1);
+        queue.start();
+        CountDownLatch started = new CountDownLatch(1);
+        int id = queue.enqueue("starting", c -> {
+            CountDownLatch stop = new CountDownLatch(1);
+            try (Cancellation.Registration r = c.onCancel(stop::countDown)) {
+                started.countDown();
+                stop.await(); // still starting: it never says it is ready
+            }
+            return 0;
+        });
+        CompletableFuture<TaskRecord<Integer>> waiting = CompletableFuture.supplyAsync(() -> {
+            try {
+                return queue.awaitReady(id, Duration.ofDays(1)).orElseThrow();
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        assertThat(started.await(5, TimeUnit.SECONDS)).isTrue();
+        assertThat(waiting).as("not ready, still running: the waiter still waits").isNotDone();
+        assertThat(queue.cancel(id)).isTrue();
+        TaskRecord<Integer> rec = waiting.get(10, TimeUnit.SECONDS);
+        assertThat(rec.status()).isEqualTo(TaskStatus.CANCELLED);
+        assertThat(queue.readyAddress(id)).isEmpty();
+    }
+
+    @Test
+    void awaitReady_neverReady_givesUpAtTheBoundByTheQueuesClock() throws Exception {
+        AtomicLong clock = new AtomicLong();
+        // every reading moves the clock 10 s on: the 30 s bound passes after a few readings, not 30 real seconds
+        TaskQueue<Integer> queue = new TaskQueue<>(1, 10, 1, () -> clock.addAndGet(Duration.ofSeconds(10).toNanos()), ended::add);
+        queue.start();
+        CountDownLatch release = new CountDownLatch(1);
+        int id = queue.enqueue("slow", c -> {
+            release.await();
+            return 0;
+        });
+        TaskRecord<Integer> rec = queue.awaitReady(id, Duration.ofSeconds(30)).orElseThrow();
+        assertThat(rec.status().ended()).isFalse();
+        assertThat(queue.readyAddress(id)).isEmpty();
+        release.countDown();
+        queue.stop();
     }
 }
