@@ -15,8 +15,11 @@
 # chain/bare (>= 0.5). The machine is shared: the ratios of one run are the figure, not the
 # absolute numbers. Installs nothing but the WireMock jar; needs nginx, wrk, taskset, java 17+, mvn.
 # Only loopback; every run is bounded by `timeout`.
+# A/B of a change: BASE_JAR=another-apitool.jar adds the servers base-bare, base-chain and
+# base-chain-post (the same specs served by that jar) to name in SERVERS, so that both builds are
+# measured in one run, interleaved, each as a ratio to the same nginx.
 # Usage: [DURATION=20] [ROUNDS=3] [CONNECTIONS=50] [WARMUP=5] [SERVERS="nginx wiremock bare chain chain-post"] \
-#        scripts/bench/pipeline-vs-peers.sh
+#        [BASE_JAR=path] scripts/bench/pipeline-vs-peers.sh
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$root"
@@ -27,12 +30,16 @@ conns=${CONNECTIONS:-50}
 warmup=${WARMUP:-5}
 servers=${SERVERS:-nginx wiremock bare chain chain-post}
 jar=target/apitool.jar
+base_jar=${BASE_JAR:-}
 wiremock_version=3.13.2
 [[ "$duration" =~ ^[0-9]+$ && "$duration" -ge 1 ]] || { echo "$me: DURATION must be whole seconds" >&2; exit 2; }
 [[ "$rounds" =~ ^[0-9]+$ && "$rounds" -ge 1 ]] || { echo "$me: ROUNDS must be >= 1" >&2; exit 2; }
 for t in wrk taskset java python3 curl; do command -v "$t" >/dev/null || { echo "$me: $t is needed" >&2; exit 2; }; done
 nginx_bin=$(command -v nginx || echo /usr/sbin/nginx)
 [[ -x "$nginx_bin" ]] || { echo "$me: nginx is needed (apt-get install -y nginx)" >&2; exit 2; }
+if [[ " $servers " == *" base-"* ]]; then
+  [[ -f "$base_jar" ]] || { echo "$me: servers base-* need BASE_JAR=path to an apitool jar" >&2; exit 2; }
+fi
 (( $(nproc) >= 2 )) || { echo "$me: needs 2 CPUs (server on one, wrk on the other)" >&2; exit 2; }
 
 if [[ ! -f "$jar" || -n "$(find src/main pom.xml -newer "$jar" -print -quit)" ]]; then
@@ -123,9 +130,11 @@ NGINX
       taskset -c 0 java -jar "$wiremock_jar" --port "$port" --bind-address 127.0.0.1 --root-dir "$tmp/wiremock" \
         --disable-request-logging --no-request-journal >"$tmp/wiremock.log" 2>&1 &
       server_pid=$! ;;
-    bare|chain|chain-post)
-      local spec=$tmp/${name%-post}.yaml
-      taskset -c 0 java -jar "$jar" pipeline serve "$spec" --port "$port" --threads 1 >/dev/null 2>"$tmp/$name.log" &
+    bare|chain|chain-post|base-bare|base-chain|base-chain-post)
+      local kind=${name#base-} use=$jar
+      [[ "$name" == base-* ]] && use=$base_jar
+      local spec=$tmp/${kind%-post}.yaml
+      taskset -c 0 java -jar "$use" pipeline serve "$spec" --port "$port" --threads 1 >/dev/null 2>"$tmp/$name.log" &
       server_pid=$! ;;
   esac
   for _ in $(seq 300); do
@@ -137,8 +146,8 @@ NGINX
 
 run_wrk() { # NAME PORT SECONDS -> requests/s (warns on stderr when responses were not all 2xx)
   local name=$1 port=$2 secs=$3 args=() out
-  [[ "$name" == chain* ]] && args+=(-H "Authorization: Bearer $token")
-  [[ "$name" == chain-post ]] && args+=(-s "$tmp/post.lua")
+  [[ "${name#base-}" == chain* ]] && args+=(-H "Authorization: Bearer $token")
+  [[ "${name#base-}" == chain-post ]] && args+=(-s "$tmp/post.lua")
   out=$(timeout $((secs + 30)) taskset -c 1 wrk -t1 -c"$conns" -d"${secs}s" "${args[@]}" "http://127.0.0.1:$port/")
   if grep -q 'Non-2xx' <<<"$out"; then
     echo "$me: warning: $name: $(grep 'Non-2xx' <<<"$out" | xargs) (the figure counts refusals)" >&2
@@ -171,7 +180,8 @@ for name in "${order[@]}"; do
   med[$name]=$(median "${results[$name]}")
   printf '%-12s %12.0f\n' "$name" "${med[$name]}"
 done
-for pair in "bare nginx 0.8" "bare wiremock 5" "chain bare 0.5" "chain-post bare 0.5"; do
+for pair in "bare nginx 0.8" "base-bare nginx 0.8" "bare wiremock 5" "chain bare 0.5" "chain-post bare 0.5" \
+    "base-chain base-bare 0.5" "base-chain-post base-bare 0.5"; do
   set -- $pair
   [[ -n "${med[$1]-}" && -n "${med[$2]-}" ]] || continue
   python3 -c "a=${med[$1]}; b=${med[$2]}; r=a/b if b else 0; print(f'$1/$2 = {r:.2f} (goal >= $3): ' + ('met' if r >= $3 else 'missed'))"

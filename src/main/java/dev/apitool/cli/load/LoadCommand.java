@@ -235,9 +235,21 @@ final class LoadCommand extends BaseCommand implements ClaimOptions.Holder {
         }
         return LoadSpec.builder(target).method(method).headers(headers).body(body).connections(connections).rate(r)
                 .maxInFlight(inFlight).requests(n).duration(d).threads(loops).timeout(request.timeout(DEFAULT_TIMEOUT))
-                .warmup(w).okStatus(okStatus == null ? null : StatusSet.parse(okStatus)).connect(connect).stages(ramps)
+                .warmup(w).okStatus(okStatus()).connect(connect).stages(ramps)
                 .maxDuration(maxDuration)
                 .build();
+    }
+
+    /** The --ok-status set; a malformed one is an input error naming the flag. */
+    private StatusSet okStatus() {
+        if (okStatus == null) {
+            return null;
+        }
+        try {
+            return StatusSet.parse(okStatus);
+        } catch (IllegalArgumentException | InputException e) {
+            throw new InputException("--ok-status: " + e.getMessage());
+        }
     }
 
     private Stages stages() {

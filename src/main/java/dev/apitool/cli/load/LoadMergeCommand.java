@@ -57,12 +57,7 @@ final class LoadMergeCommand extends BaseCommand {
 
     @Override
     protected ExitCode run() {
-        List<Threshold> checks;
-        try {
-            checks = LoadVerdict.thresholds(thresholds);
-        } catch (IllegalArgumentException e) {
-            throw new ApitoolException(ExitCode.USAGE, e.getMessage());
-        }
+        List<Threshold> checks = LoadVerdict.thresholds(thresholds);
         for (int i = 0; i < logs.size(); i++) {
             for (int j = 0; j < i; j++) {
                 if (FileOptions.same(context(), logs.get(i), logs.get(j))) {
@@ -80,11 +75,7 @@ final class LoadMergeCommand extends BaseCommand {
             files.add(context().workDir().resolve(log));
         }
         LogMerge.Result merged = LogMerge.merge(files, logs);
-        try {
-            LoadVerdict.checkModel(checks, merged.report().open());
-        } catch (IllegalArgumentException e) {
-            throw new ApitoolException(ExitCode.USAGE, e.getMessage());
-        }
+        LoadVerdict.checkModel(checks, merged.report().open());
         if (htmlFile != null) {
             LoadHtml.write(htmlFile, merged.report(), merged.timeline(), checks, merged.sources(), merged.notes());
         }

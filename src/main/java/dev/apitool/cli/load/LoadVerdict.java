@@ -3,6 +3,7 @@ package dev.apitool.cli.load;
 import dev.apitool.cli.ApitoolException;
 import dev.apitool.cli.ExitCode;
 import dev.apitool.core.http.ErrorKind;
+import dev.apitool.core.io.InputException;
 import dev.apitool.core.load.LoadReport;
 import dev.apitool.core.load.StoppedBy;
 import dev.apitool.core.load.Threshold;
@@ -18,7 +19,7 @@ final class LoadVerdict {
     /**
      * Returns the thresholds {@code texts} name.
      *
-     * @throws IllegalArgumentException for an unknown metric or a malformed condition
+     * @throws dev.apitool.core.expr.ExprSyntaxException for an unknown metric or a malformed condition
      */
     static List<Threshold> thresholds(List<String> texts) {
         List<Threshold> checks = new ArrayList<>();
@@ -32,12 +33,12 @@ final class LoadVerdict {
      * Refuses thresholds on {@code late} or {@code dropped} for a closed-model run, where they are
      * always 0 and so would pass whatever happened.
      *
-     * @throws IllegalArgumentException naming the threshold
+     * @throws InputException naming the threshold
      */
     static void checkModel(List<Threshold> checks, boolean open) {
         for (Threshold t : checks) {
             if (!open && (t.metric() == Threshold.Metric.LATE || t.metric() == Threshold.Metric.DROPPED)) {
-                throw new IllegalArgumentException("threshold '" + t.text() + "': " + t.metric().label()
+                throw new InputException("threshold '" + t.text() + "': " + t.metric().label()
                         + " is counted in the open model only (--rate or --stages); in the closed model it is always 0");
             }
         }

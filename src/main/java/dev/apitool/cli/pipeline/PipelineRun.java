@@ -16,6 +16,7 @@ import dev.apitool.core.pipeline.Problems;
 import dev.apitool.core.pipeline.Responses;
 import dev.apitool.core.pipeline.Runner;
 import dev.apitool.core.pipeline.SpecException;
+import dev.apitool.core.redact.Redact;
 import dev.apitool.core.traffic.Request;
 import dev.apitool.core.traffic.RequestSource;
 import dev.apitool.core.traffic.Scripts;
@@ -87,7 +88,7 @@ final class PipelineRun extends SpecCommand {
             o.put("spec", s.name());
             ArrayNode arr = o.putArray("responses");
             for (Runner.Result r : results) {
-                ObjectNode item = arr.addObject().put("method", r.method()).put("target", r.target()).put("status", r.response().status());
+                ObjectNode item = arr.addObject().put("method", r.method()).put("target", Redact.target(r.target())).put("status", r.response().status());
                 ObjectNode h = item.putObject("headers");
                 r.response().headers().forEach((k, v) -> h.put(k.toLowerCase(Locale.ROOT), v));
                 var json = Responses.parse(r.response().body());

@@ -5,6 +5,7 @@ import dev.apitool.cli.BaseCommand;
 import dev.apitool.core.io.Inputs;
 import dev.apitool.core.pipeline.Environment;
 import dev.apitool.core.pipeline.Problems;
+import dev.apitool.core.redact.Redact;
 import java.io.PrintWriter;
 import java.util.List;
 import picocli.CommandLine.Parameters;
@@ -38,7 +39,7 @@ abstract class SpecCommand extends BaseCommand {
     /** Prints each problem as {@code apitool: error: FILE:LINE:COL: message} (or warning) on stderr. */
     void printProblems(List<Problems.Problem> problems) {
         for (Problems.Problem p : problems) {
-            err().println("apitool: " + (p.severity() == Problems.Severity.ERROR ? "error: " : "warning: ") + p.format());
+            err().println(Redact.shown("apitool: " + (p.severity() == Problems.Severity.ERROR ? "error: " : "warning: ") + p.format()));
         }
         err().flush();
     }

@@ -1,5 +1,6 @@
 package dev.apitool.core.expr;
 
+import dev.apitool.core.io.InputException;
 import dev.apitool.core.time.Durations;
 import dev.apitool.core.time.Sizes;
 import java.math.BigDecimal;
@@ -41,7 +42,11 @@ public record Quantity(Kind kind, double value) {
             return new Quantity(Kind.PERCENT, n.doubleValue() / 100);
         }
         if (unit.endsWith("B")) {
-            return new Quantity(Kind.SIZE, Sizes.parse(token));
+            try {
+                return new Quantity(Kind.SIZE, Sizes.parse(token));
+            } catch (InputException e) {
+                throw new ExprSyntaxException(e.getMessage(), start); // a size's own message, positioned
+            }
         }
         try {
             return new Quantity(Kind.DURATION, Durations.parse(token).toNanos() / 1000.0);

@@ -1,8 +1,5 @@
 package dev.apitool.core.expr;
 
-import java.util.ArrayList;
-import java.util.List;
-
 /**
  * A set of HTTP status codes, as {@code load --ok-status} spells it: codes and ranges separated by
  * commas, {@code 200-299,404}, or a class such as {@code 2xx}. It is the value side of "status in
@@ -21,14 +18,14 @@ public final class StatusSet {
     }
 
     /**
-     * Returns the set {@code spec} names.
+     * Returns the set {@code spec} names; a part left empty after the last comma is ignored ({@code 2xx,}).
      *
-     * @throws IllegalArgumentException naming the bad part and what was expected
+     * @throws ExprSyntaxException naming the set and what was expected, at the first bad part
      */
     public static StatusSet parse(String spec) {
         StatusSet set = new StatusSet(spec.strip());
-        List<String> parts = new ArrayList<>(List.of(spec.split(",")));
-        for (String raw : parts) {
+        int at = 0;
+        for (String raw : spec.split(",")) {
             String p = raw.strip().toLowerCase(java.util.Locale.ROOT);
             int from;
             int to;
@@ -46,12 +43,14 @@ public final class StatusSet {
                 from = to = -1;
             }
             if (from < 100 || to > 599 || from > to) {
-                throw new IllegalArgumentException("invalid status set '" + spec
-                        + "': expected codes 100-599, ranges or classes separated by commas, e.g. 200-299,404 or 2xx,3xx");
+                throw new ExprSyntaxException("invalid status set '" + spec
+                        + "': expected codes 100-599, ranges or classes separated by commas, e.g. 200-299,404 or 2xx,3xx",
+                        at + raw.length() - raw.stripLeading().length());
             }
             for (int s = from; s <= to; s++) {
                 set.member[s] = true;
             }
+            at += raw.length() + 1;
         }
         return set;
     }

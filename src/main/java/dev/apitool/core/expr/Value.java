@@ -40,6 +40,20 @@ public sealed interface Value {
 
     Null NULL = new Null();
 
+    /**
+     * Reads a literal value at the cursor, which runs to the end of the text:
+     * <pre>
+     * value = 'text' | "text" | number | duration (300ms, 14d) | true | false | null
+     *       | "[" value ("," value)* "]" | a bare word (the rest of the text, a string)
+     * </pre>
+     * Inside a list a bare word runs to the next ',' or ']'; lists do not nest.
+     *
+     * @throws ExprSyntaxException at the part that is wrong
+     */
+    static Value read(Cursor c) {
+        return Literals.value(c, true);
+    }
+
     /** Returns the value of a JSON node. */
     static Value of(JsonNode n) {
         if (n.isNumber()) {
@@ -85,10 +99,14 @@ public sealed interface Value {
         return getClass() == other.getClass();
     }
 
-    /** Returns this value as written in a condition or a message: strings quoted, durations such as {@code 412ms}. */
+    /**
+     * Returns this value as written in a condition or a message: strings quoted, durations such as
+     * {@code 412ms}, numbers plain unless their exponent is past 40 ({@code 1E+50}).
+     */
     default String show() {
         if (this instanceof Num n) {
-            return n.value().toPlainString();
+            BigDecimal v = n.value();
+            return Math.abs((long) v.scale()) > 40 ? v.toString() : v.toPlainString(); // 1e999999999 is 1E+999999999, not a billion digits
         }
         if (this instanceof Str s) {
             String text = s.value().length() > 80 ? s.value().substring(0, 77) + "..." : s.value();

@@ -1,12 +1,10 @@
 package dev.apitool.core.health;
 
+import dev.apitool.core.expr.Comparison;
 import dev.apitool.core.expr.Cursor;
 import dev.apitool.core.expr.ExprSyntaxException;
 import dev.apitool.core.expr.Op;
 import dev.apitool.core.expr.Value;
-import dev.apitool.core.time.Durations;
-import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -16,74 +14,31 @@ import java.util.regex.PatternSyntaxException;
  * <pre>
  * subject  = "status" | "latency" | "body" | "body" jsonpath | "header." name | "cert.expires"
  * operator = "==" | "!=" | "&lt;" | "&lt;=" | "&gt;" | "&gt;=" | "in" | "matches" | "contains"
- * value    = 'text' | "text" | number | duration (300ms, 14d) | true | false | null
- *          | "[" value ("," value)* "]" | a bare word (the rest of the text, a string)
+ * value    = {@link Value#read}: 'text' | "text" | number | duration | true | false | null | [a, b] | a bare word
  * </pre>
+ * The shape and its order of errors are {@link Comparison#read}'s; this class is the grammar's words.
  * Types are checked here where the subject fixes them ({@code status} is a number,
  * {@code latency} and {@code cert.expires} durations), so {@code latency < 300} is a syntax
  * error rather than a check that can never pass.
  */
-final class ConditionParser {
+final class ConditionParser implements Comparison.Grammar<ConditionParser.Left, Value> {
 
     private static final String SUBJECTS = "status, latency, body, body.PATH, header.NAME or cert.expires";
     private static final String OPERATORS = "==, !=, <, <=, >, >=, in, matches or contains";
+    private static final ConditionParser GRAMMAR = new ConditionParser();
+
+    /** A condition's subject as read: what it is, and the header name or the path it names. */
+    record Left(Condition.Subject subject, String header, JsonPath path) {}
 
     private ConditionParser() {}
 
     static Condition parse(String text) {
         String s = text == null ? "" : text;
-        Cursor c = new Cursor(s, 0);
-        c.skipSpaces();
-        if (c.atEnd()) {
-            throw c.error("empty condition, expected SUBJECT OPERATOR VALUE such as status == 200");
-        }
-        int subjectAt = c.pos;
-        Condition.Subject subject;
-        String header = null;
-        JsonPath path = null;
-        if (c.word("status")) {
-            subject = Condition.Subject.STATUS;
-        } else if (c.word("latency")) {
-            subject = Condition.Subject.LATENCY;
-        } else if (c.word("cert.expires")) {
-            subject = Condition.Subject.CERT_EXPIRES;
-        } else if (c.eat("header.")) {
-            int start = c.pos;
-            while (!c.atEnd() && "\"(),/:;<=>?@[\\]{} \t!".indexOf(c.peek()) < 0) {
-                c.pos++;
-            }
-            if (c.pos == start) {
-                throw c.error("expected a header name after 'header.', such as header.content-type");
-            }
-            header = Condition.lower(s.substring(start, c.pos));
-            subject = Condition.Subject.HEADER;
-        } else if (c.eat("body")) {
-            if (c.peek() == '.' || c.peek() == '[') {
-                path = JsonPath.parse(c);
-                subject = Condition.Subject.BODY_PATH;
-            } else {
-                subject = Condition.Subject.BODY;
-            }
-        } else {
-            throw unknownSubject(c, subjectAt);
-        }
-        if (!c.atEnd() && !Character.isWhitespace(c.peek()) && "=!<>".indexOf(c.peek()) < 0) {
-            c.pos = subjectAt;
-            throw unknownSubject(c, subjectAt);
-        }
-        c.skipSpaces();
-        int opAt = c.pos;
-        Op op = operator(c);
-        c.skipSpaces();
-        if (c.atEnd()) {
-            throw c.error("expected a value after '" + op.symbol() + "'");
-        }
-        int valueAt = c.pos;
-        Value operand = value(c, true);
-        c.skipSpaces();
-        if (!c.atEnd()) {
-            throw c.error("unexpected '" + s.substring(c.pos) + "' after the value");
-        }
+        Comparison<Left, Value> cmp = Comparison.read(new Cursor(s, 0), GRAMMAR);
+        Left left = cmp.subject();
+        Op op = cmp.op();
+        Value operand = cmp.value();
+        int valueAt = cmp.valueAt();
         Pattern regex = null;
         if (op == Op.MATCHES) {
             if (!(operand instanceof Value.Str str)) {
@@ -98,8 +53,44 @@ final class ConditionParser {
                         + ", expected a Java regex such as \"ok|healthy\"", valueAt + quote + Math.max(0, e.getIndex()));
             }
         }
-        checkTypes(subject, op, operand, opAt, valueAt);
-        return new Condition(s.strip(), subject, header, path, op, operand, regex);
+        checkTypes(left.subject(), op, operand, cmp.opAt(), valueAt);
+        return new Condition(s.strip(), left.subject(), left.header(), left.path(), op, operand, regex);
+    }
+
+    @Override
+    public Left subject(Cursor c) {
+        if (c.atEnd()) {
+            throw c.error("empty condition, expected SUBJECT OPERATOR VALUE such as status == 200");
+        }
+        int subjectAt = c.pos;
+        Left left;
+        if (c.word("status")) {
+            left = new Left(Condition.Subject.STATUS, null, null);
+        } else if (c.word("latency")) {
+            left = new Left(Condition.Subject.LATENCY, null, null);
+        } else if (c.word("cert.expires")) {
+            left = new Left(Condition.Subject.CERT_EXPIRES, null, null);
+        } else if (c.eat("header.")) {
+            int start = c.pos;
+            while (!c.atEnd() && "\"(),/:;<=>?@[\\]{} \t!".indexOf(c.peek()) < 0) {
+                c.pos++;
+            }
+            if (c.pos == start) {
+                throw c.error("expected a header name after 'header.', such as header.content-type");
+            }
+            left = new Left(Condition.Subject.HEADER, Condition.lower(c.text.substring(start, c.pos)), null);
+        } else if (c.eat("body")) {
+            left = c.peek() == '.' || c.peek() == '['
+                    ? new Left(Condition.Subject.BODY_PATH, null, JsonPath.parse(c))
+                    : new Left(Condition.Subject.BODY, null, null);
+        } else {
+            throw unknownSubject(c, subjectAt);
+        }
+        if (!c.atEnd() && !Character.isWhitespace(c.peek()) && "=!<>".indexOf(c.peek()) < 0) {
+            c.pos = subjectAt;
+            throw unknownSubject(c, subjectAt);
+        }
+        return left;
     }
 
     private static ExprSyntaxException unknownSubject(Cursor c, int at) {
@@ -110,98 +101,35 @@ final class ConditionParser {
         return new ExprSyntaxException("unknown subject '" + c.text.substring(at, end) + "', expected " + SUBJECTS, at);
     }
 
-    private static Op operator(Cursor c) {
-        Op found = Op.read(c, Op.values());
-        if (found != null) {
-            return found;
-        }
+    @Override
+    public Op[] operators() {
+        return Op.values();
+    }
+
+    @Override
+    public ExprSyntaxException noOperator(Cursor c) {
         if (c.peek() == '=') {
-            throw c.error("'=' is not an operator, expected == (or " + OPERATORS + ")");
+            return c.error("'=' is not an operator, expected == (or " + OPERATORS + ")");
         }
         int end = c.pos;
         while (end < c.text.length() && !Character.isWhitespace(c.text.charAt(end))) {
             end++;
         }
-        throw c.error(c.atEnd() ? "expected an operator: " + OPERATORS
+        return c.error(c.atEnd() ? "expected an operator: " + OPERATORS
                 : "unknown operator '" + c.text.substring(c.pos, end) + "', expected " + OPERATORS);
     }
 
-    /** Reads a value; at the top level a bare word runs to the end, inside a list to the next ',' or ']'. */
-    private static Value value(Cursor c, boolean top) {
-        char ch = c.peek();
-        if (ch == '"' || ch == '\'') {
-            return new Value.Str(c.quoted());
+    @Override
+    public Value value(Cursor c, Left subject, int subjectAt, Op op) {
+        if (c.atEnd()) {
+            throw c.error("expected a value after '" + op.symbol() + "'");
         }
-        if (ch == '[') {
-            return list(c);
-        }
-        int start = c.pos;
-        BigDecimal n = c.number();
-        if (n != null) {
-            if (!c.atEnd() && Character.isLetter(c.peek())) {
-                while (!c.atEnd() && Character.isLetterOrDigit(c.peek())) {
-                    c.pos++;
-                }
-                String token = c.text.substring(start, c.pos);
-                try {
-                    return new Value.Dur(Durations.parse(token));
-                } catch (IllegalArgumentException e) {
-                    throw new ExprSyntaxException(e.getMessage(), start);
-                }
-            }
-            if (boundary(c, top)) {
-                return new Value.Num(n);
-            }
-            c.pos = start;
-        }
-        for (String w : new String[] {"true", "false", "null"}) {
-            if (c.eat(w)) {
-                if (boundary(c, top)) {
-                    return w.equals("null") ? Value.NULL : new Value.Bool(w.equals("true"));
-                }
-                c.pos = start;
-            }
-        }
-        int end = c.pos;
-        while (end < c.text.length() && (top || (c.text.charAt(end) != ',' && c.text.charAt(end) != ']'))) {
-            end++;
-        }
-        String bare = c.text.substring(start, end).strip();
-        if (bare.isEmpty()) {
-            throw c.error("expected a value: a number, a duration, 'text', true, false, null or [a, b]");
-        }
-        c.pos = end;
-        return new Value.Str(bare);
+        return Value.read(c);
     }
 
-    private static boolean boundary(Cursor c, boolean top) {
-        c.skipSpaces();
-        return c.atEnd() || (!top && (c.peek() == ',' || c.peek() == ']'));
-    }
-
-    private static Value list(Cursor c) {
-        int open = c.pos++;
-        List<Value> values = new ArrayList<>();
-        c.skipSpaces();
-        if (c.peek() == ']') {
-            throw c.error("empty list, expected at least one value");
-        }
-        while (true) {
-            c.skipSpaces();
-            Value v = value(c, false);
-            if (v instanceof Value.Many) {
-                throw new ExprSyntaxException("lists do not nest, expected a number, a string or a duration", open);
-            }
-            values.add(v);
-            c.skipSpaces();
-            if (c.eat("]")) {
-                return new Value.Many(List.copyOf(values));
-            }
-            if (c.atEnd()) {
-                throw new ExprSyntaxException("unclosed '[', expected ']'", open);
-            }
-            c.expect(',', "',' or ']' in the list");
-        }
+    @Override
+    public ExprSyntaxException trailing(Cursor c) {
+        return c.error("unexpected '" + c.text.substring(c.pos) + "' after the value");
     }
 
     private static void checkTypes(Condition.Subject subject, Op op, Value operand, int opAt, int valueAt) {

@@ -5,8 +5,6 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.handler.codec.http.HttpRequest;
-import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
@@ -15,7 +13,8 @@ import java.util.concurrent.TimeUnit;
  * The slow-header limit (nginx's {@code client_header_timeout}): the clock starts at the first
  * byte of a request and stops when the codec has its header section; a request still without one
  * when it runs out is answered {@code 408} and its connection closed. Sits before the codec, where
- * bytes arrive; {@link #marker} sits after it, where parsed heads and ends of requests arrive.
+ * bytes arrive; {@link BodilessRequests}, after it, calls {@link #headArrived} and {@link #requestEnded}
+ * where parsed heads and ends of requests arrive.
  */
 final class HeaderTimeout extends ChannelInboundHandlerAdapter {
 
@@ -73,20 +72,14 @@ final class HeaderTimeout extends ChannelInboundHandlerAdapter {
         super.channelInactive(ctx);
     }
 
-    /** Returns the handler that tells this one where requests begin and end; add it right after the codec. */
-    ChannelInboundHandlerAdapter marker() {
-        return new ChannelInboundHandlerAdapter() {
-            @Override
-            public void channelRead(ChannelHandlerContext ctx, Object msg) {
-                if (msg instanceof HttpRequest) {
-                    awaitingHead = false;
-                    startedNanos = -1;
-                }
-                if (msg instanceof LastHttpContent) {
-                    awaitingHead = true;
-                }
-                ctx.fireChannelRead(msg);
-            }
-        };
+    /** Called when the codec has decoded a request's head: the header clock stops. */
+    void headArrived() {
+        awaitingHead = false;
+        startedNanos = -1;
+    }
+
+    /** Called when the codec has decoded a request's end: the next byte starts the clock again. */
+    void requestEnded() {
+        awaitingHead = true;
     }
 }

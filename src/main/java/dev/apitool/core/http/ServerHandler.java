@@ -1,31 +1,31 @@
 package dev.apitool.core.http;
 
+import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
-import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.SimpleChannelInboundHandler;
-import io.netty.handler.codec.http.DefaultFullHttpResponse;
-import io.netty.handler.codec.http.DefaultHttpHeaders;
+import io.netty.handler.codec.http.DefaultHttpHeadersFactory;
 import io.netty.handler.codec.http.DefaultHttpResponse;
-import io.netty.handler.codec.http.EmptyHttpHeaders;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpChunkedInput;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.netty.handler.stream.ChunkedWriteHandler;
-import io.netty.handler.timeout.IdleStateEvent;
 import java.net.InetSocketAddress;
+import io.netty.util.concurrent.ScheduledFuture;
 import java.util.ArrayDeque;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The behaviour of one server connection: hands each request to the {@link RequestHandler} and
@@ -41,18 +41,41 @@ final class ServerHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     private boolean busy;
     private boolean reading;
     private boolean needsFlush;
+    /** The idle limit in nanoseconds, 0 for none. */
+    private final long idleNanos;
+    /** When bytes last arrived or a response was last written (on the event loop's ticker). */
+    private long lastActivityNanos;
+    /** Whether a streamed response is still being written. */
+    private boolean streaming;
+    private ScheduledFuture<?> idleTimer;
+    /** The last whole-body response written as keep-alive HTTP/1.1, and its encoded bytes. */
+    private ServerResponse keptResponse;
+    private ByteBuf keptBytes;
+    /** The request decoder, which tells when a request must close its connection; null on a test pipeline without it. */
+    private ServerCodec.Decoder decoder;
 
     private record Pending(ServerRequest request, HttpVersion version) {}
 
-    ServerHandler(RequestHandler handler, HttpServer.Counters counters) {
+    @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+        decoder = ctx.pipeline().get(ServerCodec.Decoder.class);
+    }
+
+    /** @param idleNanos a connection with no request in flight and no traffic for this long is closed; 0 for never */
+    ServerHandler(RequestHandler handler, HttpServer.Counters counters, long idleNanos) {
         this.handler = handler;
         this.counters = counters;
+        this.idleNanos = idleNanos;
     }
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) throws Exception {
         counters.accepted.incrementAndGet();
         counters.open.incrementAndGet();
+        if (idleNanos > 0) {
+            lastActivityNanos = ctx.executor().ticker().nanoTime();
+            idleTimer = ctx.executor().schedule(() -> idleCheck(ctx), idleNanos, TimeUnit.NANOSECONDS);
+        }
         super.channelActive(ctx);
     }
 
@@ -60,7 +83,30 @@ final class ServerHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     public void channelInactive(ChannelHandlerContext ctx) throws Exception {
         counters.open.decrementAndGet();
         queue.clear();
+        releaseKept();
+        if (idleTimer != null) {
+            idleTimer.cancel(false);
+            idleTimer = null;
+        }
         super.channelInactive(ctx);
+    }
+
+    /**
+     * The idle limit (nginx's {@code keepalive_timeout}): one timer per connection, not moved on
+     * every read and write; when it fires it closes the connection if nothing is in flight and
+     * nothing moved for the whole limit, and otherwise waits for the rest of the limit.
+     */
+    private void idleCheck(ChannelHandlerContext ctx) {
+        idleTimer = null;
+        if (!ctx.channel().isActive()) {
+            return;
+        }
+        long left = busy || streaming ? idleNanos : idleNanos - (ctx.executor().ticker().nanoTime() - lastActivityNanos);
+        if (left > 0) {
+            idleTimer = ctx.executor().schedule(() -> idleCheck(ctx), left, TimeUnit.NANOSECONDS);
+            return;
+        }
+        ctx.close(); // idle keep-alive connection: the server times it out
     }
 
     @Override
@@ -71,12 +117,14 @@ final class ServerHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
             ServerResponse refusal = cause instanceof TooLongHttpHeaderException ? ServerResponse.text(431, "request header fields too large\n")
                     : cause instanceof TooLongHttpLineException ? ServerResponse.text(414, "uri too long\n")
                     : ServerResponse.text(400, "bad request\n");
-            write(ctx, refusal.withEnding(ServerResponse.Ending.CLOSE), false, HttpVersion.HTTP_1_1, false);
+            write(ctx, refusal.withEnding(ServerResponse.Ending.CLOSE), false, HttpVersion.HTTP_1_1,
+                    HttpMethod.HEAD.equals(msg.method()), false);
             return;
         }
+        boolean mustClose = decoder != null && decoder.takeMustClose();
         ServerRequest request = new ServerRequest(msg.method().name(), msg.uri(), Headers.from(msg.headers()),
                 ByteBufUtil.getBytes(msg.content()), ctx.channel().remoteAddress() instanceof InetSocketAddress a ? a : null,
-                HttpUtil.isKeepAlive(msg));
+                HttpUtil.isKeepAlive(msg) && !mustClose);
         Pending p = new Pending(request, msg.protocolVersion());
         if (busy) {
             queue.addLast(p);
@@ -92,6 +140,9 @@ final class ServerHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
 
     @Override
     public void channelReadComplete(ChannelHandlerContext ctx) {
+        if (idleNanos > 0) {
+            lastActivityNanos = ctx.executor().ticker().nanoTime();
+        }
         if (needsFlush) {
             needsFlush = false;
             ctx.flush();
@@ -127,8 +178,8 @@ final class ServerHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         }
         counters.requests.incrementAndGet();
         boolean keepAlive = p.request().keepAlive() && response.ending() == ServerResponse.Ending.KEEP_ALIVE;
-        boolean head = p.request().method().equals("HEAD");
-        write(ctx, response, keepAlive, p.version(), head);
+        String method = p.request().method();
+        write(ctx, response, keepAlive, p.version(), method.equals("HEAD"), method.equals("CONNECT"));
         if (keepAlive) {
             busy = false;
             Pending next = queue.pollFirst();
@@ -138,23 +189,31 @@ final class ServerHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         }
     }
 
-    private void write(ChannelHandlerContext ctx, ServerResponse r, boolean keepAlive, HttpVersion version, boolean head) {
+    private void write(ChannelHandlerContext ctx, ServerResponse r, boolean keepAlive, HttpVersion version, boolean head,
+            boolean connect) {
         if (r.ending() == ServerResponse.Ending.RESET) {
             ctx.channel().config().setOption(ChannelOption.SO_LINGER, 0);
             ctx.close();
             return;
         }
-        HttpHeaders h = new DefaultHttpHeaders();
+        if (r.ending() == ServerResponse.Ending.ABORT && r.status() == 0) {
+            ctx.close();
+            return;
+        }
+        if (idleNanos > 0) {
+            lastActivityNanos = ctx.executor().ticker().nanoTime();
+        }
+        HttpResponseStatus status = HttpResponseStatus.valueOf(r.status());
+        if (r.stream() == null && keepAlive && version == HttpVersion.HTTP_1_1 && !head && !connect) {
+            ctx.write(keptBytes(ctx, r, status).retainedDuplicate());
+            flush(ctx);
+            return;
+        }
+        HttpHeaders h = newHeaders();
         r.headers().addTo(h);
-        ChannelFuture last;
         if (r.ending() == ServerResponse.Ending.ABORT) {
-            if (r.status() == 0) {
-                ctx.close();
-                return;
-            }
-            last = ctx.writeAndFlush(new DefaultFullHttpResponse(version, HttpResponseStatus.valueOf(r.status()),
-                    Unpooled.wrappedBuffer(r.body()), h, EmptyHttpHeaders.INSTANCE));
-            last.addListener(ChannelFutureListener.CLOSE);
+            ctx.writeAndFlush(ServerCodec.encode(ctx.alloc(), version, status, h, r.body(), head, connect))
+                    .addListener(ChannelFutureListener.CLOSE);
             return;
         }
         if (!keepAlive) {
@@ -162,41 +221,103 @@ final class ServerHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         } else if (version.equals(HttpVersion.HTTP_1_0)) {
             h.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
         }
-        HttpResponseStatus status = HttpResponseStatus.valueOf(r.status());
+        ChannelFuture last;
         if (r.stream() != null) {
             h.remove(HttpHeaderNames.CONTENT_LENGTH);
             h.set(HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderValues.CHUNKED);
-            if (ctx.pipeline().get(ChunkedWriteHandler.class) == null) {
-                ctx.pipeline().addBefore(ctx.name(), "chunked", new ChunkedWriteHandler());
+            if (head) {
+                last = ctx.write(ServerCodec.encode(ctx.alloc(), version, status, h, ServerCodec.NO_BODY, true, connect));
+                closeQuietly(r.stream());
+            } else {
+                last = writeStream(ctx, r, new DefaultHttpResponse(version, status, h));
             }
-            ctx.write(new DefaultHttpResponse(version, status, h));
-            last = ctx.write(new HttpChunkedInput(r.stream()));
         } else {
             if (!h.contains(HttpHeaderNames.CONTENT_LENGTH) && !h.contains(HttpHeaderNames.TRANSFER_ENCODING)) {
                 h.setInt(HttpHeaderNames.CONTENT_LENGTH, r.body().length);
             }
-            last = ctx.write(new DefaultFullHttpResponse(version, status,
-                    head ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(r.body()), h, EmptyHttpHeaders.INSTANCE));
+            last = ctx.write(ServerCodec.encode(ctx.alloc(), version, status, h, r.body(), head, connect));
         }
-        if (reading) {
-            needsFlush = true;
-        } else {
-            ctx.flush();
-        }
+        flush(ctx);
         if (!keepAlive) {
             last.addListener(ChannelFutureListener.CLOSE);
         }
     }
 
-    @Override
-    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
-        if (evt instanceof IdleStateEvent) {
-            if (!busy) {
-                ctx.close(); // idle keep-alive connection: the server times it out
-            }
-            return;
+    /** Writes a streamed response's head and its chunks (through a chunked writer added on first use); returns the last write. */
+    private ChannelFuture writeStream(ChannelHandlerContext ctx, ServerResponse r, DefaultHttpResponse head) {
+        if (ctx.pipeline().get(ChunkedWriteHandler.class) == null) {
+            ctx.pipeline().addBefore(ctx.name(), "chunked", new ChunkedWriteHandler());
         }
-        super.userEventTriggered(ctx, evt);
+        ctx.write(head);
+        ChannelFuture last = ctx.write(new HttpChunkedInput(r.stream()));
+        if (idleNanos > 0) {
+            streaming = true;
+            last.addListener(f -> {
+                streaming = false;
+                lastActivityNanos = ctx.executor().ticker().nanoTime();
+            });
+        }
+        return last;
+    }
+
+    private static void closeQuietly(io.netty.handler.stream.ChunkedInput<?> stream) {
+        try {
+            stream.close();
+        } catch (Exception e) {
+            // nothing of it is sent: HEAD
+        }
+    }
+
+    /** Flushes now, or at the end of the read when called while reading (one flush for a batch of pipelined requests). */
+    private void flush(ChannelHandlerContext ctx) {
+        if (reading) {
+            needsFlush = true;
+        } else {
+            ctx.flush();
+        }
+    }
+
+    /**
+     * Returns the bytes of a whole-body keep-alive HTTP/1.1 response (not to HEAD or CONNECT):
+     * {@code r}'s status line, headers, {@code Content-Length} and body. A handler that answers with
+     * one response object every time (a {@code static} route) has them encoded once per connection;
+     * each answer writes a duplicate of the same buffer.
+     */
+    private ByteBuf keptBytes(ChannelHandlerContext ctx, ServerResponse r, HttpResponseStatus status) {
+        if (r == keptResponse) {
+            return keptBytes;
+        }
+        HttpHeaders h = newHeaders();
+        r.headers().addTo(h);
+        if (!h.contains(HttpHeaderNames.CONTENT_LENGTH) && !h.contains(HttpHeaderNames.TRANSFER_ENCODING)) {
+            h.setInt(HttpHeaderNames.CONTENT_LENGTH, r.body().length);
+        }
+        ByteBuf bytes = ServerCodec.encode(ctx.alloc(), HttpVersion.HTTP_1_1, status, h, r.body(), false, false);
+        releaseKept();
+        keptResponse = r;
+        keptBytes = bytes;
+        return bytes;
+    }
+
+    private void releaseKept() {
+        if (keptBytes != null) {
+            keptBytes.release();
+            keptBytes = null;
+            keptResponse = null;
+        }
+    }
+
+    @Override
+    public void handlerRemoved(ChannelHandlerContext ctx) {
+        releaseKept();
+    }
+
+    /**
+     * Returns an empty header container that does not validate again: every {@link Headers} was
+     * checked when built (token names, no CR, LF or other controls in values), more strictly than Netty checks.
+     */
+    private static HttpHeaders newHeaders() {
+        return DefaultHttpHeadersFactory.headersFactory().withValidation(false).newHeaders();
     }
 
     @Override

@@ -5,17 +5,16 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.handler.codec.http.HttpObjectAggregator;
-import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.ssl.SslContext;
-import io.netty.handler.timeout.IdleStateHandler;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 
 /**
- * Builds an accepted connection's pipeline: [TLS] [header timer] HTTP codec [header marker] [idle
- * timer], aggregator, handler (which adds a chunked writer before itself on a connection's first
- * streamed response, so that whole-body responses skip it). TLS is added only when given a
- * context, the timers only for positive timeouts; everything comes in through the constructor.
+ * Builds an accepted connection's pipeline: [TLS] [header timer] HTTP codec (response
+ * encoder, request decoder), body-less request
+ * completer (which also marks request heads for the header timer), aggregator, handler (which keeps
+ * the idle timer, and adds a chunked writer before itself on a connection's first streamed
+ * response, so that whole-body responses skip it). TLS is added only when given a context, the
+ * timers only for positive timeouts; everything comes in through the constructor.
  */
 final class ServerInitializer extends ChannelInitializer<Channel> {
 
@@ -50,14 +49,10 @@ final class ServerInitializer extends ChannelInitializer<Channel> {
         if (slow != null) {
             p.addLast("header-timeout", slow);
         }
-        p.addLast("codec", new HttpServerCodec(4096, maxHeaderBytes, 8192));
-        if (slow != null) {
-            p.addLast("header-marker", slow.marker());
-        }
-        if (!idleTimeout.isZero()) {
-            p.addLast("idle", new IdleStateHandler(0, 0, idleTimeout.toNanos(), TimeUnit.NANOSECONDS));
-        }
+        p.addLast("encoder", new ServerCodec.Encoder());
+        p.addLast("codec", new ServerCodec.Decoder(4096, maxHeaderBytes, 8192));
+        p.addLast("bodiless", new BodilessRequests(slow));
         p.addLast("aggregator", new HttpObjectAggregator(maxRequestBytes));
-        p.addLast("handler", new ServerHandler(handler, counters));
+        p.addLast("handler", new ServerHandler(handler, counters, idleTimeout.toNanos()));
     }
 }

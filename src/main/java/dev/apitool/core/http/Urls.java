@@ -32,9 +32,17 @@ public final class Urls {
      * @throws dev.apitool.core.io.InputException naming the URL (redacted), the port and the range
      */
     public static URI requireValidPort(URI url) {
+        return requireValidPort(url, null);
+    }
+
+    /**
+     * As {@link #requireValidPort(URI)}, the message starting with {@code where} (a file position such as
+     * {@code targets.ndjson:3:9}) when it is not null: a URL read from a file is checked as one on the command line.
+     */
+    public static URI requireValidPort(URI url, String where) {
         if (url != null && url.getHost() != null && (url.getPort() == 0 || url.getPort() > 65535)) {
-            throw new dev.apitool.core.io.InputException("URL '" + Redact.url(url.toString()) + "': port " + url.getPort()
-                    + " is out of range (expected 1 to 65535)");
+            throw new dev.apitool.core.io.InputException((where == null ? "" : where + ": ") + "URL '" + Redact.url(url.toString())
+                    + "': port " + url.getPort() + " is out of range (expected 1 to 65535)");
         }
         return url;
     }

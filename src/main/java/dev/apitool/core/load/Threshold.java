@@ -1,5 +1,6 @@
 package dev.apitool.core.load;
 
+import dev.apitool.core.expr.Comparison;
 import dev.apitool.core.expr.Cursor;
 import dev.apitool.core.expr.ExprSyntaxException;
 import dev.apitool.core.expr.Op;
@@ -67,47 +68,67 @@ public record Threshold(String text, Metric metric, Op op, double limit) {
      * @throws ExprSyntaxException for an unknown metric or a malformed condition, naming it, what was expected and where
      */
     public static Threshold parse(String text) {
-        String shape = "invalid threshold '" + text + "': expected METRIC<VALUE or METRIC>VALUE (also <=, >=), e.g. p99<250ms, errors<1%, rps>500";
-        Cursor c = new Cursor(text, 0);
-        c.skipSpaces();
-        int metricAt = c.pos;
-        if (c.atEnd() || !Character.isLetter(c.peek())) {
-            throw new ExprSyntaxException(shape, metricAt);
-        }
-        while (!c.atEnd() && (Character.isLetterOrDigit(c.peek()) || c.peek() == '.')) {
-            c.pos++;
-        }
-        String name = text.substring(metricAt, c.pos);
-        c.skipSpaces();
-        int opAt = c.pos;
-        Op op = Op.read(c, OPS);
-        if (op == null) {
-            throw new ExprSyntaxException(shape, opAt);
-        }
-        Metric metric = Metric.named(name);
-        if (metric == null) {
-            throw new ExprSyntaxException("invalid threshold '" + text + "': unknown metric '" + name + "', expected one of " + NAMES, metricAt);
-        }
-        c.skipSpaces();
-        int valueAt = c.pos;
-        Quantity q;
-        try {
-            q = Quantity.read(c);
-        } catch (ExprSyntaxException e) {
-            throw new ExprSyntaxException("invalid threshold '" + text + "': " + expected(metric), valueAt);
-        }
-        c.skipSpaces();
-        if (!c.atEnd()) {
-            throw new ExprSyntaxException(shape, c.pos);
-        }
+        Comparison<String, Quantity> cmp = Comparison.read(new Cursor(text, 0), GRAMMAR);
+        Metric metric = Metric.named(cmp.subject());
+        Quantity q = cmp.value();
         boolean fits = metric.latency() ? q.kind() == Quantity.Kind.DURATION
                 : metric == Metric.ERRORS ? q.kind() == Quantity.Kind.PERCENT || q.kind() == Quantity.Kind.NUMBER
                 : q.kind() == Quantity.Kind.NUMBER;
         if (!fits || Double.isNaN(q.value()) || q.value() < 0) {
-            throw new ExprSyntaxException("invalid threshold '" + text + "': " + expected(metric), valueAt);
+            throw new ExprSyntaxException("invalid threshold '" + text + "': " + expected(metric), cmp.valueAt());
         }
-        return new Threshold(text.strip(), metric, op, q.value());
+        return new Threshold(text.strip(), metric, cmp.op(), q.value());
     }
+
+    /** A threshold's words: a metric name, {@code < <= > >=}, a quantity; any other shape gets one message. */
+    private static final Comparison.Grammar<String, Quantity> GRAMMAR = new Comparison.Grammar<>() {
+        @Override
+        public String subject(Cursor c) {
+            int metricAt = c.pos;
+            if (c.atEnd() || !Character.isLetter(c.peek())) {
+                throw shape(c);
+            }
+            while (!c.atEnd() && (Character.isLetterOrDigit(c.peek()) || c.peek() == '.')) {
+                c.pos++;
+            }
+            return c.text.substring(metricAt, c.pos);
+        }
+
+        @Override
+        public Op[] operators() {
+            return OPS.clone();
+        }
+
+        @Override
+        public ExprSyntaxException noOperator(Cursor c) {
+            return shape(c);
+        }
+
+        /** Names an unknown metric only once the operator was read, so "p98 ~ 1" is a shape error. */
+        @Override
+        public Quantity value(Cursor c, String name, int metricAt, Op op) {
+            Metric metric = Metric.named(name);
+            if (metric == null) {
+                throw new ExprSyntaxException("invalid threshold '" + c.text + "': unknown metric '" + name + "', expected one of " + NAMES, metricAt);
+            }
+            int valueAt = c.pos;
+            try {
+                return Quantity.read(c);
+            } catch (ExprSyntaxException e) {
+                throw new ExprSyntaxException("invalid threshold '" + c.text + "': " + expected(metric), valueAt);
+            }
+        }
+
+        @Override
+        public ExprSyntaxException trailing(Cursor c) {
+            return shape(c);
+        }
+
+        private ExprSyntaxException shape(Cursor c) {
+            return new ExprSyntaxException("invalid threshold '" + c.text
+                    + "': expected METRIC<VALUE or METRIC>VALUE (also <=, >=), e.g. p99<250ms, errors<1%, rps>500", c.pos);
+        }
+    };
 
     private static String expected(Metric metric) {
         if (metric.latency()) {

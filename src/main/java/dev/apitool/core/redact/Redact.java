@@ -81,6 +81,25 @@ public final class Redact {
         return out.toString();
     }
 
+    /**
+     * Returns a query string (without its '?') with the value of every credential parameter masked
+     * as {@link #url(String)} masks it ({@code api_key=***&page=2}); null stays null.
+     */
+    public static String query(String query) {
+        return query == null ? null : params("?" + query).substring(1);
+    }
+
+    /**
+     * Returns an HTTP request target with its credentials masked: the absolute form as {@link #url(String)},
+     * the origin form's query as {@link #query} ({@code /users?api_key=***&page=2}).
+     */
+    public static String target(String target) {
+        if (target == null || target.contains("://")) {
+            return target == null ? null : url(target);
+        }
+        return target.indexOf('?') < 0 && target.indexOf('#') < 0 ? target : params(target);
+    }
+
     /** Masks credential parameter values after '?' and '#' in a URL's path-and-rest. */
     private static String params(String rest) {
         StringBuilder out = new StringBuilder(rest.length());

@@ -129,6 +129,13 @@ class LoadCommandTest extends AbstractHelpTest {
     }
 
     @Test
+    void badOkStatus_isAUsageError_namingTheSet() {
+        CommandResult r = cli.run("load", url("/"), "-n", "10", "--ok-status", "2xx,700");
+        assertThat(r).exitedWith(2).failedWithOneLineError("invalid status set '2xx,700': expected codes 100-599");
+        assertThat(server.requestsServed()).isZero();
+    }
+
+    @Test
     void otherSchemesAndBadFlags_areUsageErrors() {
         assertThat(cli.run("load", "ftp://127.0.0.1:1/", "-n", "1")).exitedWith(2)
                 .failedWithOneLineError("expected an http:// or https:// URL", "HTTP/2 is not yet supported");

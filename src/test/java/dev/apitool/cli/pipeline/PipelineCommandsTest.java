@@ -109,4 +109,30 @@ class PipelineCommandsTest extends AbstractHelpTest {
                 "apitool: error: " + spec + ":4:25: duplicate route GET / is already defined (GET /); it can never match",
                 "apitool: error: " + spec + ":4:52: unknown key 'bogus' in route (expected method, path, name, handler, middleware, exclude)");
     }
+
+    @Test
+    void problems_controlCharactersAndUrlPasswordsInTheSpec_escapedAndMaskedOnEveryLine() {
+        String spec = cli.file("ctrl.yaml", "apiVersion: apitool/v1\nservices:\n  up: {type: http-client, url: \"http://u:pw-5ecret@h:99999/\"}\n"
+                + "routes:\n  - {method: GET, path: \"/a\\e[2J\", name: a, handler: echo}\n");
+
+        for (String command : List.of("check", "routes", "run")) {
+            CommandResult r = command.equals("run") ? cli.run("pipeline", command, spec, "GET", "/") : cli.run("pipeline", command, spec);
+
+            assertThat(r).as(command).exitedWith(ExitCode.USAGE).errContains("\\x1b[2J").neverPrints("\u001b").neverPrints("pw-5ecret");
+        }
+    }
+
+    @Test
+    void echoAndLogging_credentialsInQueryAndHeaders_maskedByTheRedactor_controlCharactersEscaped() {
+        String spec = cli.file("echo.yaml", "apiVersion: apitool/v1\nmiddleware:\n  - logging\n  - {type: logging, name: jlog, format: json}\n"
+                + "routes:\n  - {method: GET, path: \"/{p}\", name: e, handler: echo}\n");
+
+        CommandResult r = cli.run("pipeline", "run", spec, "GET", "/e\u001b?api_key=s3cret-q&page=2", "-H", "X-Api-Key: s3cret-k",
+                "-H", "X-Session-Token: s3cret-t");
+
+        assertThat(r).succeeded().outContains("api_key=***&page=2").neverPrints("s3cret").neverPrints("\u001b");
+        CommandResult json = cli.run("--output", "json", "pipeline", "run", spec, "GET", "/e?api_key=s3cret-q&page=2");
+        assertThat(json).succeeded().outContains("\"target\": \"/e?api_key=***&page=2\"").neverPrints("s3cret");
+        assertThat(r.err()).contains("GET /e\\x1b 200");
+    }
 }

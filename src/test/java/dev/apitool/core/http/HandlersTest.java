@@ -7,7 +7,6 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.codec.http.HttpClientCodec;
 import io.netty.handler.codec.http.HttpObjectAggregator;
-import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.stream.ChunkedWriteHandler;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
@@ -34,8 +33,8 @@ class HandlersTest {
     void serverHandler_request_writesResponseAndCounts() {
         HttpServer.Counters counters = new HttpServer.Counters();
         RequestHandler echo = RequestHandler.of(TestHandlers::echo);
-        EmbeddedChannel ch = new EmbeddedChannel(new HttpServerCodec(), new HttpObjectAggregator(1024),
-                new ChunkedWriteHandler(), new ServerHandler(echo, counters));
+        EmbeddedChannel ch = new EmbeddedChannel(new ServerCodec.Encoder(), new ServerCodec.Decoder(4096, 8192, 8192),
+                new HttpObjectAggregator(1024), new ChunkedWriteHandler(), new ServerHandler(echo, counters, 0));
 
         ch.writeInbound(ascii("POST /e?x=1 HTTP/1.1\r\nHost: h\r\nContent-Length: 5\r\n\r\nhello"));
         String out = drainOutbound(ch);
@@ -51,8 +50,8 @@ class HandlersTest {
     @Test
     void serverHandler_malformedRequest_is400AndClose() {
         HttpServer.Counters counters = new HttpServer.Counters();
-        EmbeddedChannel ch = new EmbeddedChannel(new HttpServerCodec(), new HttpObjectAggregator(1024),
-                new ChunkedWriteHandler(), new ServerHandler(RequestHandler.of(TestHandlers::echo), counters));
+        EmbeddedChannel ch = new EmbeddedChannel(new ServerCodec.Encoder(), new ServerCodec.Decoder(4096, 8192, 8192),
+                new HttpObjectAggregator(1024), new ChunkedWriteHandler(), new ServerHandler(RequestHandler.of(TestHandlers::echo), counters, 0));
 
         ch.writeInbound(ascii("GET / HTTP/1.1\r\nBad Header Line\r\n\r\n"));
         ch.runPendingTasks();

@@ -147,4 +147,18 @@ class SpecCheckTest {
         assertThat(check(ok)).isEmpty();
         assertThat(check(bad)).containsExactly("spec.yaml:3:29: bad size '2GiB' (expected 1 to 1073741824 bytes, written like 512, 64KiB or 1MiB)");
     }
+
+    @Test
+    void validate_refToAnotherDocument_isASpecErrorAtCheckTime_aLocalRefIsNot() throws Exception {
+        java.nio.file.Files.writeString(dir.resolve("other.json"), "{\"type\": \"integer\"}");
+        String route = "routes:\n  - {method: POST, path: /, name: r, handler: echo}\n";
+        for (String ref : List.of("http://127.0.0.1:9/x", "file:" + dir.resolve("other.json").toUri().getPath())) {
+            String yaml = "apiVersion: apitool/v1\nmiddleware:\n  - {type: validate, body: {$ref: \"" + ref + "\"}}\n" + route;
+            assertThat(check(yaml)).singleElement().asString().startsWith("spec.yaml:3:28: not a valid JSON Schema: ")
+                    .contains(ref).contains("expected a $ref within this schema");
+        }
+        String local = "apiVersion: apitool/v1\nmiddleware:\n  - {type: validate, body: {$defs: {a: {type: integer}}, "
+                + "properties: {x: {$ref: \"#/$defs/a\"}}}}\n" + route;
+        assertThat(check(local)).isEmpty();
+    }
 }

@@ -22,6 +22,16 @@ class RedactTest {
     }
 
     @Test
+    void query_credentialParams_maskedAsInAUrl_othersKept() {
+        assertThat(Redact.query("api_key=K1&page=2;signature=S&x=")).isEqualTo("api_key=***&page=2;signature=***&x=");
+        assertThat(Redact.query("")).isEmpty();
+        assertThat(Redact.query(null)).isNull();
+        assertThat(Redact.target("/e?token=T&page=2#sig=S")).isEqualTo("/e?token=***&page=2#sig=***");
+        assertThat(Redact.target("http://u:pw@h/e?token=T")).isEqualTo("http://u:***@h/e?token=***");
+        assertThat(Redact.target("/plain")).isEqualTo("/plain");
+    }
+
+    @Test
     void header_sensitiveNames_maskTheValueKeepingTheScheme() {
         assertThat(Redact.header("Authorization", "Bearer abc.def")).isEqualTo("Bearer ***");
         assertThat(Redact.header("cookie", "a=b; c=d")).isEqualTo("***");

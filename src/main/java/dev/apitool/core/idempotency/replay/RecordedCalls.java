@@ -3,6 +3,7 @@ package dev.apitool.core.idempotency.replay;
 import dev.apitool.core.io.Inputs;
 import dev.apitool.core.http.Headers;
 import dev.apitool.core.http.HttpRequest;
+import dev.apitool.core.http.Urls;
 import dev.apitool.core.io.InputException;
 import dev.apitool.core.traffic.Scripts;
 import dev.apitool.core.traffic.Target;
@@ -85,6 +86,7 @@ public record RecordedCalls(List<HttpRequest> requests, List<String> subjects) {
         if (!uri.isAbsolute() || uri.getHost() == null) {
             throw new InputException(t.where("url") + ": expected an absolute http(s) URL or a path");
         }
+        Urls.requireValidPort(uri, t.where(t.url() != null ? "url" : "path"));
         Headers h = headers;
         List<String> own = t.headers();
         try {

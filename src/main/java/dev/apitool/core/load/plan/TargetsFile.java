@@ -1,6 +1,7 @@
 package dev.apitool.core.load.plan;
 
 import dev.apitool.core.http.Headers;
+import dev.apitool.core.http.Urls;
 import dev.apitool.core.io.InputException;
 import dev.apitool.core.io.Inputs;
 import dev.apitool.core.io.Limit;
@@ -129,6 +130,7 @@ public final class TargetsFile {
         } else {
             throw new InputException(t.where() + ": missing url or path (expected e.g. {\"method\": \"GET\", \"path\": \"/users\"})");
         }
+        Urls.requireValidPort(url, t.where(t.url() != null ? "url" : "path"));
         if (origin == null) {
             origin = url;
             originWhere = t.where("url");

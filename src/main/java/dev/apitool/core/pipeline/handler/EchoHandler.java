@@ -7,17 +7,17 @@ import dev.apitool.core.pipeline.Factory;
 import dev.apitool.core.pipeline.Handler;
 import dev.apitool.core.pipeline.Node;
 import dev.apitool.core.pipeline.Responses;
+import dev.apitool.core.redact.Redact;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * {@code echo}: the request back as JSON: method, path, query, path parameters, headers (the
- * credentials of {@code Authorization}, {@code Cookie} and {@code Proxy-Authorization} masked) and
- * the body (as JSON when it is JSON, else as text).
+ * {@code echo}: the request back as JSON: method, path, query, path parameters, headers and the
+ * body (as JSON when it is JSON, else as text). Credentials are masked by the one redactor
+ * ({@link Redact}): sensitive headers' values, credential query parameters and URL user info; the
+ * body is echoed as sent.
  */
 final class EchoHandler implements Factory<Handler> {
-
-    private static final List<String> SECRET = List.of("authorization", "cookie", "proxy-authorization", "x-api-key");
 
     @Override
     public String type() {
@@ -40,12 +40,11 @@ final class EchoHandler implements Factory<Handler> {
         return ex -> {
             ObjectNode o = Responses.JSON.createObjectNode();
             var r = ex.request();
-            o.put("method", r.method()).put("path", r.path()).put("query", r.query());
+            o.put("method", r.method()).put("path", Redact.text(r.path())).put("query", Redact.query(r.query()));
             ObjectNode params = o.putObject("params");
             ex.params().forEach(params::put);
             ObjectNode headers = o.putObject("headers");
-            r.headers().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT),
-                    SECRET.contains(k.toLowerCase(Locale.ROOT)) ? mask(v) : v));
+            r.headers().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), Redact.header(k, v)));
             JsonNode body = Responses.parse(r.body());
             if (body != null) {
                 o.set("body", body);
@@ -54,10 +53,5 @@ final class EchoHandler implements Factory<Handler> {
             }
             return Responses.now(Responses.json(status, o));
         };
-    }
-
-    private static String mask(String v) {
-        int sp = v.indexOf(' ');
-        return (sp < 0 ? "" : v.substring(0, sp + 1)) + "***";
     }
 }

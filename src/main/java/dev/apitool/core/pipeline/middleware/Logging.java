@@ -6,13 +6,15 @@ import dev.apitool.core.pipeline.Factory;
 import dev.apitool.core.pipeline.Middleware;
 import dev.apitool.core.pipeline.Node;
 import dev.apitool.core.pipeline.Responses;
+import dev.apitool.core.redact.Redact;
 import java.util.List;
 import java.util.Locale;
 
 /**
  * {@code logging}: one line per request once its response is known, as text
  * ({@code 127.0.0.1 GET /users 200 0.42ms id=…}) or as a JSON line. The query string is left out:
- * it may carry secrets.
+ * it may carry secrets; a request target in absolute form is shown with its credentials masked, and
+ * control characters in it escaped ({@link Redact}).
  */
 final class Logging implements Factory<Middleware> {
 
@@ -48,7 +50,8 @@ final class Logging implements Factory<Middleware> {
         var clock = build.env().nanoTime();
         return (ex, next) -> {
             String method = ex.request().method();
-            String path = ex.request().path();
+            String raw = ex.request().path();
+            String path = plain(raw) ? raw : Redact.shown(raw);
             ex.note(label, method + " " + path);
             long start = clock.getAsLong();
             return next.handle(ex).thenApply(r -> {
@@ -57,7 +60,7 @@ final class Logging implements Factory<Middleware> {
                 String client = ex.request().remote() == null ? "-" : ex.request().remote().getAddress().getHostAddress();
                 if (s.format() == Format.JSON) {
                     ObjectNode o = Responses.JSON.createObjectNode().put("client", client).put("method", method)
-                            .put("path", path).put("status", r.status()).put("ms", Math.round(ms * 1000) / 1000.0);
+                            .put("path", plain(raw) ? raw : Redact.text(raw)).put("status", r.status()).put("ms", Math.round(ms * 1000) / 1000.0);
                     if (id != null) {
                         o.put("requestId", id);
                     }
@@ -70,5 +73,19 @@ final class Logging implements Factory<Middleware> {
                 return r;
             });
         };
+    }
+
+    /** Whether {@code path} is an origin-form path of printable ASCII, with nothing to mask or escape (the common case, kept cheap). */
+    private static boolean plain(String path) {
+        if (!path.startsWith("/")) {
+            return false;
+        }
+        for (int i = 0; i < path.length(); i++) {
+            char c = path.charAt(i);
+            if (c <= ' ' || c >= 0x7f) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -29,10 +29,13 @@ import java.util.Map;
  */
 final class Validate implements Factory<Middleware> {
 
+    /** Schemas are what the spec says: a {@code $ref} to another document is never fetched (no file, no network). */
     private static final SchemaRegistry STRICT = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
-            b -> b.schemaRegistryConfig(SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build()));
+            b -> b.schemaRegistryConfig(SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build())
+                    .schemaLoader(l -> l.fetchRemoteResources(false).block(Validate::elsewhere)));
     private static final SchemaRegistry LOOSE = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
-            b -> b.schemaRegistryConfig(SchemaRegistryConfig.builder().formatAssertionsEnabled(true).typeLoose(true).build()));
+            b -> b.schemaRegistryConfig(SchemaRegistryConfig.builder().formatAssertionsEnabled(true).typeLoose(true).build())
+                    .schemaLoader(l -> l.fetchRemoteResources(false).block(Validate::elsewhere)));
 
     record Settings(Schema body, Schema query, Schema path, Map<String, String> messages) {}
 
@@ -89,6 +92,12 @@ final class Validate implements Factory<Middleware> {
         };
     }
 
+    /** Whether {@code iri} names a document elsewhere (a file or a URL), which a spec's schema may not pull in. */
+    private static boolean elsewhere(com.networknt.schema.AbsoluteIri iri) {
+        String scheme = iri.getScheme();
+        return !iri.toString().startsWith("https://json-schema.org/") && scheme != null && !scheme.equals("urn") && !scheme.equals("classpath");
+    }
+
     private static Schema schema(Node n, SchemaRegistry registry) {
         if (!n.present()) {
             return null;
@@ -98,9 +107,12 @@ final class Validate implements Factory<Middleware> {
             return null;
         }
         try {
-            return registry.getSchema(n.json());
+            Schema schema = registry.getSchema(n.json());
+            schema.initializeValidators();         // resolves every $ref now: a broken one is a spec error, not a 500 later
+            return schema;
         } catch (RuntimeException e) {
-            n.error("not a valid JSON Schema: " + e.getMessage());
+            n.error("not a valid JSON Schema: " + e.getMessage() + (e.getMessage() != null && e.getMessage().contains("not allowed to be loaded")
+                    ? " (expected a $ref within this schema, such as #/$defs/NAME: other files and URLs are never fetched)" : ""));
             return null;
         }
     }
