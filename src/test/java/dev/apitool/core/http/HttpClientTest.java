@@ -170,7 +170,7 @@ class HttpClientTest {
     void chunkedRequestBody_isSentInChunks() throws Exception {
         AtomicReference<String> seen = new AtomicReference<>();
         try (RawServer raw = new RawServer(s -> {
-            InputStream in = s.getInputStream();
+            InputStream in = new java.io.BufferedInputStream(s.getInputStream()); // byte-wise reads below: buffered
             String head = RawServer.readHead(in);
             String body = RawServer.readUntil(in, "0\r\n\r\n");
             seen.set(head.toLowerCase(java.util.Locale.ROOT) + "|chunks:" + body.replaceAll("a+", "a"));

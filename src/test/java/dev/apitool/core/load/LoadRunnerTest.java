@@ -8,7 +8,6 @@ import dev.apitool.core.http.ServerResponse;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -99,6 +98,7 @@ class LoadRunnerTest {
     void openModel_lateAndDropped_countOnlyMeasuredRequests_likeEveryOtherFigure() {
         // a 5 ms server on one connection serves 200/s: at 400/s nearly every request waits (late),
         // the warm-up's among them; the report leaves the warm-up out of late as of everything else
+        // (a smoke check over wall time; the exact rule, in virtual time, is OpenModelVirtualTimeTest's)
         try (HttpServer server = LoadServers.start(r -> CompletableFuture.supplyAsync(() -> ServerResponse.text(200, "ok"),
                 CompletableFuture.delayedExecutor(5, TimeUnit.MILLISECONDS)))) {
             LoadReport r = Spec.to(server.uri("/")).connections(1).maxInFlight(1).threads(1).rate("400/s")
@@ -106,33 +106,6 @@ class LoadRunnerTest {
             assertThat(r.warmupRequests()).isPositive();
             // measured requests that started: those that ended, and the one still in flight at the end
             assertThat(r.late()).isPositive().isLessThanOrEqualTo(r.requests() + r.unfinished());
-        }
-    }
-
-    @Test
-    void openModel_requestsLateOnlyDuringTheWarmup_areNotCountedLate() {
-        // One connection; the server holds the first request 500 ms. The 49 requests due meanwhile (100/s)
-        // can only start once it is answered, so they are late, and all of them are in the 1 s warm-up.
-        // After it only 10 requests are planned (5/s for 2 s): however slow the machine, a report that
-        // counts measured requests only has at most 10 late; one that counted the warm-up's has 49 or more.
-        CompletableFuture<ServerResponse> gate = new CompletableFuture<>();
-        AtomicInteger held = new AtomicInteger();
-        try (HttpServer server = LoadServers.start(req -> {
-            if (gate.isDone()) {
-                return CompletableFuture.completedFuture(ServerResponse.text(200, "ok"));
-            }
-            if (held.getAndIncrement() == 0) {
-                CompletableFuture.delayedExecutor(500, TimeUnit.MILLISECONDS).execute(() -> gate.complete(ServerResponse.text(200, "ok")));
-            }
-            return gate;
-        })) {
-            LoadReport r = Spec.to(server.uri("/")).connections(1).maxInFlight(1).threads(1).timeout(Duration.ofSeconds(30))
-                    .stages("0s:100/s,1s:100/s,0s:5/s,2s:5/s").warmup(Duration.ofSeconds(1)).run();
-            assertThat(held).as("requests the server held: the one connection's first").hasValue(1);
-            assertThat(r.sent()).as("every planned request started: 100 in the warm-up, 10 after").isEqualTo(110);
-            assertThat(r.requests() + r.unfinished()).isEqualTo(10);
-            assertThat(r.late()).as("late requests: the measured ones at most, never the warm-up's").isLessThanOrEqualTo(10);
-            assertThat(r.dropped()).isZero();
         }
     }
 

@@ -64,13 +64,13 @@ final class ClosedModel implements LoopModel {
         if (!canStart()) {
             return false;
         }
-        loop.eventLoop().schedule(() -> retry(c), CONNECT_RETRY_NANOS, TimeUnit.NANOSECONDS);
+        loop.clock().schedule(loop.eventLoop(), () -> retry(c), CONNECT_RETRY_NANOS);
         return true;
     }
 
     private void retry(LoadConnection c) {
         if (!c.busy && c.channel == null && canStart() && !loop.finished()) {
-            start(c, System.nanoTime());
+            start(c, loop.clock().nanoTime());
         }
         loop.finishIfDone();
     }

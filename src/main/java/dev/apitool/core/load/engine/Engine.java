@@ -41,14 +41,22 @@ public final class Engine {
     private final LoadSpec spec;
     private final Transport transport;
     private final RequestPlan plan;
+    /** The time and timers of the run: the system's, or a test's virtual ones. */
+    private final LoadClock clock;
     private volatile List<LoadLoop> loops = List.of();
     private volatile boolean interrupted;
 
     /** Returns the engine of a run of {@code plan} under {@code spec} on {@code transport}. */
     public Engine(LoadSpec spec, Transport transport, RequestPlan plan) {
+        this(spec, transport, plan, LoadClock.SYSTEM);
+    }
+
+    /** Returns the engine of a run whose loops read the time and set their timers on {@code clock}. */
+    Engine(LoadSpec spec, Transport transport, RequestPlan plan, LoadClock clock) {
         this.spec = spec;
         this.transport = transport;
         this.plan = plan;
+        this.clock = clock;
     }
 
     /**
@@ -83,7 +91,7 @@ public final class Engine {
             EventLoopGroup group = transport.newGroup(threads, "apitool-load");
             try {
                 CountDownLatch done = new CountDownLatch(threads);
-                long t0 = System.nanoTime();
+                long t0 = clock.nanoTime();
                 Intervals intervals = new Intervals(threads, t0, listener);
                 listener.started(System.currentTimeMillis(), spec, warmup);
                 List<LoadLoop> list = new ArrayList<>();
@@ -92,7 +100,7 @@ public final class Engine {
                     LoopShare share = LoopShare.of(spec, i, threads, warmupCount);
                     list.add(new LoadLoop(i, threads, (EventLoop) executors.next(), spec,
                             new LoopRequests(plan, templates, token, share, i), dialer, origin, address, done,
-                            warmupNanos, share, intervals));
+                            warmupNanos, share, intervals, clock));
                 }
                 loops = list;
                 for (LoadLoop l : list) {
@@ -130,6 +138,11 @@ public final class Engine {
                 group.shutdownGracefully(0, 500, TimeUnit.MILLISECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
             }
         }
+    }
+
+    /** Returns the run's loops, once {@link #run} has made them (for tests that look into a loop). */
+    List<LoadLoop> loops() {
+        return loops;
     }
 
     /** Stops the run from any thread: no new requests; in-flight ones get the grace period; {@link #run} then reports. */

@@ -9,10 +9,8 @@ import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
 import io.netty.channel.FixedRecvByteBufAllocator;
-import io.netty.util.concurrent.ScheduledFuture;
 import java.net.SocketAddress;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 /**
  * One event loop's share of a run (wrk's {@code thread}): its connections, its {@link LoopShare}
@@ -43,6 +41,8 @@ final class LoadLoop {
     private final long warmupNanos;
     private final boolean timeWarmup;
     private final LoopModel model;
+    /** The time and the timers: the system's, or a test's. */
+    private final LoadClock clock;
 
     private int busy;
     private int connecting;
@@ -56,16 +56,17 @@ final class LoadLoop {
     private boolean scheduling;
     private boolean stopping;
     private boolean finished;
-    private ScheduledFuture<?> ticker;
+    private LoadClock.Timer ticker;
     /** Once a second, at the run's common boundaries, the loop hands its interval statistics to the runner. */
     private final Intervals intervals;
-    private ScheduledFuture<?> roller;
+    private LoadClock.Timer roller;
     private long intervalIndex;
 
     LoadLoop(int index, int loops, EventLoop eventLoop, LoadSpec spec, LoopRequests requests, Dialer dialer,
             Origin origin, SocketAddress address, CountDownLatch done, long warmupNanos, LoopShare share,
-            Intervals intervals) {
+            Intervals intervals, LoadClock clock) {
         this.index = index;
+        this.clock = clock;
         this.dialer = dialer;
         this.origin = origin;
         this.intervals = intervals;
@@ -93,6 +94,10 @@ final class LoadLoop {
 
     EventLoop eventLoop() {
         return eventLoop;
+    }
+
+    LoadClock clock() {
+        return clock;
     }
 
     LoopStats stats() {
@@ -156,6 +161,11 @@ final class LoadLoop {
         return finished;
     }
 
+    /** Returns the requests in flight on this loop's connections. */
+    int inFlight() {
+        return busy;
+    }
+
     /** A model started ({@code delta} 1) a request on a connection. */
     void busy(int delta) {
         busy += delta;
@@ -163,12 +173,11 @@ final class LoadLoop {
 
     /** Starts the loop's work; runs on its thread. */
     void start() {
-        long now = System.nanoTime();
+        long now = clock.nanoTime();
         long tick = Math.max(1_000_000L, Math.min(10_000_000L, timeoutNanos / 10));
-        ticker = eventLoop.scheduleAtFixedRate(this::tick, tick, tick, TimeUnit.NANOSECONDS);
+        ticker = clock.scheduleAtFixedRate(eventLoop, this::tick, tick, tick);
         intervalIndex = intervals.indexAt(now);
-        roller = eventLoop.scheduleAtFixedRate(this::roll, intervals.untilNextBoundary(now), Intervals.PERIOD_NANOS,
-                TimeUnit.NANOSECONDS);
+        roller = clock.scheduleAtFixedRate(eventLoop, this::roll, intervals.untilNextBoundary(now), Intervals.PERIOD_NANOS);
         model.start(now);
     }
 
@@ -177,7 +186,7 @@ final class LoadLoop {
         scheduling = true;
         t0 = now;
         deadline = now + spec.stopAfter().toNanos();
-        eventLoop.schedule(this::stop, deadline - now, TimeUnit.NANOSECONDS);
+        clock.schedule(eventLoop, this::stop, deadline - now);
     }
 
     // ---- events from connections
@@ -199,7 +208,7 @@ final class LoadLoop {
     void connected(LoadConnection c) {
         connectEnded(c);
         everConnected = true;
-        long now = System.nanoTime();
+        long now = clock.nanoTime();
         if (c.busy && !c.written) {
             c.write(now);
         } else if (!finished) {
@@ -237,7 +246,7 @@ final class LoadLoop {
         stats.error(ErrorKind.CONNECT, message);
         abortReason = message;
         if (c.busy) {
-            end(c, System.nanoTime(), false);
+            end(c, clock.nanoTime(), false);
         }
         finish();
     }
@@ -248,7 +257,7 @@ final class LoadLoop {
     }
 
     void responded(LoadConnection c) {
-        long now = System.nanoTime();
+        long now = clock.nanoTime();
         int status = c.status();
         if (c.measured) {
             stats.status[status < 600 ? status : 0]++;
@@ -264,7 +273,7 @@ final class LoadLoop {
         if (!c.busy || c.measured) {
             stats.error(kind, message); // a warm-up request's failure is left out, like the rest of the warm-up
         }
-        long now = System.nanoTime();
+        long now = clock.nanoTime();
         boolean wasConnecting = c.busy && !c.written;
         if (c.busy) {
             end(c, now, false);
@@ -308,11 +317,11 @@ final class LoadLoop {
         if (finished) {
             return;
         }
-        intervals.deliver(stats.roll(intervals.fresh(), index, intervalIndex++, System.nanoTime(), false));
+        intervals.deliver(stats.roll(intervals.fresh(), index, intervalIndex++, clock.nanoTime(), false));
     }
 
     private void tick() {
-        long now = System.nanoTime();
+        long now = clock.nanoTime();
         requests.tick(now);
         for (LoadConnection c : conns) {
             if (c.busy && now - c.startNanos >= timeoutNanos) {
@@ -333,7 +342,7 @@ final class LoadLoop {
             return;
         }
         stopping = true;
-        long now = System.nanoTime();
+        long now = clock.nanoTime();
         graceEnd = now + spec.grace().toNanos();
         model.stopping(now);
         finishIfDone();
@@ -358,7 +367,7 @@ final class LoadLoop {
         finished = true;
         stopping = true;
         if (ticker != null) {
-            ticker.cancel(false);
+            ticker.cancel();
         }
         model.finish();
         stats.unfinished += busy;
@@ -370,9 +379,9 @@ final class LoadLoop {
         requests.close();
         busy = 0;
         if (roller != null) {
-            roller.cancel(false);
+            roller.cancel();
         }
-        intervals.deliver(stats.roll(intervals.fresh(), index, intervalIndex, System.nanoTime(), true));
+        intervals.deliver(stats.roll(intervals.fresh(), index, intervalIndex, clock.nanoTime(), true));
         done.countDown();
     }
 }

@@ -2,7 +2,6 @@ package dev.apitool.core.load.engine;
 
 import dev.apitool.core.load.plan.Schedule;
 import dev.apitool.core.load.plan.Stages;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The open model: the loop owns every {@code loops}-th request of the global {@link Schedule},
@@ -27,6 +26,7 @@ final class OpenModel implements LoopModel {
     private final long warmupCount;
     private final long timeoutNanos;
     private final Runnable fire = this::fire;
+    private final LoadClock clock;
 
     private int idleCount;
     /** Local requests due so far, and the first one not yet started; between them is the backlog. */
@@ -36,6 +36,7 @@ final class OpenModel implements LoopModel {
     OpenModel(LoadLoop loop, LoopShare share, Schedule schedule, int index, int loops, long timeoutNanos) {
         this.loop = loop;
         this.stats = loop.stats();
+        this.clock = loop.clock();
         this.conns = loop.conns();
         this.idle = new LoadConnection[conns.length];
         this.schedule = schedule;
@@ -71,13 +72,13 @@ final class OpenModel implements LoopModel {
         if (loop.finished() || loop.stopping()) {
             return;
         }
-        long now = System.nanoTime();
+        long now = clock.nanoTime();
         long firstNew = markDue(now);
         pump(now, firstNew);
         if (due >= quota || intended(due) >= loop.deadline()) {
             loop.stop();
         } else {
-            loop.eventLoop().schedule(fire, Math.max(0, intended(due) - now), TimeUnit.NANOSECONDS);
+            clock.schedule(loop.eventLoop(), fire, Math.max(0, intended(due) - now));
         }
     }
 
@@ -155,7 +156,7 @@ final class OpenModel implements LoopModel {
 
     @Override
     public void connectFailed() {
-        long now = System.nanoTime();
+        long now = clock.nanoTime();
         if (!loop.scheduling()) {
             if (loop.connecting() == 0) {
                 beginSchedule(now);

@@ -14,6 +14,8 @@
  * interval to {@link dev.apitool.core.load.engine.Intervals}, which merges each second over every
  * loop for the {@link dev.apitool.core.load.LoadListener}. Per-request parts (an
  * {@code Idempotency-Key}, a re-signed JWT) are patched into each connection's copy of the encoded
- * bytes ({@link dev.apitool.core.load.engine.Templates}), never re-encoded.
+ * bytes ({@link dev.apitool.core.load.engine.Templates}), never re-encoded. The loops read the time
+ * and set every timer through a {@link dev.apitool.core.load.engine.LoadClock}: the system's in a
+ * run, a virtual one in tests, which then decide the order of the schedule's timers and the deadline.
  */
 package dev.apitool.core.load.engine;

@@ -7,7 +7,6 @@ import dev.apitool.core.http.HttpServer;
 import dev.apitool.core.load.LoadInterval;
 import dev.apitool.core.load.LoadListener;
 import dev.apitool.core.load.LoadReport;
-import dev.apitool.core.load.LoadRunner;
 import dev.apitool.core.load.LoadServers;
 import dev.apitool.core.load.LoadSpec;
 import dev.apitool.core.load.Spec;
@@ -19,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /** Interval statistics: merged per second over every loop, in order, and summing to the run's report. */
-@Timeout(30)
+@Timeout(60)
 class IntervalsTest {
 
     /** Keeps what each interval said (the histograms are the runner's and reused, so copied). */
@@ -120,15 +119,23 @@ class IntervalsTest {
     }
 
     @Test
-    void openModelRun_intervalsEverySecond_sumExactlyToTheReport() {
+    void openModelRun_intervalsEverySecond_sumExactlyToTheReport() throws Exception {
+        // in virtual time, 5 ms (one request of the 200/s) at a time, every answer read before the clock
+        // moves on: each request ends at the time it was due, so which second it falls in is exact
         try (HttpServer server = LoadServers.ok()) {
             Collected c = new Collected();
-            LoadReport r = LoadRunner.of(Spec.to(server.uri("/")).rate("200/s").duration(Duration.ofMillis(2500)).threads(2)
-                    .build()).run(c);
+            VirtualRun run = VirtualRun.start(Spec.to(server.uri("/")).rate("200/s").duration(Duration.ofMillis(2500))
+                    .threads(2).timeout(Duration.ofSeconds(30)).build(), c);
+            for (int step = 1; step <= 500; step++) {
+                run.advanceTo(Duration.ofMillis(5L * step));
+                run.awaitIdle();
+            }
+            LoadReport r = run.report();
 
             assertThat(c.intervals).extracting(LoadInterval::index).containsExactly(0L, 1L, 2L);
             assertThat(c.intervals.get(0).lengthSec()).isEqualTo(1.0);
-            assertThat(c.intervals.get(2).lengthSec()).isBetween(0.4, 1.0);
+            assertThat(c.intervals.get(2).lengthSec()).as("the last request, due at 2.495 s, ended then")
+                    .isCloseTo(0.495, within(1e-9));
             assertThat(c.startMillis).isPositive();
             assertThat(c.report).isSameAs(r);
             // the report's histograms are the sum of the intervals: every figure agrees to the µs
@@ -138,10 +145,11 @@ class IntervalsTest {
             assertThat(LoadReport.Latency.of(c.service)).isEqualTo(r.service());
             LoadInterval last = c.intervals.get(2);
             assertThat(LoadReport.Latency.of(last.latencySoFar())).isEqualTo(r.latency());
-            assertThat(last.countsSoFar().sent()).isEqualTo(r.sent());
-            assertThat(last.countsSoFar().ended()).isEqualTo(r.requests() + r.warmupRequests());
-            assertThat(last.countsSoFar().failed()).isEqualTo(r.failed());
-            assertThat(c.intervals.get(1).rps()).as("a full second at 200/s").isBetween(180.0, 220.0);
+            assertThat(last.countsSoFar().sent()).isEqualTo(r.sent()).isEqualTo(500);
+            assertThat(last.countsSoFar().ended()).isEqualTo(r.requests() + r.warmupRequests()).isEqualTo(500);
+            assertThat(last.countsSoFar().failed()).isEqualTo(r.failed()).isZero();
+            // second 1 holds the requests due in [1 s, 2 s): the interval closes at 1 s before that step's request is sent
+            assertThat(c.intervals.get(1).rps()).as("a full second at 200/s").isEqualTo(200.0);
         }
     }
 }
