@@ -152,14 +152,11 @@ final class LoadCommand extends BaseCommand implements ClaimOptions.Holder {
     protected ExitCode run() {
         List<Threshold> checks;
         LoadSpec spec;
-        try {
-            checks = LoadVerdict.thresholds(thresholds);
-            spec = spec();
-            LoadVerdict.checkModel(checks, spec.open());
-            plan = jwt.apply(targets.idempotency(plan != null ? plan : RequestPlan.single(spec)), inputs(), context().clock(), this::warn);
-        } catch (IllegalArgumentException e) {
-            throw new ApitoolException(ExitCode.USAGE, e.getMessage());
-        }
+        // user input errors arrive as InputException (exit 2); an IllegalArgumentException here is a bug (exit 4)
+        checks = LoadVerdict.thresholds(thresholds);
+        spec = spec();
+        LoadVerdict.checkModel(checks, spec.open());
+        plan = jwt.apply(targets.idempotency(plan != null ? plan : RequestPlan.single(spec)), inputs(), context().clock(), this::warn);
         checkFileLimit(spec);
         files.reads(context(), "--targets " + targets.file, targets.file);
         files.reads(context(), "--body @" + request.bodyFile(), request.bodyFile());
@@ -206,7 +203,7 @@ final class LoadCommand extends BaseCommand implements ClaimOptions.Holder {
         }
         target = target != null ? target : plan.origin();
         ConnectOptions connect = ConnectOptions.of(request.direct(inputs()).build());
-        Rates.Rate r = rate == null ? null : Rates.parse(rate);
+        Rates.Rate r = rate();
         Stages ramps = stages();
         if (ramps != null && r != null) {
             throw new InputException("--stages and --rate exclude each other: give one (0s:RATE,DURATION:RATE holds a constant rate)");
@@ -227,6 +224,11 @@ final class LoadCommand extends BaseCommand implements ClaimOptions.Holder {
         }
         long n = requests == null ? 0 : requests;
         Duration d = duration != null ? duration : ramps != null ? ramps.total() : n == 0 ? Duration.ofSeconds(10) : null;
+        if (ramps != null && ramps.requestsBefore(d.toNanos()) == 0) {
+            throw new InputException("--stages " + stages + " plans no requests"
+                    + (duration != null ? " within -d " + Durations.format(duration) : "")
+                    + ": give a stage a rate above 0/s");
+        }
         int loops = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         Duration w = warmup();
         if (w != null && d != null && !w.isZero() && w.compareTo(d) >= 0) {
@@ -247,8 +249,20 @@ final class LoadCommand extends BaseCommand implements ClaimOptions.Holder {
         }
         try {
             return StatusSet.parse(okStatus);
-        } catch (IllegalArgumentException | InputException e) {
+        } catch (InputException e) {
             throw new InputException("--ok-status: " + e.getMessage());
+        }
+    }
+
+    /** The --rate; a malformed one is an input error naming the flag. */
+    private Rates.Rate rate() {
+        if (rate == null) {
+            return null;
+        }
+        try {
+            return Rates.parse(rate);
+        } catch (IllegalArgumentException e) {
+            throw new InputException("--rate: " + e.getMessage());
         }
     }
 
@@ -267,7 +281,13 @@ final class LoadCommand extends BaseCommand implements ClaimOptions.Holder {
         return switch (warmup) {
             case "auto" -> null;
             case "none", "off", "0" -> Duration.ZERO;
-            default -> Durations.parse(warmup);
+            default -> {
+                try {
+                    yield Durations.parse(warmup);
+                } catch (IllegalArgumentException e) {
+                    throw new InputException("--warmup: " + e.getMessage());
+                }
+            }
         };
     }
 

@@ -232,7 +232,18 @@ class LoadCommandTest extends AbstractHelpTest {
         assertThat(cli.run("load", url("/"), "--stages", "1s:100/s", "-d", "2s")).exitedWith(2)
                 .failedWithOneLineError("-d 2s is longer than --stages (1s)");
         assertThat(cli.run("load", url("/"), "--stages", "1s:0/s")).exitedWith(2)
-                .failedWithOneLineError("the stages plan no requests");
+                .failedWithOneLineError("--stages 1s:0/s plans no requests: give a stage a rate above 0/s");
+        assertThat(cli.run("load", url("/"), "--stages", "1s:0/s,1s:10/s", "-d", "1s")).exitedWith(2)
+                .failedWithOneLineError("--stages 1s:0/s,1s:10/s plans no requests within -d 1s");
+        assertThat(server.requestsServed()).isZero();
+    }
+
+    @Test
+    void rateOrWarmupMalformed_isAUsageError_namingTheFlag() {
+        assertThat(cli.run("load", url("/"), "--rate", "fast")).exitedWith(2)
+                .failedWithOneLineError("--rate: ");
+        assertThat(cli.run("load", url("/"), "--warmup", "soon")).exitedWith(2)
+                .failedWithOneLineError("--warmup: invalid duration 'soon'");
         assertThat(server.requestsServed()).isZero();
     }
 }
