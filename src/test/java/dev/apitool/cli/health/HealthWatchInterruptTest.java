@@ -2,6 +2,7 @@ package dev.apitool.cli.health;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.apitool.cli.Signals;
 import dev.apitool.core.health.TestServer;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -21,6 +22,7 @@ class HealthWatchInterruptTest {
         try (TestServer server = TestServer.start().ok("/db", java.time.Duration.ZERO)) {
             String refused = "tcp://127.0.0.1:" + TestServer.refusedPort();
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            Signals.requireDeliverable("INT");
             ProcessBuilder pb = new ProcessBuilder(java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp",
                     System.getProperty("java.class.path"), "dev.apitool.cli.Main", "health", server.url("/db"), refused,
                     "--watch", "--interval", "200ms").redirectErrorStream(true);

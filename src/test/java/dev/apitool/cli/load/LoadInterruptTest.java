@@ -2,6 +2,7 @@ package dev.apitool.cli.load;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.apitool.cli.Signals;
 import dev.apitool.core.http.HttpServer;
 import dev.apitool.core.http.HttpServerOptions;
 import dev.apitool.core.http.RequestHandler;
@@ -21,6 +22,7 @@ class LoadInterruptTest {
 
     @Test
     void ctrlC_duringARun_reportMarkedInterrupted_exit130(@TempDir Path dir) throws Exception {
+        Signals.requireDeliverable("INT");
         CountDownLatch requests = new CountDownLatch(50);
         try (HttpServer server = HttpServer.start(HttpServerOptions.loopback(), RequestHandler.of(r -> {
             requests.countDown();

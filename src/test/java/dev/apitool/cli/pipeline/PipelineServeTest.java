@@ -2,6 +2,7 @@ package dev.apitool.cli.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.apitool.cli.Signals;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.net.URI;
@@ -83,6 +84,7 @@ class PipelineServeTest {
     }
 
     private void signal(String name) throws Exception {
+        Signals.requireDeliverable(name);
         assertThat(new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).start().waitFor()).isZero();
     }
 
