@@ -31,6 +31,7 @@ import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -242,53 +243,36 @@ final class LoadCommand extends BaseCommand implements ClaimOptions.Holder {
                 .build();
     }
 
-    /** The --ok-status set; a malformed one is an input error naming the flag. */
     private StatusSet okStatus() {
-        if (okStatus == null) {
-            return null;
-        }
-        try {
-            return StatusSet.parse(okStatus);
-        } catch (InputException e) {
-            throw new InputException("--ok-status: " + e.getMessage());
-        }
+        return parsed("--ok-status", okStatus, StatusSet::parse);
     }
 
-    /** The --rate; a malformed one is an input error naming the flag. */
     private Rates.Rate rate() {
-        if (rate == null) {
-            return null;
-        }
-        try {
-            return Rates.parse(rate);
-        } catch (IllegalArgumentException e) {
-            throw new InputException("--rate: " + e.getMessage());
-        }
+        return parsed("--rate", rate, Rates::parse);
     }
 
     private Stages stages() {
-        if (stages == null) {
-            return null;
-        }
-        try {
-            return Stages.parse(stages);
-        } catch (IllegalArgumentException e) {
-            throw new InputException("--stages: " + e.getMessage());
-        }
+        return parsed("--stages", stages, Stages::parse);
     }
 
     private Duration warmup() {
         return switch (warmup) {
             case "auto" -> null;
             case "none", "off", "0" -> Duration.ZERO;
-            default -> {
-                try {
-                    yield Durations.parse(warmup);
-                } catch (IllegalArgumentException e) {
-                    throw new InputException("--warmup: " + e.getMessage());
-                }
-            }
+            default -> parsed("--warmup", warmup, Durations::parse);
         };
+    }
+
+    /** A flag's value read by {@code parser} (null when the flag is absent); a malformed one is an input error naming the flag. */
+    private static <T> T parsed(String flag, String text, Function<String, T> parser) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return parser.apply(text);
+        } catch (IllegalArgumentException | InputException e) {
+            throw new InputException(flag + ": " + e.getMessage());
+        }
     }
 
     /** Refuses a run whose connections cannot fit under the open-file limit; warns when the open model might not. */
