@@ -1,33 +1,18 @@
 package dev.apitool.core.http;
 
+import static dev.apitool.core.http.EmbeddedBytes.ascii;
+import static dev.apitool.core.http.EmbeddedBytes.drainOutbound;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.codec.http.HttpClientCodec;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.stream.ChunkedWriteHandler;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
 /** The client and server handlers on an EmbeddedChannel: bytes in, bytes or futures out, no sockets. */
 class HandlersTest {
-
-    private static ByteBuf ascii(String s) {
-        return Unpooled.copiedBuffer(s, StandardCharsets.US_ASCII);
-    }
-
-    private static String drainOutbound(EmbeddedChannel ch) {
-        StringBuilder sb = new StringBuilder();
-        ByteBuf b;
-        while ((b = ch.readOutbound()) != null) {
-            sb.append(b.toString(StandardCharsets.US_ASCII));
-            b.release();
-        }
-        return sb.toString();
-    }
 
     @Test
     void serverHandler_request_writesResponseAndCounts() {

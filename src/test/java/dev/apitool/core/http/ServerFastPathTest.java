@@ -1,5 +1,7 @@
 package dev.apitool.core.http;
 
+import static dev.apitool.core.http.EmbeddedBytes.ascii;
+import static dev.apitool.core.http.EmbeddedBytes.drainOutbound;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.netty.buffer.ByteBuf;
@@ -42,20 +44,6 @@ class ServerFastPathTest {
 
     private static final long IDLE = TimeUnit.SECONDS.toNanos(75);
 
-    private static ByteBuf ascii(String s) {
-        return Unpooled.copiedBuffer(s, StandardCharsets.US_ASCII);
-    }
-
-    private static String drain(EmbeddedChannel ch) {
-        StringBuilder sb = new StringBuilder();
-        ByteBuf b;
-        while ((b = ch.readOutbound()) != null) {
-            sb.append(b.toString(StandardCharsets.US_ASCII));
-            b.release();
-        }
-        return sb.toString();
-    }
-
     /** Sends {@code raw} through codec, [body-less completer], aggregator and handler; returns what the handler saw and the bytes out. */
     private static String run(String raw, boolean bodiless) {
         List<String> seen = new ArrayList<>();
@@ -72,7 +60,7 @@ class ServerFastPathTest {
         EmbeddedChannel ch = new EmbeddedChannel(handlers.toArray(ChannelHandler[]::new));
         ch.writeInbound(ascii(raw));
         ch.runPendingTasks();
-        String out = String.join("\n", seen) + "\n---\n" + drain(ch) + "\nopen=" + ch.isOpen();
+        String out = String.join("\n", seen) + "\n---\n" + drainOutbound(ch) + "\nopen=" + ch.isOpen();
         ch.finishAndReleaseAll();
         return out;
     }
@@ -126,7 +114,7 @@ class ServerFastPathTest {
         ch.advanceTimeBy(60, TimeUnit.SECONDS);
         ch.runScheduledPendingTasks();
         ch.writeInbound(ascii("GET / HTTP/1.1\r\nHost: h\r\n\r\n"));
-        assertThat(drain(ch)).startsWith("HTTP/1.1 200 OK");
+        assertThat(drainOutbound(ch)).startsWith("HTTP/1.1 200 OK");
 
         ch.advanceTimeBy(70, TimeUnit.SECONDS); // 130 s since the start, 70 s since the request
         ch.runScheduledPendingTasks();
@@ -150,7 +138,7 @@ class ServerFastPathTest {
 
         late.complete(ServerResponse.text(200, "late"));
         ch.runPendingTasks();
-        assertThat(drain(ch)).endsWith("late");
+        assertThat(drainOutbound(ch)).endsWith("late");
         ch.advanceTimeBy(80, TimeUnit.SECONDS);
         ch.runScheduledPendingTasks();
         ch.advanceTimeBy(80, TimeUnit.SECONDS);
@@ -163,9 +151,9 @@ class ServerFastPathTest {
         EmbeddedChannel ch = new EmbeddedChannel(new ServerCodec.Encoder(), new ServerCodec.Decoder(4096, 8192, 8192), new BodilessRequests(null), new HttpObjectAggregator(1024),
                 new ServerHandler(RequestHandler.of(r -> answer), new HttpServer.Counters(), 0));
         ch.writeInbound(ascii(first.get()));
-        String a = drain(ch);
+        String a = drainOutbound(ch);
         ch.writeInbound(ascii(second));
-        String b = drain(ch);
+        String b = drainOutbound(ch);
         ch.finishAndReleaseAll();
         return a + "|" + b;
     }
@@ -223,7 +211,7 @@ class ServerFastPathTest {
         }
         netty.writeOutbound(new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.valueOf(status),
                 Unpooled.wrappedBuffer(body), headers(variant, body.length), EmptyHttpHeaders.INSTANCE));
-        String expected = drain(netty);
+        String expected = drainOutbound(netty);
         netty.finishAndReleaseAll();
 
         ByteBuf ours = ServerCodec.encode(UnpooledByteBufAllocator.DEFAULT, HttpVersion.HTTP_1_1, HttpResponseStatus.valueOf(status),
@@ -244,7 +232,7 @@ class ServerFastPathTest {
                 + "3\r\nabc\r\n0\r\n\r\nGET /next HTTP/1.1\r\nHost: h\r\n\r\n"));
         ch.runPendingTasks();
 
-        String out = drain(ch);
+        String out = drainOutbound(ch);
         assertThat(out).startsWith("HTTP/1.1 400 Bad Request").contains("connection: close").doesNotContain("/next");
         assertThat(ch.isOpen()).isFalse();
         ch.finishAndReleaseAll();
