@@ -51,7 +51,8 @@ final class Logging implements Factory<Middleware> {
         return (ex, next) -> {
             String method = ex.request().method();
             String raw = ex.request().path();
-            String path = plain(raw) ? raw : Redact.shown(raw);
+            boolean plain = plain(raw);
+            String path = plain ? raw : Redact.shown(raw);
             ex.note(label, method + " " + path);
             long start = clock.getAsLong();
             return next.handle(ex).thenApply(r -> {
@@ -60,7 +61,7 @@ final class Logging implements Factory<Middleware> {
                 String client = ex.request().remote() == null ? "-" : ex.request().remote().getAddress().getHostAddress();
                 if (s.format() == Format.JSON) {
                     ObjectNode o = Responses.JSON.createObjectNode().put("client", client).put("method", method)
-                            .put("path", plain(raw) ? raw : Redact.text(raw)).put("status", r.status()).put("ms", Math.round(ms * 1000) / 1000.0);
+                            .put("path", plain ? raw : Redact.text(raw)).put("status", r.status()).put("ms", Math.round(ms * 1000) / 1000.0);
                     if (id != null) {
                         o.put("requestId", id);
                     }
