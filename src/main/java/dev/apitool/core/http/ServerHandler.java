@@ -91,6 +91,13 @@ final class ServerHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         super.channelInactive(ctx);
     }
 
+    /** Notes traffic now, for the idle limit (when there is one). */
+    private void touch(ChannelHandlerContext ctx) {
+        if (idleNanos > 0) {
+            lastActivityNanos = ctx.executor().ticker().nanoTime();
+        }
+    }
+
     /**
      * The idle limit (nginx's {@code keepalive_timeout}): one timer per connection, not moved on
      * every read and write; when it fires it closes the connection if nothing is in flight and
@@ -140,9 +147,7 @@ final class ServerHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
 
     @Override
     public void channelReadComplete(ChannelHandlerContext ctx) {
-        if (idleNanos > 0) {
-            lastActivityNanos = ctx.executor().ticker().nanoTime();
-        }
+        touch(ctx);
         if (needsFlush) {
             needsFlush = false;
             ctx.flush();
@@ -200,9 +205,7 @@ final class ServerHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
             ctx.close();
             return;
         }
-        if (idleNanos > 0) {
-            lastActivityNanos = ctx.executor().ticker().nanoTime();
-        }
+        touch(ctx);
         HttpResponseStatus status = HttpResponseStatus.valueOf(r.status());
         if (r.stream() == null && keepAlive && version == HttpVersion.HTTP_1_1 && !head && !connect) {
             ctx.write(keptBytes(ctx, r, status).retainedDuplicate());
@@ -254,7 +257,7 @@ final class ServerHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
             streaming = true;
             last.addListener(f -> {
                 streaming = false;
-                lastActivityNanos = ctx.executor().ticker().nanoTime();
+                touch(ctx);
             });
         }
         return last;
